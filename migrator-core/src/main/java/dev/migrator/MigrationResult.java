@@ -1,0 +1,37 @@
+package dev.migrator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The outcome of an upgrade or downgrade run.
+ *
+ * @param before   version-table rows before the run
+ * @param after    version-table rows after the run
+ * @param steps    executed revisions, in order
+ * @param deferred contract-phase revisions left pending by {@link ContractPolicy#DEFER}
+ * @param lockWait time spent waiting for another instance's run
+ */
+public record MigrationResult(
+        Direction direction,
+        Set<String> before,
+        Set<String> after,
+        List<StepResult> steps,
+        List<RevisionInfo> deferred,
+        Duration lockWait,
+        Instant startedAt,
+        Instant finishedAt) {
+
+    public MigrationResult {
+        before = Set.copyOf(before);
+        after = Set.copyOf(after);
+        steps = List.copyOf(steps);
+        deferred = List.copyOf(deferred);
+    }
+
+    public int applied() {
+        return steps.size();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.migrator.event;
+
+import dev.migrator.MigrationResult;
+import dev.migrator.StepResult;
+import java.time.Duration;
+
+/**
+ * Callbacks from the engine while it runs. Metrics, health and logging hang on these, so the
+ * core needs no knowledge of them. Every method has an empty default; a listener that throws is
+ * logged and ignored (observability never breaks a migration).
+ */
+public interface MigrationListener {
+
+    /** A run (upgrade, downgrade or stamp) starts, before the advisory lock is requested. */
+    default void runStarted(RunStarted event) {}
+
+    /** The advisory lock was obtained after {@code waited}. */
+    default void lockAcquired(Duration waited) {}
+
+    /** A lock_timeout (SQLSTATE 55P03) made {@code revision} roll back; attempt {@code attempt} follows. */
+    default void lockRetry(String revision, int attempt) {}
+
+    default void stepStarted(String revision, dev.migrator.Direction direction) {}
+
+    default void stepSucceeded(StepResult step) {}
+
+    default void stepFailed(String revision, dev.migrator.Direction direction, Duration duration, Throwable error) {}
+
+    default void runSucceeded(MigrationResult result) {}
+
+    default void runFailed(Throwable error) {}
+
+    record RunStarted(dev.migrator.Direction direction, String target) {}
+}
