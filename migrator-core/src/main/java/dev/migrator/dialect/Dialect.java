@@ -1,0 +1,17 @@
+package dev.migrator.dialect;
+
+import dev.migrator.operation.Operation;
+import java.util.List;
+
+/**
+ * Everything that differs between databases when rendering operations: quoting and the SQL of
+ * each operation. A second database is a second implementation, not an edit of the first.
+ */
+public interface Dialect {
+
+    /** Quotes an identifier when needed (mixed case, reserved words, odd characters). */
+    String quote(String identifier);
+
+    /** The statements that perform {@code operation}, in order. */
+    List<String> render(Operation operation);
+}
