@@ -16,7 +16,9 @@ import java.util.Locale;
  */
 final class StatementProfile {
 
-    private static final int TOP = 10;
+    private static final int TOP = 12;
+    /** The generated revisions' own statements: they name a table {@code bench_t<n>}. */
+    private static final String OWN = "query ~ '^(CREATE (TABLE|INDEX)|DROP TABLE) .*bench_t[0-9]'";
 
     private final BenchServer server;
     private final RevisionFiles files;
@@ -28,7 +30,13 @@ final class StatementProfile {
         this.report = report;
     }
 
-    record Counts(long wallNanos, long statements, long commits, double serverMs, List<String> top) {}
+    /**
+     * @param statements every statement the server executed for the run
+     * @param revisionStatements the revisions' own statements (those naming a generated table); the rest is
+     *     the tool's bookkeeping
+     */
+    record Counts(long wallNanos, long statements, long revisionStatements, long commits, double serverMs,
+            double revisionServerMs, List<String> top) {}
 
     void run(List<String> contenders) throws Exception {
         try (Connection admin = server.admin(); Statement s = admin.createStatement()) {
@@ -45,11 +53,11 @@ final class StatementProfile {
             server.dropDatabase(db.name());
             rows.add(row(name, "cold apply", cold, n));
             rows.add(row(name, "no-op", noop, n));
-            details.add("**" + name + ", cold apply** — top statements by calls:");
+            details.add("**" + name + ", cold apply** — the tool's own statements (not the revisions'), most frequent first:");
             details.add("");
             details.addAll(cold.top());
             details.add("");
-            details.add("**" + name + ", no-op** — top statements by calls:");
+            details.add("**" + name + ", no-op** — statements, most frequent first:");
             details.add("");
             details.addAll(noop.top());
             details.add("");
@@ -62,8 +70,8 @@ final class StatementProfile {
                 + " statements). Server time is the sum of `total_exec_time`: the rest of the wall time is the client,"
                 + " the driver and the network round trips.");
         report.line("");
-        report.table(List.of("contender", "run", "wall ms", "statements", "statements / revision", "commits",
-                "commits / revision", "server exec ms"), rows);
+        report.table(List.of("contender", "run", "wall ms", "statements", "of which the revisions' own",
+                "other statements / revision", "commits", "commits / revision", "server exec ms (revisions' own)"), rows);
         for (String line : details) {
             report.line(line);
         }
@@ -71,9 +79,10 @@ final class StatementProfile {
 
     private static List<String> row(String name, String run, Counts c, int revisions) {
         return List.of(name, run, Samples.ms(c.wallNanos()), Long.toString(c.statements()),
-                String.format(Locale.ROOT, "%.2f", c.statements() / (double) revisions), Long.toString(c.commits()),
-                String.format(Locale.ROOT, "%.2f", c.commits() / (double) revisions),
-                String.format(Locale.ROOT, "%.0f", c.serverMs()));
+                Long.toString(c.revisionStatements()),
+                String.format(Locale.ROOT, "%.2f", (c.statements() - c.revisionStatements()) / (double) revisions),
+                Long.toString(c.commits()), String.format(Locale.ROOT, "%.2f", c.commits() / (double) revisions),
+                String.format(Locale.ROOT, "%.0f (%.0f)", c.serverMs(), c.revisionServerMs()));
     }
 
     private Counts measure(String name, Db db, int expectApplied) throws Exception {
@@ -88,19 +97,25 @@ final class StatementProfile {
             waitForNoBackends(s, db.name());
             long commits = commits(admin, db.name()) - commitsBefore;
             long statements;
+            long revisionStatements;
             double serverMs;
+            double revisionServerMs;
             List<String> top = new ArrayList<>();
             String dbFilter = " FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = ?)";
-            try (PreparedStatement ps = admin.prepareStatement("SELECT coalesce(sum(calls), 0), coalesce(sum(total_exec_time), 0)" + dbFilter)) {
+            try (PreparedStatement ps = admin.prepareStatement("SELECT coalesce(sum(calls), 0), coalesce(sum(total_exec_time), 0),"
+                    + " coalesce(sum(calls) FILTER (WHERE " + OWN + "), 0),"
+                    + " coalesce(sum(total_exec_time) FILTER (WHERE " + OWN + "), 0)" + dbFilter)) {
                 ps.setString(1, db.name());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     statements = rs.getLong(1);
                     serverMs = rs.getDouble(2);
+                    revisionStatements = rs.getLong(3);
+                    revisionServerMs = rs.getDouble(4);
                 }
             }
             try (PreparedStatement ps = admin.prepareStatement("SELECT calls, total_exec_time, query" + dbFilter
-                    + " ORDER BY calls DESC, total_exec_time DESC LIMIT " + TOP)) {
+                    + " AND NOT " + OWN + " ORDER BY calls DESC, total_exec_time DESC LIMIT " + TOP)) {
                 ps.setString(1, db.name());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -113,7 +128,7 @@ final class StatementProfile {
                     }
                 }
             }
-            return new Counts(wall, statements, commits, serverMs, top);
+            return new Counts(wall, statements, revisionStatements, commits, serverMs, revisionServerMs, top);
         }
     }
 
