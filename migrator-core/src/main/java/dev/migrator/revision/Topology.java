@@ -125,6 +125,8 @@ final class Topology {
         // walk runs from children to requirements; print the cycle parent -> child.
         List<String> loop = new ArrayList<>(walk.subList(position.get(current), walk.size()));
         java.util.Collections.reverse(loop);
+        // Start at the smallest id so the same cycle is always reported the same way.
+        java.util.Collections.rotate(loop, -loop.indexOf(java.util.Collections.min(loop)));
         loop.add(loop.get(0));
         List<String> described = new ArrayList<>();
         for (String id : loop) {
