@@ -167,11 +167,15 @@ final class TargetResolver {
         return current;
     }
 
+    /** An id with the branches it belongs to, so a fork or merge error says which way each side goes. */
     private String describe(int i) {
-        RevisionNode node = topology.node(i);
-        return node.branchLabels().isEmpty()
-                ? node.id()
-                : node.id() + " (branch " + String.join(", ", new java.util.TreeSet<>(node.branchLabels())) + ")";
+        java.util.TreeSet<String> labels = new java.util.TreeSet<>();
+        for (String label : branches.labels()) {
+            if (branches.members(label, label).get(i)) {
+                labels.add(label);
+            }
+        }
+        return labels.isEmpty() ? topology.id(i) : topology.id(i) + " (branch " + String.join(", ", labels) + ")";
     }
 
     private static String listed(List<String> ids) {
