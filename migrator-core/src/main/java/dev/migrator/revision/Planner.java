@@ -77,17 +77,9 @@ final class Planner {
                     + " not applied (the version table holds " + describeRows(rows)
                     + "). A downgrade only goes back to applied revisions; use upgrade to go forward.");
         }
-        String label = target instanceof Target.BranchHead head ? head.label()
-                : target instanceof Target.BranchRevision revision ? revision.label() : null;
-        if (label == null) {
-            return topology.closure(revisions);
-        }
-        // A branch-qualified target only rewinds that branch: other branches stay applied.
-        BitSet dropped = branches.members(label, target.text());
-        dropped.andNot(topology.closure(revisions));
-        BitSet keep = (BitSet) applied.clone();
-        keep.andNot(dropped);
-        return keep;
+        // A branch-qualified revision (<label>@<id>, <label>@head) only checks that the revision is on
+        // the branch; like a plain id it keeps the revision and what it needs.
+        return topology.closure(revisions);
     }
 
     private BitSet withoutBranch(BitSet applied, String label, String text) {
@@ -117,15 +109,20 @@ final class Planner {
     }
 
     /** One STAMP step per row added (the first also removes what goes); one step when rows only go. */
-    private static Plan stampPlan(Set<String> rows, Set<String> after) {
+    private Plan stampPlan(Set<String> rows, Set<String> after) {
         Set<String> removed = new TreeSet<>(rows);
         removed.removeAll(after);
         Set<String> added = new TreeSet<>(after);
         added.removeAll(rows);
         List<Step> steps = new ArrayList<>();
         if (added.isEmpty() && !removed.isEmpty()) {
-            Set<String> kept = new TreeSet<>(after);
-            String revision = kept.isEmpty() ? "base" : kept.iterator().next();
+            String revision = "base";
+            for (String row : new TreeSet<>(after)) {
+                if (topology.indexOf(row) >= 0) {
+                    revision = row;
+                    break;
+                }
+            }
             steps.add(new Step(revision, Direction.STAMP, removed, Set.of()));
         }
         boolean first = true;

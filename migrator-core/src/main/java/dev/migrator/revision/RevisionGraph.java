@@ -34,10 +34,12 @@ import java.util.Set;
  *       children / parents; an error at a fork or a merge.</li>
  * </ul>
  * An upgrade applies the target revisions and everything they need. A downgrade keeps the target
- * revisions and everything they need and unapplies the rest ({@code base} keeps nothing); a
- * branch-qualified downgrade target ({@code <label>@base}, {@code <label>@<id>}) only unapplies
- * revisions of that branch, and whatever depends on them. A stamp sets the rows to the heads of
- * what the target needs, running nothing.
+ * revisions and everything they need and unapplies every other applied revision, other branches
+ * included ({@code base} keeps nothing; a downgrade target must be applied). Only
+ * {@code <label>@base} and {@code <label>@-N} are scoped to a branch: they unapply revisions of
+ * that branch and whatever needs them, and leave other branches alone; in {@code <label>@<id>} the
+ * label only checks that the revision is on the branch. A stamp sets the rows to the heads of what
+ * the target needs, running nothing.
  */
 public final class RevisionGraph {
 

@@ -119,11 +119,11 @@ class RevisionGraphPlanTest {
     }
 
     @Test
-    void branchQualifiedDowngradeOnlyRewindsThatBranch() {
+    void branchQualifiedRevisionDowngradesLikeThePlainRevision() {
         Plan plan = branches.downgrade(rows("l2", "r2"), "left@l1");
 
-        assertThat(revisions(plan)).containsExactly("l2");
-        assertThat(plan.after()).containsExactlyInAnyOrder("l1", "r2");
+        assertThat(plan).isEqualTo(branches.downgrade(rows("l2", "r2"), "l1"));
+        assertThat(plan.after()).containsExactly("l1");
     }
 
     @Test
@@ -178,6 +178,7 @@ class RevisionGraphPlanTest {
         assertThat(linear.upgrade(rows, "heads").after()).containsExactlyInAnyOrder("a3", "ffff0000future");
         assertThat(linear.downgrade(rows, "base").after()).containsExactly("ffff0000future");
         assertThat(linear.stamp(rows, "base").after()).containsExactly("ffff0000future");
+        assertThat(linear.stamp(rows, "base").steps()).containsExactly(new Step("base", Direction.STAMP, Set.of("a1"), Set.of()));
     }
 
     @Test
