@@ -19,7 +19,7 @@ class LargeLinearGraphTest {
 
     private static final int COUNT = 10_000;
 
-    private final RevisionGraph graph = buildShuffled();
+    private static final RevisionGraph graph = buildShuffled();
 
     private static RevisionGraph buildShuffled() {
         List<RevisionNode> nodes = new ArrayList<>(Revisions.linear(COUNT));
