@@ -36,7 +36,7 @@ record Location(Kind kind, String path) {
         }
         int colon = text.indexOf(':');
         // "s3:bucket" or "file:/x" is a mistake, not a resource name; a one-letter prefix may be a Windows drive.
-        if (colon > 1 && text.substring(0, colon).chars().allMatch(Character::isLetter)) {
+        if (colon > 1 && text.substring(0, colon).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
             throw new RevisionLoadException("Migration location \"" + location + "\" has an unknown prefix \""
                     + text.substring(0, colon + 1) + "\": use \"classpath:\" or \"filesystem:\".");
         }
