@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,17 +85,12 @@ final class ClasspathScanner {
         if (!Files.isDirectory(root)) {
             return; // a file named like the location, not a directory of migrations
         }
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : (Iterable<Path>) files.sorted()::iterator) {
-                if (!Files.isRegularFile(file)) {
-                    continue;
-                }
-                String relative = root.relativize(file).toString().replace('\\', '/');
-                if (relative.endsWith(".sql")) {
-                    sqlFiles.add(new SqlResource(relative, location.source(relative), Files.readAllBytes(file)));
-                } else {
-                    addClassName(relative);
-                }
+        for (DirectoryWalker.FoundFile file : DirectoryWalker.files(root)) {
+            String relative = file.relativePath();
+            if (relative.endsWith(".sql")) {
+                sqlFiles.add(new SqlResource(relative, location.source(relative), Files.readAllBytes(file.path())));
+            } else {
+                addClassName(relative);
             }
         }
     }

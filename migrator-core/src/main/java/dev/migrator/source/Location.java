@@ -32,6 +32,9 @@ record Location(Kind kind, String path) {
                 throw new RevisionLoadException("Migration location \"" + location + "\" names no directory: "
                         + "write e.g. \"filesystem:/opt/app/migrations\".");
             }
+            while (path.length() > 1 && (path.endsWith("/") || path.endsWith("\\"))) {
+                path = path.substring(0, path.length() - 1);
+            }
             return new Location(Kind.FILESYSTEM, path);
         }
         int colon = text.indexOf(':');

@@ -27,6 +27,7 @@ class LocationTest {
         assertThat(location).isEqualTo(new Location(Location.Kind.FILESYSTEM, "/opt/app/migrations"));
         assertThat(location.source("1_x.sql")).isEqualTo("filesystem:/opt/app/migrations/1_x.sql");
         assertThat(Location.parse("filesystem:migrations").path()).isEqualTo("migrations");
+        assertThat(Location.parse("filesystem:/opt/m/").source("1_x.sql")).isEqualTo("filesystem:/opt/m/1_x.sql");
     }
 
     @Test
