@@ -9,7 +9,12 @@ import java.util.List;
  * <p>A {@code ;} does not end a statement inside a single-quoted string ({@code ''} escapes), an
  * {@code E'...'} string (backslash escapes too), a double-quoted identifier, a dollar-quoted string
  * ({@code $$...$$}, {@code $tag$...$tag$}; {@code $1} is a parameter, {@code a$b} an identifier), a
- * {@code --} line comment or a nested {@code /* ... *}{@code /} block comment.
+ * {@code --} line comment or a nested {@code /* ... *}{@code /} block comment, nor inside the
+ * {@code BEGIN ATOMIC ... END} body of a SQL-standard {@code CREATE FUNCTION} or {@code CREATE
+ * PROCEDURE} (PostgreSQL 14+): in a statement that starts with {@code CREATE [OR REPLACE]
+ * FUNCTION|PROCEDURE}, outside parentheses, {@code BEGIN ATOMIC} opens the body, {@code CASE} inside
+ * it opens a nested block, and {@code END} closes one (a heuristic close to psql's, which counts
+ * every {@code BEGIN}).
  *
  * <p>Each statement is returned without its {@code ;} and without the comments before its first
  * token or after its last one (so a writer may append {@code ;} safely), with the line its first
@@ -32,6 +37,7 @@ final class SqlStatementSplitter {
         int codeStart = -1;     // index of the current statement's first token, -1 while none
         int codeStartLine = 0;
         int codeEnd = -1;       // index after the current statement's last token
+        RoutineBody body = new RoutineBody();
         int i = from;
         while (i < to) {
             char c = text.charAt(i);
@@ -75,7 +81,8 @@ final class SqlStatementSplitter {
                 }
                 continue;
             }
-            if (c == ';') {
+            if (c == ';' && !body.isOpen()) {
+                body = new RoutineBody();
                 if (codeStart >= 0) {
                     statements.add(new SqlStatement(text.substring(codeStart, codeEnd), codeStartLine));
                     codeStart = -1;
@@ -148,7 +155,15 @@ final class SqlStatementSplitter {
                     line += countNewlines(text, i, close);
                     i = close + tag.length();
                 }
+            } else if (isIdentifierStart(c) && !isIdentifierChar(text, from, i - 1)) {
+                int end = i + 1;
+                while (end < to && isIdentifierPart(text.charAt(end))) {
+                    end++;
+                }
+                body.word(text, i, end);
+                i = end;
             } else {
+                body.punctuation(c);
                 i++;
             }
             codeEnd = i;
@@ -157,6 +172,77 @@ final class SqlStatementSplitter {
             statements.add(new SqlStatement(text.substring(codeStart, codeEnd), codeStartLine));
         }
         return statements;
+    }
+
+    /** Tracks whether the statement is inside the BEGIN ... END body of a SQL-standard routine. */
+    private static final class RoutineBody {
+        private int words;
+        private boolean createRoutine;  // the statement starts CREATE [OR REPLACE] FUNCTION|PROCEDURE
+        private boolean orReplace;
+        private int parenDepth;
+        private int blockDepth;
+        private boolean afterBegin;
+
+        boolean isOpen() {
+            return blockDepth > 0;
+        }
+
+        void punctuation(char c) {
+            if (c == '(') {
+                parenDepth++;
+            } else if (c == ')' && parenDepth > 0) {
+                parenDepth--;
+            }
+        }
+
+        void word(String text, int start, int end) {
+            int position = words++;
+            if (position == 0) {
+                createRoutine = is(text, start, end, "create");
+                return;
+            }
+            if (position == 1 || (position == 2 && orReplace) || (position == 3 && orReplace)) {
+                if (!createRoutine) {
+                    return;
+                }
+                if (position == 1 && is(text, start, end, "or")) {
+                    orReplace = true;
+                } else if (position == 2 && orReplace) {
+                    createRoutine = is(text, start, end, "replace");
+                } else {
+                    createRoutine = is(text, start, end, "function") || is(text, start, end, "procedure");
+                }
+                return;
+            }
+            if (!createRoutine || parenDepth > 0) {
+                return;
+            }
+            boolean previousWasBegin = afterBegin;
+            afterBegin = false;
+            if (blockDepth == 0) {
+                if (previousWasBegin && is(text, start, end, "atomic")) {
+                    blockDepth = 1;
+                } else {
+                    afterBegin = is(text, start, end, "begin");
+                }
+            } else if (is(text, start, end, "case")) {
+                blockDepth++;
+            } else if (is(text, start, end, "end")) {
+                blockDepth--;
+            }
+        }
+
+        private static boolean is(String text, int start, int end, String word) {
+            return end - start == word.length() && text.regionMatches(true, start, word, 0, word.length());
+        }
+    }
+
+    private static boolean isIdentifierStart(char c) {
+        return Character.isLetter(c) || c == '_';
+    }
+
+    private static boolean isIdentifierPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 
     /** {@code E'...'} or {@code e'...'}, where the E is a token of its own (not the end of {@code name'}). */

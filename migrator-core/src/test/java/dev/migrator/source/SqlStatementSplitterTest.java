@@ -83,6 +83,23 @@ class SqlStatementSplitterTest {
     }
 
     @Test
+    void semicolonsInsideBeginAtomicBodyOfSqlStandardRoutines() {
+        String function = "CREATE OR REPLACE FUNCTION f(a int) RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n"
+                + "  SELECT CASE WHEN a > 0 THEN 1 ELSE 0 END;\n  SELECT a;\nEND";
+        String procedure = "create procedure p() begin atomic insert into t values (1); end";
+        assertThat(sqlOf(function + ";\n" + procedure + ";\nBEGIN;\nSELECT 1;\nEND;"))
+                .containsExactly(function, procedure, "BEGIN", "SELECT 1", "END");
+    }
+
+    @Test
+    void beginInOtherStatementsOrInsideParenthesesOpensNoBlock() {
+        assertThat(sqlOf("CREATE TABLE begin_log (begin int);SELECT 1"))
+                .containsExactly("CREATE TABLE begin_log (begin int)", "SELECT 1");
+        assertThat(sqlOf("CREATE FUNCTION g(begin int) RETURNS int LANGUAGE sql RETURN begin;SELECT 2"))
+                .containsExactly("CREATE FUNCTION g(begin int) RETURNS int LANGUAGE sql RETURN begin", "SELECT 2");
+    }
+
+    @Test
     void dropsEmptyAndCommentOnlyStatements() {
         assertThat(sqlOf(";;\n -- only a comment;\n/* and a block */;\nSELECT 1;;\n-- trailing comment\n"))
                 .containsExactly("SELECT 1");
