@@ -2,9 +2,11 @@ package dev.migrator.source;
 
 import dev.migrator.Migration;
 import dev.migrator.Revision;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -37,6 +39,7 @@ public final class RevisionLoader {
     public static List<LoadedRevision> load(List<String> locations, ClassLoader classLoader, Collection<? extends Migration> extra) {
         Objects.requireNonNull(locations, "locations");
         Objects.requireNonNull(classLoader, "classLoader");
+        Objects.requireNonNull(extra, "extra");
         Set<Class<?>> givenClasses = new HashSet<>();
         for (Migration migration : extra) {
             Class<?> annotated = JavaRevisionReader.annotatedClass(migration.getClass());
@@ -45,8 +48,11 @@ public final class RevisionLoader {
 
         List<LoadedRevision> revisions = new ArrayList<>();
         Set<Class<?>> loadedClasses = new HashSet<>();
+        Set<Location> parsed = new LinkedHashSet<>(); // the same location twice would load every file twice
         for (String text : locations) {
-            Location location = Location.parse(text);
+            parsed.add(Location.parse(text));
+        }
+        for (Location location : parsed) {
             if (location.kind() == Location.Kind.FILESYSTEM) {
                 for (SqlResource file : FilesystemScanner.scan(location)) {
                     revisions.add(SqlRevisionParser.parse(file.source(), file.content()));
@@ -68,7 +74,7 @@ public final class RevisionLoader {
                         revisions.add(JavaRevisionReader.read(JavaRevisionReader.instantiate(type)));
                     }
                 } else if (Migration.class.isAssignableFrom(type) && !type.isInterface()
-                        && !java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {
+                        && !Modifier.isAbstract(type.getModifiers())) {
                     log.warn("{} implements Migration but has no @Revision annotation, so it is not a revision and "
                             + "is ignored. Annotate it with @Revision(id = ..., revises = ...) to make it one.",
                             JavaRevisionReader.source(type));

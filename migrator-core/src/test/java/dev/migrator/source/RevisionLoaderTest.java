@@ -42,6 +42,8 @@ class RevisionLoaderTest {
                 revisions.stream().map(LoadedRevision::source).toList());
         assertThat(load("loader/valid")).extracting(LoadedRevision::source)
                 .isEqualTo(revisions.stream().map(LoadedRevision::source).toList());
+        assertThat(load("classpath:loader/valid", "classpath:/loader/valid/")).as("the same location twice counts once")
+                .hasSameSizeAs(revisions);
     }
 
     @Test
