@@ -204,8 +204,8 @@ final class SqlRevisionParser {
             }
             String comment = content.substring(2).strip();
             int colon = comment.indexOf(':');
-            if (colon <= 0 || !isKeyName(comment.substring(0, colon).strip())) {
-                continue; // a free comment
+            if (colon <= 0 || !isKeyName(comment.substring(0, colon).strip()) || comment.startsWith("//", colon + 1)) {
+                continue; // a free comment (or a link: "-- https://tracker/TICKET-1")
             }
             String name = comment.substring(0, colon).strip();
             String value = comment.substring(colon + 1).strip();
