@@ -56,6 +56,13 @@ class SqlRevisionErrorsTest {
     }
 
     @Test
+    void invalidBranchLabel() throws IOException {
+        loading("-- Revision: a1\n-- Branch-Labels: ok.label, team@x\n" + BODY)
+                .hasMessageStartingWith(file() + ":2: invalid branch label \"team@x\"")
+                .hasMessageContaining("A-Z, a-z, 0-9, _, . and -");
+    }
+
+    @Test
     void unknownHeaderKeySuggestsTheCloseOne() throws IOException {
         loading("-- Revision: a1\n-- Revison: b2\n" + BODY)
                 .hasMessageStartingWith(file() + ":2: unknown header key \"Revison\"")
