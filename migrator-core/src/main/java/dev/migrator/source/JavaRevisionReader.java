@@ -98,7 +98,8 @@ final class JavaRevisionReader {
             }
         }
         String irreversible = revision.irreversible().isBlank() ? null : revision.irreversible().strip();
-        Class<?> downgradeOwner = downgradeDeclaringClass(migration.getClass());
+        // Asked of the annotated class, not of the instance's: a Spring CGLIB proxy overrides every method.
+        Class<?> downgradeOwner = downgradeDeclaringClass(type);
         if (irreversible == null && downgradeOwner == Migration.class) {
             throw new RevisionLoadException(source + " (revision " + id + "): no downgrade. Override "
                     + "downgrade(Operations) to undo upgrade(), implement ReversibleMigration.change(op) to have it "

@@ -50,6 +50,15 @@ class JavaRevisionErrorsTest {
                 .hasMessageContaining("@Revision(irreversible = \"<why it cannot be undone>\")");
     }
 
+    @Test
+    void aProxyOverridingEveryMethodDoesNotHideAMissingDowngrade() {
+        NoDowngrade proxyLike = new NoDowngrade() { // as a CGLIB proxy: overrides everything, delegating to super
+            @Override public void upgrade(Operations op) { super.upgrade(op); }
+            @Override public void downgrade(Operations op) { super.downgrade(op); }
+        };
+        loading(proxyLike).hasMessageStartingWith(source(NoDowngrade.class) + " (revision r1): no downgrade");
+    }
+
     @Revision(id = "r2", irreversible = "deletes rows")
     public static class IrreversibleWithoutDowngrade implements Migration {
         @Override public void upgrade(Operations op) {}
