@@ -186,15 +186,12 @@ final class SqlRevisionParser {
         boolean inBlockComment = false;
         for (int line = 1; line <= lastLine; line++) {
             String content = text.substring(lineStarts[line - 1], lineEnd(line)).strip();
-            if (inBlockComment) {
-                inBlockComment = !content.contains("*/");
-                continue;
+            if (inBlockComment || content.startsWith("/*")) { // a licence or description block above the header
+                int close = content.indexOf("*/", inBlockComment ? 0 : 2);
+                inBlockComment = close < 0;
+                content = inBlockComment ? "" : content.substring(close + 2).strip();
             }
             if (content.isEmpty()) {
-                continue;
-            }
-            if (content.startsWith("/*")) { // a licence or description block above the header
-                inBlockComment = !content.contains("*/");
                 continue;
             }
             if (!content.startsWith("--")) {

@@ -126,6 +126,12 @@ class SqlRevisionErrorsTest {
     }
 
     @Test
+    void sqlAfterABlockCommentBeforeTheFirstSectionMarker() throws IOException {
+        loading("/* licence\n */\n-- Revision: a1\n/* note */ DROP TABLE t;\n" + BODY)
+                .hasMessageStartingWith(file() + ":4: SQL before the first section marker");
+    }
+
+    @Test
     void missingDowngradeWithoutIrreversible() throws IOException {
         loading("-- Revision: a1\n-- migrate:upgrade\nCREATE TABLE t (id int);\n")
                 .hasMessageStartingWith(file() + ": no \"-- migrate:downgrade\" section")
