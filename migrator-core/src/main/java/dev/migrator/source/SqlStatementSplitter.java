@@ -22,7 +22,21 @@ import java.util.List;
  */
 final class SqlStatementSplitter {
 
-    private SqlStatementSplitter() {}
+    private final String source;
+    private final String text;
+    private final int from;
+    private final int to;
+    private int i;      // the cursor
+    private int line;   // the line of the cursor
+
+    private SqlStatementSplitter(String source, String text, int from, int to, int firstLine) {
+        this.source = source;
+        this.text = text;
+        this.from = from;
+        this.to = to;
+        this.i = from;
+        this.line = firstLine;
+    }
 
     /**
      * @param source    the file, for error messages
@@ -32,141 +46,42 @@ final class SqlStatementSplitter {
      * @param firstLine the 1-based line number of {@code text.charAt(from)}
      */
     static List<SqlStatement> split(String source, String text, int from, int to, int firstLine) {
+        return new SqlStatementSplitter(source, text, from, to, firstLine).split();
+    }
+
+    private List<SqlStatement> split() {
         List<SqlStatement> statements = new ArrayList<>();
-        int line = firstLine;
         int codeStart = -1;     // index of the current statement's first token, -1 while none
         int codeStartLine = 0;
         int codeEnd = -1;       // index after the current statement's last token
         RoutineBody body = new RoutineBody();
-        int i = from;
         while (i < to) {
             char c = text.charAt(i);
             if (c == '\n') {
                 line++;
                 i++;
-                continue;
-            }
-            if (c == ' ' || c == '\t' || c == '\f' || c == '\u000B') {
+            } else if (c == ' ' || c == '\t' || c == '\f' || c == '\u000B') {
                 i++;
-                continue;
-            }
-            if (c == '-' && i + 1 < to && text.charAt(i + 1) == '-') {
-                while (i < to && text.charAt(i) != '\n') {
-                    i++;
-                }
-                continue;
-            }
-            if (c == '/' && i + 1 < to && text.charAt(i + 1) == '*') {
-                int startLine = line;
-                int depth = 1;
-                i += 2;
-                while (depth > 0) {
-                    if (i >= to) {
-                        throw unterminated(source, "block comment /* (opened on line " + startLine + ")",
-                                codeStart >= 0 ? codeStartLine : startLine);
-                    }
-                    char d = text.charAt(i);
-                    if (d == '\n') {
-                        line++;
-                        i++;
-                    } else if (d == '*' && i + 1 < to && text.charAt(i + 1) == '/') {
-                        depth--;
-                        i += 2;
-                    } else if (d == '/' && i + 1 < to && text.charAt(i + 1) == '*') {
-                        depth++;
-                        i += 2;
-                    } else {
-                        i++;
-                    }
-                }
-                continue;
-            }
-            if (c == ';' && !body.isOpen()) {
-                body = new RoutineBody();
+            } else if (c == '-' && next() == '-') {
+                skipLineComment();
+            } else if (c == '/' && next() == '*') {
+                skipBlockComment(codeStart >= 0 ? codeStartLine : line);
+            } else if (c == ';' && !body.isOpen()) {
                 if (codeStart >= 0) {
                     statements.add(new SqlStatement(text.substring(codeStart, codeEnd), codeStartLine));
                     codeStart = -1;
                 }
+                body = new RoutineBody();
                 i++;
-                continue;
-            }
-            // Everything else is a token character: it starts the statement if nothing has yet.
-            if (codeStart < 0) {
-                codeStart = i;
-                codeStartLine = line;
-            }
-            if (c == '\'') {
-                boolean backslashEscapes = isEscapeStringPrefix(text, from, i);
-                int startLine = line;
-                i++;
-                while (true) {
-                    if (i >= to) {
-                        throw unterminated(source, "string literal ' (opened on line " + startLine + ")", codeStartLine);
-                    }
-                    char d = text.charAt(i);
-                    if (d == '\n') {
-                        line++;
-                    } else if (d == '\\' && backslashEscapes && i + 1 < to) {
-                        if (text.charAt(i + 1) == '\n') {
-                            line++;
-                        }
-                        i++;
-                    } else if (d == '\'') {
-                        if (i + 1 < to && text.charAt(i + 1) == '\'') {
-                            i++;
-                        } else {
-                            break;
-                        }
-                    }
-                    i++;
-                }
-                i++;
-            } else if (c == '"') {
-                int startLine = line;
-                i++;
-                while (true) {
-                    if (i >= to) {
-                        throw unterminated(source, "quoted identifier \" (opened on line " + startLine + ")", codeStartLine);
-                    }
-                    char d = text.charAt(i);
-                    if (d == '\n') {
-                        line++;
-                    } else if (d == '"') {
-                        if (i + 1 < to && text.charAt(i + 1) == '"') {
-                            i++;
-                        } else {
-                            break;
-                        }
-                    }
-                    i++;
-                }
-                i++;
-            } else if (c == '$' && !isIdentifierChar(text, from, i - 1)) {
-                int tagEnd = dollarTagEnd(text, i, to);
-                if (tagEnd < 0) {
-                    i++; // $1, or a lone $
-                } else {
-                    String tag = text.substring(i, tagEnd + 1);
-                    int close = text.indexOf(tag, tagEnd + 1);
-                    if (close < 0 || close + tag.length() > to) {
-                        throw unterminated(source, "dollar-quoted string " + tag + " (opened on line " + line + ")",
-                                codeStartLine);
-                    }
-                    line += countNewlines(text, i, close);
-                    i = close + tag.length();
-                }
-            } else if (isIdentifierStart(c) && !isIdentifierChar(text, from, i - 1)) {
-                int end = i + 1;
-                while (end < to && isIdentifierPart(text.charAt(end))) {
-                    end++;
-                }
-                body.word(text, i, end);
-                i = end;
             } else {
-                body.punctuation(c);
-                i++;
+                // A token: it starts the statement if nothing has yet.
+                if (codeStart < 0) {
+                    codeStart = i;
+                    codeStartLine = line;
+                }
+                token(c, codeStartLine, body);
+                codeEnd = i;
             }
-            codeEnd = i;
         }
         if (codeStart >= 0) {
             statements.add(new SqlStatement(text.substring(codeStart, codeEnd), codeStartLine));
@@ -174,67 +89,146 @@ final class SqlStatementSplitter {
         return statements;
     }
 
-    /** Tracks whether the statement is inside the BEGIN ... END body of a SQL-standard routine. */
-    private static final class RoutineBody {
-        private int words;
-        private boolean createRoutine;  // the statement starts CREATE [OR REPLACE] FUNCTION|PROCEDURE
-        private boolean orReplace;
-        private int parenDepth;
-        private int blockDepth;
-        private boolean afterBegin;
-
-        boolean isOpen() {
-            return blockDepth > 0;
+    /** Moves the cursor past the token starting with {@code c}: a quoted construct, a word or one character. */
+    private void token(char c, int statementLine, RoutineBody body) {
+        if (c == '\'') {
+            skipQuoted('\'', isEscapeStringPrefix(i), "string literal '", statementLine);
+        } else if (c == '"') {
+            skipQuoted('"', false, "quoted identifier \"", statementLine);
+        } else if (c == '$' && !isIdentifierChar(i - 1) && dollarTagEnd() >= 0) {
+            skipDollarQuoted(statementLine);
+        } else if (isIdentifierStart(c) && !isIdentifierChar(i - 1)) {
+            int end = i + 1;
+            while (end < to && isIdentifierPart(text.charAt(end))) {
+                end++;
+            }
+            body.word(text, i, end);
+            i = end;
+        } else {
+            body.punctuation(c); // including "$1" and a ';' inside a routine body
+            i++;
         }
+    }
 
-        void punctuation(char c) {
-            if (c == '(') {
-                parenDepth++;
-            } else if (c == ')' && parenDepth > 0) {
-                parenDepth--;
+    private char next() {
+        return i + 1 < to ? text.charAt(i + 1) : 0;
+    }
+
+    private void skipLineComment() {
+        while (i < to && text.charAt(i) != '\n') {
+            i++;
+        }
+    }
+
+    /** Block comments nest in PostgreSQL: {@code /* a /* b *}{@code / c *}{@code /} is one comment. */
+    private void skipBlockComment(int statementLine) {
+        int startLine = line;
+        int depth = 1;
+        i += 2;
+        while (depth > 0) {
+            if (i >= to) {
+                throw unterminated("block comment /* (opened on line " + startLine + ")", statementLine);
+            }
+            char c = text.charAt(i);
+            if (c == '*' && next() == '/') {
+                depth--;
+                i += 2;
+            } else if (c == '/' && next() == '*') {
+                depth++;
+                i += 2;
+            } else {
+                if (c == '\n') {
+                    line++;
+                }
+                i++;
             }
         }
+    }
 
-        void word(String text, int start, int end) {
-            int position = words++;
-            if (position == 0) {
-                createRoutine = is(text, start, end, "create");
-                return;
+    /** A quote-delimited token where a doubled quote is an escape (and, in E'...', so is a backslash). */
+    private void skipQuoted(char quote, boolean backslashEscapes, String what, int statementLine) {
+        int startLine = line;
+        i++;
+        while (true) {
+            if (i >= to) {
+                throw unterminated(what + " (opened on line " + startLine + ")", statementLine);
             }
-            if (position == 1 || (position == 2 && orReplace) || (position == 3 && orReplace)) {
-                if (!createRoutine) {
+            char c = text.charAt(i);
+            if (c == '\\' && backslashEscapes && i + 1 < to) {
+                i++;
+                c = text.charAt(i);
+            } else if (c == quote) {
+                if (next() != quote) {
+                    i++;
                     return;
                 }
-                if (position == 1 && is(text, start, end, "or")) {
-                    orReplace = true;
-                } else if (position == 2 && orReplace) {
-                    createRoutine = is(text, start, end, "replace");
-                } else {
-                    createRoutine = is(text, start, end, "function") || is(text, start, end, "procedure");
-                }
-                return;
+                i++;
             }
-            if (!createRoutine || parenDepth > 0) {
-                return;
+            if (c == '\n') {
+                line++;
             }
-            boolean previousWasBegin = afterBegin;
-            afterBegin = false;
-            if (blockDepth == 0) {
-                if (previousWasBegin && is(text, start, end, "atomic")) {
-                    blockDepth = 1;
-                } else {
-                    afterBegin = is(text, start, end, "begin");
-                }
-            } else if (is(text, start, end, "case")) {
-                blockDepth++;
-            } else if (is(text, start, end, "end")) {
-                blockDepth--;
-            }
+            i++;
         }
+    }
 
-        private static boolean is(String text, int start, int end, String word) {
-            return end - start == word.length() && text.regionMatches(true, start, word, 0, word.length());
+    private void skipDollarQuoted(int statementLine) {
+        String tag = text.substring(i, dollarTagEnd() + 1);
+        int close = text.indexOf(tag, i + tag.length());
+        if (close < 0 || close + tag.length() > to) {
+            throw unterminated("dollar-quoted string " + tag + " (opened on line " + line + ")", statementLine);
         }
+        line += countNewlines(i, close);
+        i = close + tag.length();
+    }
+
+    /**
+     * If a dollar-quote delimiter starts at the cursor ({@code $$} or {@code $tag$}, the tag not
+     * starting with a digit, so that {@code $1} is a parameter), the index of its closing {@code $}; otherwise -1.
+     */
+    private int dollarTagEnd() {
+        int j = i + 1;
+        if (j < to && text.charAt(j) == '$') {
+            return j;
+        }
+        if (j >= to || !isIdentifierStart(text.charAt(j))) {
+            return -1;
+        }
+        for (j++; j < to; j++) {
+            char c = text.charAt(j);
+            if (c == '$') {
+                return j;
+            }
+            if (!(Character.isLetterOrDigit(c) || c == '_')) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code E'...'} or {@code e'...'}, where the E is a token of its own (not the end of {@code name'}). */
+    private boolean isEscapeStringPrefix(int quote) {
+        int e = quote - 1;
+        return e >= from && (text.charAt(e) == 'E' || text.charAt(e) == 'e') && !isIdentifierChar(e - 1);
+    }
+
+    private boolean isIdentifierChar(int index) {
+        return index >= from && isIdentifierPart(text.charAt(index));
+    }
+
+    private int countNewlines(int start, int end) {
+        int n = 0;
+        for (int j = start; j < end; j++) {
+            if (text.charAt(j) == '\n') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private RevisionLoadException unterminated(String what, int statementLine) {
+        return new RevisionLoadException(source + ":" + statementLine + ": unterminated " + what
+                + " in the statement starting on line " + statementLine + ". Close it; until then everything "
+                + "to the end of the section is part of it.");
     }
 
     private static boolean isIdentifierStart(char c) {
@@ -243,64 +237,5 @@ final class SqlStatementSplitter {
 
     private static boolean isIdentifierPart(char c) {
         return Character.isLetterOrDigit(c) || c == '_' || c == '$';
-    }
-
-    /** {@code E'...'} or {@code e'...'}, where the E is a token of its own (not the end of {@code name'}). */
-    private static boolean isEscapeStringPrefix(String text, int from, int quote) {
-        int e = quote - 1;
-        if (e < from || (text.charAt(e) != 'E' && text.charAt(e) != 'e')) {
-            return false;
-        }
-        return !isIdentifierChar(text, from, e - 1);
-    }
-
-    private static boolean isIdentifierChar(String text, int from, int index) {
-        if (index < from) {
-            return false;
-        }
-        char c = text.charAt(index);
-        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
-    }
-
-    /**
-     * If a dollar-quote delimiter starts at {@code start} ({@code $$} or {@code $tag$}, the tag not
-     * starting with a digit), the index of its closing {@code $}; otherwise -1.
-     */
-    private static int dollarTagEnd(String text, int start, int to) {
-        int i = start + 1;
-        if (i < to && text.charAt(i) == '$') {
-            return i;
-        }
-        if (i >= to || !(Character.isLetter(text.charAt(i)) || text.charAt(i) == '_')) {
-            return -1;
-        }
-        i++;
-        while (i < to) {
-            char c = text.charAt(i);
-            if (c == '$') {
-                return i;
-            }
-            if (!(Character.isLetterOrDigit(c) || c == '_')) {
-                return -1;
-            }
-            i++;
-        }
-        return -1;
-    }
-
-    private static int countNewlines(String text, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            if (text.charAt(i) == '\n') {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private static RevisionLoadException unterminated(String source, String what, int statementLine) {
-        return new RevisionLoadException(source + ":" + statementLine + ": unterminated " + what
-                + " in the statement starting on line " + statementLine + ". Close it; until then everything "
-                + "to the end of the section is part of it.");
     }
 }
