@@ -77,9 +77,18 @@ final class Planner {
                     + " not applied (the version table holds " + describeRows(rows)
                     + "). A downgrade only goes back to applied revisions; use upgrade to go forward.");
         }
-        // A branch-qualified revision (<label>@<id>, <label>@head) only checks that the revision is on
-        // the branch; like a plain id it keeps the revision and what it needs.
-        return topology.closure(revisions);
+        // Alembic's rule: unapply what was built on top of the target (its children and everything that
+        // needs them); other branches stay as they are. A branch-qualified revision (<label>@<id>)
+        // only checks that the revision is on the branch.
+        BitSet children = new BitSet();
+        for (int i = revisions.nextSetBit(0); i >= 0; i = revisions.nextSetBit(i + 1)) {
+            for (int child : topology.children(i)) {
+                children.set(child);
+            }
+        }
+        BitSet keep = (BitSet) applied.clone();
+        keep.andNot(topology.descendants(children, applied));
+        return keep;
     }
 
     private BitSet withoutBranch(BitSet applied, String label, String text) {

@@ -33,12 +33,12 @@ import java.util.Set;
  *   <li>{@code <id>+N} / {@code <id>-N} (and {@code head-N}): the revision N steps away through
  *       children / parents; an error at a fork or a merge.</li>
  * </ul>
- * An upgrade applies the target revisions and everything they need. A downgrade keeps the target
- * revisions and everything they need and unapplies every other applied revision, other branches
- * included ({@code base} keeps nothing; a downgrade target must be applied). Only
- * {@code <label>@base} and {@code <label>@-N} are scoped to a branch: they unapply revisions of
- * that branch and whatever needs them, and leave other branches alone; in {@code <label>@<id>} the
- * label only checks that the revision is on the branch. A stamp sets the rows to the heads of what
+ * An upgrade applies the target revisions and everything they need. A downgrade to revisions
+ * unapplies what was built on top of them (their children and everything that needs those, as
+ * Alembic does) and leaves other branches alone ({@code base} keeps nothing; a downgrade target
+ * must be applied). {@code <label>@base} and {@code <label>@-N} unapply revisions of that branch
+ * and whatever needs them; in {@code <label>@<id>} the label only checks that the revision is on
+ * the branch. A stamp sets the rows to the heads of what
  * the target needs, running nothing.
  */
 public final class RevisionGraph {

@@ -105,6 +105,28 @@ final class Dags {
     }
 
     /** Members of the set that no member lists in revises. */
+    /** Revisions built on top of {@code ids}: their children and everything that needs those (parents or dependencies). */
+    static Set<String> descendantsOfChildren(Map<String, RevisionNode> nodes, Set<String> ids) {
+        Set<String> result = new HashSet<>();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (RevisionNode node : nodes.values()) {
+                if (result.contains(node.id())) {
+                    continue;
+                }
+                boolean childOfTarget = node.revises().stream().anyMatch(ids::contains);
+                boolean needsDropped = node.revises().stream().anyMatch(result::contains)
+                        || node.dependsOn().stream().anyMatch(result::contains);
+                if (childOfTarget || needsDropped) {
+                    result.add(node.id());
+                    changed = true;
+                }
+            }
+        }
+        return result;
+    }
+
     static Set<String> heads(Map<String, RevisionNode> nodes, Set<String> set) {
         Set<String> heads = new HashSet<>(set);
         for (String id : set) {

@@ -110,11 +110,11 @@ class RevisionGraphPlanTest {
     }
 
     @Test
-    void downgradeToARevisionOnOneBranchUnappliesTheOtherBranchToo() {
+    void downgradeToARevisionOnOneBranchLeavesTheOtherBranchApplied() {
         Plan plan = branches.downgrade(rows("l2", "r2"), "l1");
 
-        assertThat(revisions(plan)).containsExactly("r2", "r1", "l2");
-        assertThat(plan.after()).containsExactly("l1");
+        assertThat(revisions(plan)).containsExactly("l2");
+        assertThat(plan.after()).containsExactlyInAnyOrder("l1", "r2");
         assertThat(replay(plan)).isEqualTo(plan.after());
     }
 
@@ -123,7 +123,7 @@ class RevisionGraphPlanTest {
         Plan plan = branches.downgrade(rows("l2", "r2"), "left@l1");
 
         assertThat(plan).isEqualTo(branches.downgrade(rows("l2", "r2"), "l1"));
-        assertThat(plan.after()).containsExactly("l1");
+        assertThat(plan.after()).containsExactlyInAnyOrder("l1", "r2");
     }
 
     @Test
@@ -162,11 +162,18 @@ class RevisionGraphPlanTest {
     }
 
     @Test
-    void downgradeKeepsOnlyTheTargetsClosure() {
+    void downgradeUnappliesWhatWasBuiltOnTheTargetButNotItsIndependentDependencies() {
         Plan plan = dependency.downgrade(rows("a2", "b1"), "a1");
 
+        assertThat(revisions(plan)).containsExactly("a2");
+        assertThat(plan.after()).containsExactlyInAnyOrder("a1", "b1");
+    }
+
+    @Test
+    void downgradeOfADependencyUnappliesItsDependents() {
+        Plan plan = dependency.downgrade(rows("a2", "b1"), "billing@base");
+
         assertThat(revisions(plan)).containsExactly("a2", "b1");
-        assertThat(plan.after()).containsExactly("a1");
     }
 
     @Test

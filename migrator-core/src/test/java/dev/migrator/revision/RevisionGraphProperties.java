@@ -70,16 +70,32 @@ class RevisionGraphProperties {
     }
 
     @Property
-    void upgradeToHeadsThenDowngradeToTheStartingRowsRestoresTheAppliedSet(
+    void upgradeToHeadsThenDowngradeToTheStartingRowsUnappliesExactlyWhatWasBuiltOnThem(
             @ForAll("dags") List<RevisionNode> nodes, @ForAll long seed) {
         Scenario s = new Scenario(nodes, seed);
         Plan up = s.graph.upgrade(s.rows, "heads");
         String back = s.rows.isEmpty() ? "base" : String.join(",", new TreeSet<>(s.rows));
         Plan down = s.graph.downgrade(up.after(), back);
 
+        // Alembic's rule: what stays is the start plus what was applied beside it (other branches),
+        // never something built on top of a starting row.
+        Set<String> builtOnStart = s.rows.isEmpty() ? s.byId.keySet() : Dags.descendantsOfChildren(s.byId, s.rows);
+        Set<String> expected = new HashSet<>(s.byId.keySet());
+        expected.removeAll(builtOnStart);
+        assertThat(expected).containsAll(s.applied);
         assertThat(Revisions.replay(down)).isEqualTo(down.after());
-        assertThat(s.graph.appliedClosure(down.after())).containsExactlyInAnyOrderElementsOf(s.applied);
-        assertThat(down.after()).isEqualTo(s.rows);
+        assertThat(s.graph.appliedClosure(down.after())).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(down.after()).isEqualTo(Dags.heads(s.byId, expected));
+    }
+
+    @Property
+    void upgradeFromBaseThenDowngradeToBaseRestoresAnEmptyDatabase(
+            @ForAll("dags") List<RevisionNode> nodes, @ForAll long seed) {
+        Scenario s = new Scenario(nodes, seed);
+        Plan up = s.graph.upgrade(Set.of(), s.upgradeTarget);
+        Plan down = s.graph.downgrade(up.after(), "base");
+
+        assertThat(down.after()).isEmpty();
         assertThat(new TreeSet<>(Revisions.revisions(down))).isEqualTo(new TreeSet<>(Revisions.revisions(up)));
     }
 
