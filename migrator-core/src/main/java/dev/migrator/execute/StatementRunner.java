@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +23,7 @@ final class StatementRunner {
     private static final Set<String> BATCHABLE = Set.of("ALTER", "ANALYZE", "CLUSTER", "COMMENT", "CREATE", "DELETE",
             "DO", "DROP", "GRANT", "INSERT", "LOCK", "REFRESH", "REINDEX", "RESET", "REVOKE", "SET", "TRUNCATE",
             "UPDATE", "SECURITY");
+    private static final Pattern BATCH_ENTRY = Pattern.compile("Batch entry (\\d+) ");
     private static final Pattern RETURNING = Pattern.compile("(?i)\\breturning\\b");
 
     private StatementRunner() {}
@@ -94,8 +96,7 @@ final class StatementRunner {
             }
             counts = statement.executeBatch();
         } catch (BatchUpdateException e) {
-            // The driver reports the counts of the statements that succeeded before the failing one.
-            int failed = Math.min(e.getUpdateCounts() == null ? 0 : successful(e.getUpdateCounts()), batch.size() - 1);
+            int failed = failedEntry(e, batch);
             SQLException cause = e.getNextException() != null ? e.getNextException() : e;
             ExecutableStatement culprit = batch.get(failed);
             batch.clear();
@@ -111,12 +112,25 @@ final class StatementRunner {
         batch.clear();
     }
 
-    private static int successful(int[] counts) {
-        int n = 0;
-        while (n < counts.length && counts[n] != Statement.EXECUTE_FAILED) {
-            n++;
+    /**
+     * Which batch entry failed. pgjdbc marks every entry EXECUTE_FAILED but names the entry in its
+     * message ("Batch entry 2 ... was aborted"); a translated message still quotes the statement.
+     */
+    private static int failedEntry(BatchUpdateException e, List<ExecutableStatement> batch) {
+        String message = String.valueOf(e.getMessage());
+        Matcher m = BATCH_ENTRY.matcher(message);
+        if (m.find()) {
+            int index = Integer.parseInt(m.group(1));
+            if (index < batch.size()) {
+                return index;
+            }
         }
-        return n;
+        for (int i = 0; i < batch.size(); i++) {
+            if (message.contains(batch.get(i).sql())) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     private static void runOne(Connection connection, ExecutableStatement s) throws StatementFailure, RowCountMismatch {
