@@ -8,7 +8,6 @@ import dev.migrator.testsupport.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -270,14 +269,11 @@ class MigratorCommandsTest {
     }
 
     @Test
-    void aDatabaseErrorNeverShowsThePassword(TestDatabase db) {
-        Migrator migrator = Migrator.configure().url(db.url(), db.user(), "Sup3rSecretPw")
-                .locations(linear(1).location()).schema("no_rights").load();
-        // Wrong user: authentication or privilege failures must not echo the password.
-        Migrator wrongUser = Migrator.configure().url(db.url(), "nobody_here", "Sup3rSecretPw")
+    void aDatabaseErrorNeverShowsThePassword() {
+        Migrator unreachable = Migrator.configure().url("jdbc:postgresql://127.0.0.1:1/x", "someone", "Sup3rSecretPw")
                 .locations(linear(1).location()).load();
-        assertThatThrownBy(() -> wrongUser.upgrade("heads")).isInstanceOf(MigratorException.class)
-                .hasMessageNotContaining("Sup3rSecretPw");
-        assertThat(migrator.current()).isEqualTo(Set.of());
+
+        assertThatThrownBy(() -> unreachable.upgrade("heads")).isInstanceOf(MigratorException.class)
+                .hasMessageContaining("Database error").hasMessageNotContaining("Sup3rSecretPw");
     }
 }

@@ -90,10 +90,20 @@ public final class Engine {
         return locked(direction, target, (connection, store, lockWait) -> {
             Instant startedAt = Instant.now();
             Set<String> before = store.versionRows(connection);
-            checkUnknown(before);
+            boolean ahead = checkUnknown(before);
             Plan plan = direction == Direction.UPGRADE
                     ? catalog.graph().upgrade(before, target)
                     : catalog.graph().downgrade(before, target);
+            if (ahead) {
+                // What lies below a revision this code does not know cannot be told: a newer release
+                // migrated this database, so an older one applies nothing (and never downgrades it).
+                if (direction == Direction.DOWNGRADE) {
+                    throw new MigratorException("Cannot downgrade: the database holds revision(s) "
+                            + new TreeSet<>(catalog.graph().unknown(before)) + " that this code does not define. "
+                            + "Downgrade with the release that defines them.");
+                }
+                return new MigrationResult(direction, before, before, List.of(), List.of(), lockWait, startedAt, Instant.now());
+            }
             if (settings.validateChecksums()) {
                 validateChecksums(connection, store, before);
             }
@@ -210,10 +220,11 @@ public final class Engine {
         }
     }
 
-    private void checkUnknown(Set<String> rows) {
+    /** Whether the database is AHEAD of the code; fails under {@link UnknownRevisionPolicy#FAIL}. */
+    private boolean checkUnknown(Set<String> rows) {
         Set<String> unknown = catalog.graph().unknown(rows);
         if (unknown.isEmpty()) {
-            return;
+            return false;
         }
         String message = "The database holds revision(s) " + new TreeSet<>(unknown) + " that this code does not "
                 + "define (state AHEAD): a newer release migrated it.";
@@ -221,7 +232,8 @@ public final class Engine {
             throw new MigratorException(message + " Deploy the release that defines them, or set "
                     + "onUnknownRevision to WARN to run this older release against the newer schema.");
         }
-        log.warn("{} Continuing (onUnknownRevision = WARN).", message);
+        log.warn("{} Applying nothing (onUnknownRevision = WARN).", message);
+        return true;
     }
 
     /** Fails before anything runs when an applied revision's file changed since it was applied. */

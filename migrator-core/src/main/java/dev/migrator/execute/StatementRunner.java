@@ -81,6 +81,16 @@ final class StatementRunner {
         flush(connection, batch);
     }
 
+    /**
+     * Runs each statement in its own round trip. For autocommit work: PostgreSQL refuses
+     * {@code CREATE INDEX CONCURRENTLY} inside a pipeline, which is what a batch is.
+     */
+    static void runEach(Connection connection, List<ExecutableStatement> statements) throws StatementFailure, RowCountMismatch {
+        for (ExecutableStatement statement : statements) {
+            runOne(connection, statement);
+        }
+    }
+
     private static void flush(Connection connection, List<ExecutableStatement> batch) throws StatementFailure, RowCountMismatch {
         if (batch.isEmpty()) {
             return;

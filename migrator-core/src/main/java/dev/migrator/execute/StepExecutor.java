@@ -126,7 +126,7 @@ final class StepExecutor {
         int attempt = 1;
         while (true) {
             try {
-                StatementRunner.run(connection, statements);
+                StatementRunner.runEach(connection, statements);
                 break;
             } catch (StatementRunner.StatementFailure failure) {
                 resetTimeouts(connection);
