@@ -81,7 +81,8 @@ class KilledMigrationTest {
         db.execute("SELECT pg_terminate_backend(" + pid + ")");
 
         assertThatThrownBy(() -> run.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .hasCauseInstanceOf(MigratorException.class);
+                .cause().isInstanceOf(MigratorException.class).hasMessageContaining("k002")
+                .hasMessageContaining("k002_revision.sql:").hasMessageContaining("57P01");
         assertThat(db.tableExists("slow")).isFalse();
         assertThat(db.queryValue("SELECT revision FROM migrator_version")).isEqualTo("k001");
         assertThat(db.count("SELECT count(*) FROM migrator_history WHERE revision = 'k002' AND success")).isZero();

@@ -83,11 +83,21 @@ public final class AdvisoryLock {
             long start = System.nanoTime();
             acquire(connection, start);
             acquired.accept(Duration.ofNanos(System.nanoTime() - start));
+            T result;
             try {
-                return body.call();
-            } finally {
-                release(connection);
+                result = body.call();
+            } catch (Exception failure) {
+                // The session may be gone with the failure (a terminated backend): then so is the lock,
+                // and the failure, not the failed unlock, is what the caller must see.
+                try {
+                    release(connection);
+                } catch (SQLException unlock) {
+                    failure.addSuppressed(unlock);
+                }
+                throw failure;
             }
+            release(connection);
+            return result;
         } finally {
             restoreName(connection, previousName);
         }
