@@ -3,11 +3,16 @@ package dev.migrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrator.event.MigrationListener;
+import dev.migrator.lock.AdvisoryLock;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +71,43 @@ class MigratorCommandsTest {
         assertThat(migrator.pending()).extracting(RevisionInfo::revision).containsExactly("r002", "r003");
         assertThat(migrator.status().state()).isEqualTo(MigrationState.PENDING);
         assertThat(migrator.status().applied()).isEqualTo(1);
+        ValidationResult validation = migrator.validate();
+        assertThat(validation.state()).isEqualTo(MigrationState.PENDING);
+        assertThat(validation.pending()).extracting(RevisionInfo::revision).containsExactly("r002", "r003");
+        assertThat(validation.unknown()).isEmpty();
+    }
+
+    @Test
+    void statusIsMigratingWhileAnotherSessionHoldsTheRunLock(TestDatabase db) throws Exception {
+        Migrator migrator = linear(1).load(db);
+        migrator.upgrade("heads");
+        try (Connection other = db.connect(); Statement s = other.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(" + AdvisoryLock.keyFor("public", "migrator_") + ")");
+
+            assertThat(migrator.status().state()).isEqualTo(MigrationState.MIGRATING);
+        }
+        assertThat(migrator.status().state()).isEqualTo(MigrationState.UP_TO_DATE);
+    }
+
+    @Test
+    void aThrowingListenerNeverBreaksAMigration(TestDatabase db) {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        MigrationListener broken = new MigrationListener() {
+            @Override
+            public void stepStarted(String revision, Direction direction) {
+                seen.add(revision);
+                throw new IllegalStateException("listener bug");
+            }
+
+            @Override
+            public void runSucceeded(MigrationResult result) {
+                throw new IllegalStateException("listener bug");
+            }
+        };
+        Migrator migrator = linear(2).configure(db).listeners(broken).load();
+
+        assertThat(migrator.upgrade("heads").applied()).isEqualTo(2);
+        assertThat(seen).containsExactly("r001", "r002");
     }
 
     @Test
