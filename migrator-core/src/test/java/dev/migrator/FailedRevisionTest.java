@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,22 @@ class FailedRevisionTest {
         assertThat(failed.error()).contains("42P01").contains("missing_table").contains("f002_revision.sql:");
         assertThat(db.count("SELECT count(*) FROM migrator_history WHERE revision = 'f002' AND success")).isZero();
         assertThat(migrator.status().state()).isEqualTo(MigrationState.FAILED);
+    }
+
+    @Test
+    void aRevisionRunningLongerThanTheStatementTimeoutIsRolledBack(TestDatabase db) {
+        RevisionFiles files = new RevisionFiles(dir);
+        files.revision("s001").upgrade("CREATE TABLE never (id int)", "SELECT pg_sleep(5)")
+                .downgrade("DROP TABLE never").write();
+        Migrator migrator = files.configure(db).statementTimeout(Duration.ofMillis(200)).load();
+
+        assertThatThrownBy(() -> migrator.upgrade("heads")).isInstanceOf(MigratorException.class)
+                .hasMessageContaining("57014").hasMessageContaining("s001_revision.sql:");
+
+        assertThat(db.tableExists("never")).isFalse();
+        assertThat(migrator.current()).isEmpty();
+        assertThat(db.queryValue("SELECT current_setting('statement_timeout')")).as("SET LOCAL ends with the revision")
+                .isEqualTo("0");
     }
 
     @Test

@@ -25,7 +25,7 @@ class OfflineSqlTest {
         files.revision("o002").revises("o001").nonTransactional()
                 .upgrade("CREATE INDEX CONCURRENTLY IF NOT EXISTS customers_name ON customers (name)")
                 .downgrade("DROP INDEX CONCURRENTLY IF EXISTS customers_name").write();
-        files.revision("o003").revises("o002")
+        files.revision("o003").revises("o002").lockTimeout("250ms")
                 .upgrade("ALTER TABLE customers ADD COLUMN email text -- trailing comment")
                 .downgrade("ALTER TABLE customers DROP COLUMN email").write();
         return files;
@@ -60,6 +60,7 @@ class OfflineSqlTest {
                 .contains("BEGIN;\nSET LOCAL lock_timeout = '5000ms';\nCREATE TABLE customers")
                 .contains("INSERT INTO migrator_version (revision) VALUES ('o001');")
                 .contains("UPDATE migrator_version SET revision = 'o003' WHERE revision = 'o002';")
+                .contains("BEGIN;\nSET LOCAL lock_timeout = '250ms';\nALTER TABLE customers ADD COLUMN email")
                 .contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS customers_name ON customers (name);")
                 .doesNotContain("Pa55word!");
         String cic = script.substring(script.indexOf("-- upgrade o002"), script.indexOf("-- upgrade o003"));

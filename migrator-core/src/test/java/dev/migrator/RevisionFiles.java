@@ -80,6 +80,11 @@ final class RevisionFiles {
             return this;
         }
 
+        Rev lockTimeout(String timeout) {
+            header.add("-- Lock-Timeout: " + timeout);
+            return this;
+        }
+
         Rev irreversible(String reason) {
             header.add("-- Irreversible: " + reason);
             return this;
