@@ -45,7 +45,7 @@ public final class Engine {
     private final Catalog catalog;
     private final ConnectionSource connections;
     private final PostgresDialect dialect = new PostgresDialect();
-    private final OperationExecutor operations = new OperationExecutor(dialect);
+    private final RevisionStatements statements = new RevisionStatements(dialect);
     private final Listeners listeners;
 
     public Engine(EngineSettings settings, Catalog catalog, ConnectionSource connections) {
@@ -123,7 +123,7 @@ public final class Engine {
             if (direction == Direction.DOWNGRADE) {
                 refuseIrreversible(steps);
             }
-            StepExecutor executor = new StepExecutor(settings, store, operations, listeners, appliedBy());
+            StepExecutor executor = new StepExecutor(settings, store, statements, listeners, appliedBy());
             List<StepResult> results = new ArrayList<>();
             for (int i = 0; i < steps.size(); i++) {
                 Step step = steps.get(i);
@@ -341,6 +341,6 @@ public final class Engine {
     /** The offline renderer for this configuration (no database access). */
     public OfflineScript offline() {
         return new OfflineScript(settings, catalog, new StateTables(settings.schema(), settings.tablePrefix(), dialect),
-                operations, appliedBy());
+                statements, appliedBy());
     }
 }

@@ -23,14 +23,15 @@ public final class OfflineScript {
     private final EngineSettings settings;
     private final Catalog catalog;
     private final StateTables tables;
-    private final OperationExecutor operations;
+    private final RevisionStatements statements;
     private final String appliedBy;
 
-    OfflineScript(EngineSettings settings, Catalog catalog, StateTables tables, OperationExecutor operations, String appliedBy) {
+    OfflineScript(EngineSettings settings, Catalog catalog, StateTables tables, RevisionStatements statements,
+            String appliedBy) {
         this.settings = settings;
         this.catalog = catalog;
         this.tables = tables;
-        this.operations = operations;
+        this.statements = statements;
         this.appliedBy = appliedBy;
     }
 
@@ -116,8 +117,8 @@ public final class OfflineScript {
     }
 
     private void body(StringBuilder sql, LoadedRevision revision, Direction direction) {
-        for (ExecutableStatement statement : operations.statements(revision, direction)) {
-            sql.append(operations.offline(statement)).append('\n');
+        for (ExecutableStatement statement : statements.statements(revision, direction)) {
+            sql.append(statements.offline(statement)).append('\n');
         }
     }
 

@@ -35,14 +35,14 @@ final class StepExecutor {
 
     private final EngineSettings settings;
     private final StateStore store;
-    private final OperationExecutor operations;
+    private final RevisionStatements statements;
     private final Listeners listeners;
     private final String appliedBy;
 
-    StepExecutor(EngineSettings settings, StateStore store, OperationExecutor operations, Listeners listeners, String appliedBy) {
+    StepExecutor(EngineSettings settings, StateStore store, RevisionStatements statements, Listeners listeners, String appliedBy) {
         this.settings = settings;
         this.store = store;
-        this.operations = operations;
+        this.statements = statements;
         this.listeners = listeners;
         this.appliedBy = appliedBy;
     }
@@ -53,7 +53,7 @@ final class StepExecutor {
         long start = System.nanoTime();
         HistoryRow row = new HistoryRow(revision.id(), revision.node().revises(), direction, revision.message(),
                 revision.phase(), revision.checksum(), timestamp(Instant.now()), true, null, appliedBy, lastOfRun);
-        List<ExecutableStatement> body = operations.statements(revision, direction);
+        List<ExecutableStatement> body = statements.statements(revision, direction);
         try {
             int attempts = revision.transactional()
                     ? runTransactional(connection, revision, step, body, row)

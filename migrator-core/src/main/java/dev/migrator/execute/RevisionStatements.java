@@ -17,11 +17,11 @@ import java.util.List;
  * revision's recorded {@link Operation}s rendered by the dialect ({@link ExecuteSql} keeps its JDBC
  * parameters). The one place that knows how operations become SQL for both online and offline runs.
  */
-final class OperationExecutor {
+final class RevisionStatements {
 
     private final PostgresDialect dialect;
 
-    OperationExecutor(PostgresDialect dialect) {
+    RevisionStatements(PostgresDialect dialect) {
         this.dialect = dialect;
     }
 
