@@ -119,14 +119,14 @@ final class StepExecutor {
             throw new MigratorException("Revision " + revision.id() + " (" + revision.source()
                     + ") could not be prepared: " + e.getMessage() + " [SQLSTATE " + e.getSQLState() + "]", e);
         }
-        List<ExecutableStatement> statements = new ArrayList<>(timeouts(revision, false));
-        statements.addAll(body);
-        statements.add(ExecutableStatement.engine("RESET lock_timeout"));
-        statements.add(ExecutableStatement.engine("RESET statement_timeout"));
+        List<ExecutableStatement> autocommitWork = new ArrayList<>(timeouts(revision, false));
+        autocommitWork.addAll(body);
+        autocommitWork.add(ExecutableStatement.engine("RESET lock_timeout"));
+        autocommitWork.add(ExecutableStatement.engine("RESET statement_timeout"));
         int attempt = 1;
         while (true) {
             try {
-                StatementRunner.runEach(connection, statements);
+                StatementRunner.runEach(connection, autocommitWork);
                 break;
             } catch (StatementRunner.StatementFailure failure) {
                 resetTimeouts(connection);
