@@ -78,7 +78,7 @@ public final class AdvisoryLock {
      * @param acquired told how long the wait took, before {@code body} runs
      */
     public <T> T withLock(Connection connection, Callable<T> body, Consumer<Duration> acquired) throws Exception {
-        String previousName = prepare(connection);
+        SessionSettings previous = prepare(connection);
         try {
             long start = System.nanoTime();
             acquire(connection, start);
@@ -99,19 +99,23 @@ public final class AdvisoryLock {
             release(connection);
             return result;
         } finally {
-            restoreName(connection, previousName);
+            restore(connection, previous);
         }
     }
 
-    private String prepare(Connection connection) throws SQLException {
+    /** What {@link #prepare} changed, to give a pooled connection back as it came. */
+    private record SessionSettings(String applicationName, String checkInterval) {}
+
+    private SessionSettings prepare(Connection connection) throws SQLException {
         boolean checkInterval = connection.getMetaData().getDatabaseMajorVersion() >= 14;
         try (PreparedStatement ps = connection.prepareStatement("SELECT current_setting('application_name'), "
+                + (checkInterval ? "current_setting('client_connection_check_interval')" : "NULL") + ", "
                 + "set_config('application_name', ?, false)"
                 + (checkInterval ? ", set_config('client_connection_check_interval', '1s', false)" : ""))) {
             ps.setString(1, applicationName("waiting"));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getString(1);
+                return new SessionSettings(rs.getString(1), rs.getString(2));
             }
         }
     }
@@ -159,13 +163,17 @@ public final class AdvisoryLock {
         }
     }
 
-    private static void restoreName(Connection connection, String previousName) {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT set_config('application_name', ?, false)")) {
-            ps.setString(1, previousName == null ? "" : previousName);
+    private static void restore(Connection connection, SessionSettings previous) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT set_config('application_name', ?, false)"
+                + (previous.checkInterval() == null ? "" : ", set_config('client_connection_check_interval', ?, false)"))) {
+            ps.setString(1, previous.applicationName() == null ? "" : previous.applicationName());
+            if (previous.checkInterval() != null) {
+                ps.setString(2, previous.checkInterval());
+            }
             ps.executeQuery().close();
         } catch (SQLException e) {
-            // The connection may be broken after a failure; the name dies with it.
-            log.debug("Could not restore application_name", e);
+            // The connection may be broken after a failure; its settings die with it.
+            log.debug("Could not restore the session's settings", e);
         }
     }
 

@@ -51,6 +51,8 @@ class AdvisoryLockTest {
             assertThat(query(c, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()"))
                     .isEqualTo("0");
             assertThat(query(c, "SELECT current_setting('application_name')")).isNotEqualTo(seen[0]);
+            assertThat(query(c, "SELECT current_setting('client_connection_check_interval')"))
+                    .as("a pooled connection goes back as it came").isEqualTo("0");
         }
     }
 
