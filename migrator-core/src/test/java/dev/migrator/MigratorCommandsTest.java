@@ -318,4 +318,17 @@ class MigratorCommandsTest {
         assertThatThrownBy(() -> unreachable.upgrade("heads")).isInstanceOf(MigratorException.class)
                 .hasMessageContaining("Database error").hasMessageNotContaining("Sup3rSecretPw");
     }
+
+    @Test
+    void aConfiguredSchemaAndPrefixAreCreatedWithQuotedNames(TestDatabase db) {
+        Migrator migrator = linear(2).configure(db).schema("Ops Schema").tablePrefix("Mig_").load();
+
+        migrator.upgrade("heads");
+
+        assertThat(db.queryValue("SELECT revision FROM \"Ops Schema\".\"Mig_version\"")).isEqualTo("r002");
+        assertThat(db.count("SELECT count(*) FROM \"Ops Schema\".\"Mig_history\" WHERE success")).isEqualTo(2);
+        assertThat(db.tableExists("migrator_version")).isFalse();
+        assertThat(migrator.current()).containsExactly("r002");
+        assertThat(migrator.status().state()).isEqualTo(MigrationState.UP_TO_DATE);
+    }
 }
