@@ -2,7 +2,7 @@ package dev.migrator.execute;
 
 import dev.migrator.Direction;
 import dev.migrator.Migration;
-import dev.migrator.dialect.postgresql.PostgresDialect;
+import dev.migrator.dialect.Dialect;
 import dev.migrator.operation.ExecuteSql;
 import dev.migrator.operation.Operation;
 import dev.migrator.operation.OperationRecorder;
@@ -19,9 +19,9 @@ import java.util.List;
  */
 final class RevisionStatements {
 
-    private final PostgresDialect dialect;
+    private final Dialect dialect;
 
-    RevisionStatements(PostgresDialect dialect) {
+    RevisionStatements(Dialect dialect) {
         this.dialect = dialect;
     }
 
@@ -81,11 +81,22 @@ final class RevisionStatements {
                 quote = c;
                 out.append(c);
             } else if (c == '?' && next < params.size()) {
-                out.append(dialect.literal(params.get(next++)));
+                out.append(literal(params.get(next++)));
             } else {
                 out.append(c);
             }
         }
         return out.toString();
+    }
+
+    /** A SQL literal for a JDBC parameter value (standard_conforming_strings, the default since 9.1). */
+    static String literal(Object value) {
+        if (value == null) {
+            return "NULL";
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value.toString();
+        }
+        return "'" + value.toString().replace("'", "''") + "'";
     }
 }

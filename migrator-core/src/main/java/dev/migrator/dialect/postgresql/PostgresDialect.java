@@ -46,16 +46,4 @@ public final class PostgresDialect implements Dialect {
         }
         throw new UnsupportedOperationException("PostgreSQL cannot render " + operation.describe() + " yet");
     }
-
-    /** A SQL literal for a JDBC parameter value, for offline scripts. */
-    public String literal(Object value) {
-        if (value == null) {
-            return "NULL";
-        }
-        if (value instanceof Number || value instanceof Boolean) {
-            return value.toString();
-        }
-        return "'" + value.toString().replace("'", "''") + "'";
-    }
-
 }
