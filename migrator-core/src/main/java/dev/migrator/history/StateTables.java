@@ -65,7 +65,7 @@ public final class StateTables {
                 + "success boolean NOT NULL, "
                 + "error text, "
                 + "applied_by text, "
-                + "schema_fingerprint varchar(32))");
+                + "schema_fingerprint varchar(64))");
         return ddl;
     }
 
