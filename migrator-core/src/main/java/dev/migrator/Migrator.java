@@ -4,7 +4,6 @@ import dev.migrator.execute.Catalog;
 import dev.migrator.execute.ConnectionSource;
 import dev.migrator.execute.Engine;
 import dev.migrator.execute.EngineSettings;
-import dev.migrator.history.StateStore;
 import dev.migrator.lock.AdvisoryLock;
 import dev.migrator.revision.Plan;
 import dev.migrator.revision.RevisionGraph;
