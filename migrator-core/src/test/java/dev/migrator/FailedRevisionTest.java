@@ -85,4 +85,17 @@ class FailedRevisionTest {
         assertThat(db.count("SELECT count(*) FROM pg_indexes WHERE indexname = 'items_code'")).isEqualTo(1);
         assertThat(migrator.log(1).get(0).success()).isTrue();
     }
+
+    @Test
+    void aConcurrentIndexInATransactionalRevisionSaysToMarkItNonTransactional(TestDatabase db) {
+        RevisionFiles files = new RevisionFiles(dir);
+        files.revision("x001").upgrade("CREATE TABLE t (id int)", "CREATE INDEX CONCURRENTLY t_id ON t (id)")
+                .downgrade("DROP TABLE t").write();
+        Migrator migrator = files.load(db);
+
+        assertThatThrownBy(() -> migrator.upgrade("heads")).isInstanceOf(MigratorException.class)
+                .hasMessageContaining("x001_revision.sql:").hasMessageContaining("Transactional: false");
+
+        assertThat(db.tableExists("t")).isFalse();
+    }
 }

@@ -252,6 +252,10 @@ final class StepExecutor {
                     .append(" attempts: another session holds a conflicting lock (see pg_locks / pg_stat_activity). "
                             + "Retry when traffic is lower, or raise lockTimeout / lockRetries.");
         }
+        if ("25001".equals(e.getSQLState()) && transactional) {
+            message.append("\n  This statement cannot run inside a transaction: mark the revision non-transactional "
+                    + "('-- Transactional: false' or @Revision(transactional = false)) and make it idempotent.");
+        }
         message.append(transactional
                 ? "\n  Nothing of this revision was applied (it ran in one transaction). Fix it and run again."
                 : "\n  This revision is non-transactional: statements before the failing one stayed applied. It must be "
