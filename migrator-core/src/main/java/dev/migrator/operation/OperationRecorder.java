@@ -67,8 +67,9 @@ public final class OperationRecorder implements Operations {
         List<Operation> forward = record(change);
         for (int i = forward.size() - 1; i >= 0; i--) {
             Operation op = forward.get(i);
+            int position = i + 1;
             add(op.reverse().orElseThrow(() -> new MigratorException(
-                    "Cannot derive a downgrade: " + op.describe() + " (operation " + (forward.indexOf(op) + 1)
+                    "Cannot derive a downgrade: " + op.describe() + " (operation " + position
                             + " of change()) has no automatic reverse. "
                             + "Implement downgrade(Operations) explicitly instead of relying on change(), "
                             + "or give the operation what it needs to be reversed (e.g. the dropped column's definition).")));
