@@ -137,8 +137,8 @@ final class BatchUpdateRunner {
             } catch (SQLException e) {
                 rollbackQuietly();
                 throw new MigratorException(update.describe() + " failed in batch " + (batch + 1) + " after "
-                        + key.name() + " = " + cursor + ": " + e.getMessage() + " (SQLSTATE " + e.getSQLState()
-                        + "). Batches up to " + key.name() + " = " + cursor + " are committed; running the migration "
+                        + key.name() + " = " + cursor + ": " + SqlErrors.describe(e)
+                        + ". Batches up to " + key.name() + " = " + cursor + " are committed; running the migration "
                         + "again resumes after it.", e);
             }
             cursor = upper;

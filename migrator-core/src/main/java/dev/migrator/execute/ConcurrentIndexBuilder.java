@@ -47,8 +47,7 @@ final class ConcurrentIndexBuilder {
                 statement.execute(sql);
             }
         } catch (SQLException failure) {
-            throw new MigratorException(index.describe() + " CONCURRENTLY failed: " + failure.getMessage() + " (SQLSTATE "
-                    + failure.getSQLState() + "). " + cleanUpAfter(name) + "Fix the cause (for a unique index: remove "
+            throw new MigratorException(index.describe() + " CONCURRENTLY failed: " + SqlErrors.describe(failure) + ". " + cleanUpAfter(name) + "Fix the cause (for a unique index: remove "
                     + "the duplicate rows) and run the migration again.", failure);
         }
     }

@@ -113,8 +113,7 @@ public final class OperationExecutor {
                 }
             }
         } catch (SQLException e) {
-            throw new MigratorException(operation.describe() + " failed: " + e.getMessage()
-                    + " (SQLSTATE " + e.getSQLState() + ")", e);
+            throw new MigratorException(operation.describe() + " failed: " + SqlErrors.describe(e), e);
         }
     }
 
