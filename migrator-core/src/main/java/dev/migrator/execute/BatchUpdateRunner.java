@@ -88,10 +88,11 @@ final class BatchUpdateRunner {
             log.info("batchUpdate {}: resuming after {} = {} (saved by an interrupted run)", update.table(), key.name(), cursor);
         }
         String column = dialect.quote(key.name());
-        String upperFirst = "SELECT max(k)::text, count(*) FROM (SELECT " + column + " AS k FROM " + table
-                + " ORDER BY " + column + " LIMIT ?) s";
-        String upperNext = "SELECT max(k)::text, count(*) FROM (SELECT " + column + " AS k FROM " + table + " WHERE "
-                + column + " > CAST(? AS " + key.type() + ") ORDER BY " + column + " LIMIT ?) s";
+        // the upper key of the next batch: the last of the next batchSize keys (an index range scan)
+        String upperFirst = "SELECT s.k::text AS upper_key FROM (SELECT " + column + " AS k FROM " + table
+                + " ORDER BY " + column + " LIMIT ?) s ORDER BY s.k DESC LIMIT 1";
+        String upperNext = "SELECT s.k::text AS upper_key FROM (SELECT " + column + " AS k FROM " + table + " WHERE "
+                + column + " > CAST(? AS " + key.type() + ") ORDER BY " + column + " LIMIT ?) s ORDER BY s.k DESC LIMIT 1";
         String predicate = update.whereSql() == null ? "" : " AND (" + update.whereSql() + ")";
         String updateFirst = "UPDATE " + table + " SET " + update.setSql() + " WHERE " + column + " <= CAST(? AS "
                 + key.type() + ")" + predicate;
@@ -115,8 +116,7 @@ final class BatchUpdateRunner {
                     }
                     select.setInt(p, update.batchSize());
                     try (ResultSet rs = select.executeQuery()) {
-                        rs.next();
-                        upper = rs.getString(1);
+                        upper = rs.next() ? rs.getString(1) : null;
                     }
                 }
                 if (upper == null) {
@@ -136,10 +136,11 @@ final class BatchUpdateRunner {
                 connection.commit();
             } catch (SQLException e) {
                 rollbackQuietly();
-                throw new MigratorException(update.describe() + " failed in batch " + (batch + 1) + " after "
-                        + key.name() + " = " + cursor + ": " + SqlErrors.describe(e)
-                        + ". Batches up to " + key.name() + " = " + cursor + " are committed; running the migration "
-                        + "again resumes after it.", e);
+                String where = cursor == null ? "at the start" : "after " + key.name() + " = " + cursor;
+                throw new MigratorException(update.describe() + " failed in batch " + (batch + 1) + " " + where + ": "
+                        + SqlErrors.describe(e) + ". " + (cursor == null ? "No batch was committed. "
+                                : "Batches up to " + key.name() + " = " + cursor + " are committed; ")
+                        + "running the migration again resumes after it.", e);
             }
             cursor = upper;
             batch++;
