@@ -53,6 +53,11 @@ final class ConcurrentWriter implements AutoCloseable {
         }
     }
 
+    /** Whether the loop is still going (so it overlapped whatever ran since {@link #awaitIterations}). */
+    boolean running() {
+        return !iterations.isDone();
+    }
+
     /** Stops the loop and returns how many iterations ran; rethrows the writer's failure. */
     int stop() throws Exception {
         stop.set(true);
