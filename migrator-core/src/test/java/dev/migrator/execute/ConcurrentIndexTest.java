@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.migrator.MigratorException;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -16,12 +19,42 @@ class ConcurrentIndexTest {
             "SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE NOT i.indisvalid";
 
     @Test
-    void concurrentIndexRunsOutsideTheRevisionsTransaction(TestDatabase db) throws Exception {
-        db.execute("CREATE TABLE users (id bigint PRIMARY KEY, email text)");
-        db.execute("INSERT INTO users SELECT g, 'u' || g || '@x' FROM generate_series(1, 20000) g");
-        OperationExecutorTest.run(db, true, op -> op.createIndex("ix_users_email", "users", "email").concurrently());
+    void concurrentIndexRunsOutsideTheRevisionsTransactionWhileTheApplicationWrites(TestDatabase db) throws Exception {
+        db.execute("CREATE TABLE users (id bigserial PRIMARY KEY, email text)");
+        db.execute("INSERT INTO users (email) SELECT 'u' || g || '@x' FROM generate_series(1, 20000) g");
+        try (ConcurrentWriter writer = new ConcurrentWriter(db, 1_000_000, 50, (connection, i) ->
+                ConcurrentWriter.update(connection, "INSERT INTO users (email) VALUES ('w' || ? || '@x')", i))) {
+            writer.awaitIterations();
+            // a transactional revision: the executor leaves the transaction for the concurrent build
+            OperationExecutorTest.run(db, true, op -> {
+                op.execute("CREATE TABLE audit (id int)");
+                op.createIndex("ix_users_email", "users", "email").concurrently();
+                op.execute("INSERT INTO audit VALUES (1)");
+            });
+            assertThat(writer.running()).as("writes went on during the build").isTrue();
+            writer.stop();
+        }
         assertThat(db.count("SELECT count(*) FROM pg_index WHERE indexrelid = 'ix_users_email'::regclass AND indisvalid"))
                 .isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM audit")).isEqualTo(1);
+        // the index is complete: read through it alone, it finds every row written during the build
+        long written = db.count("SELECT count(*) FROM users WHERE email LIKE 'w%'");
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("SET enable_seqscan = off");
+            statement.execute("SET enable_bitmapscan = off");
+            try (ResultSet plan = statement.executeQuery(
+                    "EXPLAIN SELECT count(*) FROM users WHERE email >= 'w' AND email < 'x'")) {
+                StringBuilder text = new StringBuilder();
+                while (plan.next()) {
+                    text.append(plan.getString(1));
+                }
+                assertThat(text).contains("ix_users_email");
+            }
+            try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM users WHERE email >= 'w' AND email < 'x'")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(written).isGreaterThanOrEqualTo(50);
+            }
+        }
     }
 
     @Test

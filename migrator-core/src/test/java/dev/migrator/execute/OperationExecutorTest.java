@@ -70,6 +70,21 @@ class OperationExecutorTest {
     }
 
     @Test
+    void quotedIdentifiersReachTheDatabaseExactlyAsWritten(TestDatabase db) throws Exception {
+        List<String> names = List.of("user", "order", "MixedCase", "with space", "say \"hi\"", "1st", "ça", "a.b");
+        run(db, true, op -> {
+            for (int i = 0; i < names.size(); i++) {
+                // "a.b" would be read as schema.table, so tables are named t0…; the names are columns
+                op.createTable("t" + i, column(names.get(i), Type.TEXT));
+            }
+        });
+        for (int i = 0; i < names.size(); i++) {
+            assertThat(db.queryValue("SELECT attname FROM pg_attribute WHERE attrelid = 't" + i
+                    + "'::regclass AND attnum = 1")).isEqualTo(names.get(i));
+        }
+    }
+
+    @Test
     void executeBindsParameters(TestDatabase db) throws Exception {
         db.execute("CREATE TABLE t (id int, name text)");
         run(db, true, op -> op.execute("INSERT INTO t VALUES (?, ?)", 1, "it's"));
