@@ -64,6 +64,9 @@ final class BatchUpdateRunner {
         } finally {
             try {
                 connection.setAutoCommit(wasAutoCommit);
+                if (!wasAutoCommit) {
+                    OperationExecutor.reapplyLockTimeout(connection, context);
+                }
             } catch (SQLException e) {
                 log.warn("Could not restore the connection's transaction mode: {}", e.getMessage());
             }

@@ -118,6 +118,16 @@ public final class OperationExecutor {
     }
 
     /**
+     * The revision's {@code SET LOCAL lock_timeout} ended with the transaction the executor committed; the new
+     * transaction gets the context's timeout again.
+     */
+    static void reapplyLockTimeout(Connection connection, ExecutionContext context) throws SQLException {
+        if (context.lockTimeout() != null) {
+            Sessions.setLockTimeout(connection, context.lockTimeout());
+        }
+    }
+
+    /**
      * Commits the open transaction (if any), runs {@code body} with autocommit on and the context's lock
      * timeout as a session setting, then restores the connection's transaction mode and setting.
      */
@@ -146,6 +156,7 @@ public final class OperationExecutor {
                 }
                 if (!wasAutoCommit) {
                     connection.setAutoCommit(false);
+                    reapplyLockTimeout(connection, context);
                 }
             } catch (SQLException e) {
                 log.warn("Could not restore the connection's transaction mode: {}", e.getMessage());

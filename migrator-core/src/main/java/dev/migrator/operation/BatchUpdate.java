@@ -55,7 +55,6 @@ public record BatchUpdate(String table, String setSql, String whereSql, String k
 
     @Override
     public String describe() {
-        return "batchUpdate(" + table + " SET " + setSql + (whereSql == null ? "" : " WHERE " + whereSql)
-                + "; a data change has no automatic reverse)";
+        return "batchUpdate(" + table + " SET " + setSql + (whereSql == null ? "" : " WHERE " + whereSql) + ")";
     }
 }

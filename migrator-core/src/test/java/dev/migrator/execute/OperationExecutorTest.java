@@ -109,6 +109,10 @@ class OperationExecutorTest {
                 op.createTable("after_block", column("id", Type.INTEGER));
             }), ExecutionContext.of("r1", true));
             assertThat(connection.getAutoCommit()).isFalse();
+            try (var statement = connection.createStatement(); var rs = statement.executeQuery("SHOW lock_timeout")) {
+                rs.next();
+                assertThat(rs.getString(1)).as("the new transaction has the revision's lock timeout").isEqualTo("5s");
+            }
             connection.rollback();
         }
         assertThat(db.tableExists("before_block")).isTrue();
