@@ -69,8 +69,8 @@ public final class OperationRecorder implements Operations {
             Operation op = forward.get(i);
             int position = i + 1;
             add(op.reverse().orElseThrow(() -> new MigratorException(
-                    "Cannot derive a downgrade: " + op.describe() + " (operation " + position
-                            + " of change()) has no automatic reverse. "
+                    "Cannot derive a downgrade: " + op.describe() + " has no automatic reverse (operation "
+                            + position + " of change()). "
                             + "Implement downgrade(Operations) explicitly instead of relying on change(), "
                             + "or give the operation what it needs to be reversed (e.g. the dropped column's definition).")));
         }
