@@ -13,8 +13,10 @@ import dev.migrator.operation.Operation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,10 +44,20 @@ public final class OperationExecutor {
 
     private final Connection connection;
     private final Dialect dialect;
+    private final BiConsumer<Operation, String> notices;
 
     public OperationExecutor(Connection connection, Dialect dialect) {
+        this(connection, dialect, (operation, notice) -> log.info("{}: {}", operation.describe(), notice));
+    }
+
+    /**
+     * @param notices receives the server's notices per operation (e.g. "already exists, skipping" on a guarded
+     *     rerun); the default logs them
+     */
+    public OperationExecutor(Connection connection, Dialect dialect, BiConsumer<Operation, String> notices) {
         this.connection = connection;
         this.dialect = dialect;
+        this.notices = notices;
     }
 
     /** Whether {@code operation} must run outside the revision's transaction. */
@@ -110,10 +122,18 @@ public final class OperationExecutor {
             try (Statement statement = connection.createStatement()) {
                 for (String sql : dialect.render(operation, renderContext)) {
                     statement.execute(sql);
+                    logNotices(operation, statement.getWarnings());
+                    statement.clearWarnings();
                 }
             }
         } catch (SQLException e) {
             throw new MigratorException(operation.describe() + " failed: " + SqlErrors.describe(e), e);
+        }
+    }
+
+    private void logNotices(Operation operation, SQLWarning warning) {
+        for (SQLWarning w = warning; w != null; w = w.getNextWarning()) {
+            notices.accept(operation, w.getMessage());
         }
     }
 

@@ -11,6 +11,9 @@ import dev.migrator.operation.Type;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
 import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -68,6 +71,24 @@ class SafePatternsTest {
                 .isZero();
         assertThatThrownBy(() -> db.execute("INSERT INTO users (name, email_verified) VALUES ('x', NULL)"))
                 .hasMessageContaining("null value in column \"email_verified\"");
+    }
+
+    @Test
+    void setNotNullUsesTheValidatedCheckInsteadOfScanningTheTable(TestDatabase db) throws Exception {
+        users(db);
+        List<String> notices = new ArrayList<>();
+        try (Connection connection = db.connect()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET client_min_messages = debug1"); // PostgreSQL reports the skipped scan at DEBUG1
+            }
+            new OperationExecutor(connection, new PostgresDialect(), (op, notice) -> notices.add(notice)).execute(
+                    OperationRecorder.record(op -> op.addColumnNotNullSafely("users",
+                            column("verified", Type.BOOLEAN).notNull(), "false")),
+                    ExecutionContext.of("safe", false));
+        }
+        assertThat(notices).anySatisfy(notice -> assertThat(notice)
+                .contains("existing constraints on column \"users.verified\" are sufficient to prove that it does not "
+                        + "contain nulls"));
     }
 
     @Test
