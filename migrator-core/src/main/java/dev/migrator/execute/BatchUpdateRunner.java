@@ -238,7 +238,7 @@ final class BatchUpdateRunner {
     private void ensureProgressTable() throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS " + qualified(context.batchProgressTable()) + " ("
-                    + "revision varchar(64) NOT NULL, operation varchar(32) NOT NULL, table_name text NOT NULL, "
+                    + "revision text NOT NULL, operation text NOT NULL, table_name text NOT NULL, "
                     + "last_key text NOT NULL, rows_done bigint NOT NULL, updated_at timestamptz NOT NULL DEFAULT now(), "
                     + "PRIMARY KEY (revision, operation))");
         }

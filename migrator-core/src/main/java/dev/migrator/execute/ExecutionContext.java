@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * What the {@link OperationExecutor} needs to know about the revision it runs.
  *
- * @param revisionId the revision's id; with the operation's position it keys the batch-update cursor
+ * @param revisionId the revision's id (suffixed by the caller for a downgrade, e.g. {@code "1f3c9a7e2b44:down"},
+ *     so an interrupted upgrade's cursor is never resumed by a downgrade); with the operation's position it keys
+ *     the batch-update cursor
  * @param transactional whether the revision runs in a transaction (the caller opened it and commits it)
  * @param schema the schema of Migrator's own tables (the batch progress table), or null for the
  *     connection's current schema
