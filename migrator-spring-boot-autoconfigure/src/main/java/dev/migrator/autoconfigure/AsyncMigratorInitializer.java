@@ -20,8 +20,9 @@ public class AsyncMigratorInitializer implements ApplicationListener<Application
     private final StartupMigration migration;
     private volatile Thread thread;
 
-    AsyncMigratorInitializer(StartupMigration migration) {
+    AsyncMigratorInitializer(StartupMigration migration, MigratorStartupStatus status) {
         this.migration = migration;
+        status.waiting();
     }
 
     @Override

@@ -17,6 +17,6 @@ final class MigrationAwareReadinessStateHealthIndicator extends ReadinessStateHe
 
     @Override
     protected AvailabilityState getState(ApplicationAvailability availability) {
-        return status.isFinished() ? super.getState(availability) : ReadinessState.REFUSING_TRAFFIC;
+        return status.allowsTraffic() ? super.getState(availability) : ReadinessState.REFUSING_TRAFFIC;
     }
 }

@@ -73,7 +73,7 @@ public final class MigratorAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "migrator.startup.async")
     AsyncMigratorInitializer asyncMigratorInitializer(Migrator migrator, MigratorProperties properties,
             MigratorStartupStatus status) {
-        return new AsyncMigratorInitializer(new StartupMigration(migrator, properties, status));
+        return new AsyncMigratorInitializer(new StartupMigration(migrator, properties, status), status);
     }
 
     /** A DataSource bean to migrate through, or a dedicated {@code migrator.url}. */

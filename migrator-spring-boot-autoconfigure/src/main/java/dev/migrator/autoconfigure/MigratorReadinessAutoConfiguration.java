@@ -1,30 +1,27 @@
 package dev.migrator.autoconfigure;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnCloudPlatform;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.availability.ApplicationAvailability;
-import org.springframework.boot.cloud.CloudPlatform;
 import org.springframework.boot.health.application.ReadinessStateHealthIndicator;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 
 /**
  * Holds the readiness probe back until the startup migration finished. Spring Boot publishes
  * ACCEPTING_TRAFFIC as soon as the application is ready, which in async mode races with the
  * migration; the readiness indicator therefore also asks {@link MigratorStartupStatus}, so
  * {@code /actuator/health/readiness} is not UP before migrations finished, with no configuration.
+ * Spring Boot 4 always contributes the readiness indicator when health is present, so this does too.
  */
-@AutoConfiguration(after = MigratorAutoConfiguration.class, beforeName = {
+@AutoConfiguration(after = MigratorAutoConfiguration.class,
+        afterName = "org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration",
+        beforeName = {
         "org.springframework.boot.health.autoconfigure.application.AvailabilityHealthContributorAutoConfiguration",
         "org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration"})
 @ConditionalOnClass(ReadinessStateHealthIndicator.class)
 @ConditionalOnBean({MigratorStartupStatus.class, ApplicationAvailability.class})
-@Conditional(MigratorReadinessAutoConfiguration.ReadinessProbeCondition.class)
 public final class MigratorReadinessAutoConfiguration {
 
     /** Same name as Boot's bean, which then backs off; a user's own bean of that name wins over both. */
@@ -33,25 +30,5 @@ public final class MigratorReadinessAutoConfiguration {
     ReadinessStateHealthIndicator readinessStateHealthIndicator(ApplicationAvailability availability,
             MigratorStartupStatus status) {
         return new MigrationAwareReadinessStateHealthIndicator(availability, status);
-    }
-
-    /** Where Boot itself would contribute a readiness indicator. */
-    static final class ReadinessProbeCondition extends AnyNestedCondition {
-
-        ReadinessProbeCondition() {
-            super(ConfigurationPhase.REGISTER_BEAN);
-        }
-
-        @ConditionalOnBooleanProperty("management.endpoint.health.probes.enabled")
-        private static final class ProbesEnabled {
-        }
-
-        @ConditionalOnBooleanProperty("management.health.readinessstate.enabled")
-        private static final class ReadinessStateEnabled {
-        }
-
-        @ConditionalOnCloudPlatform(CloudPlatform.KUBERNETES)
-        private static final class OnKubernetes {
-        }
     }
 }

@@ -1,14 +1,16 @@
 package dev.migrator.autoconfigure;
 
 /**
- * Where the startup migration run stands. Readiness is held back until it is {@link State#FINISHED};
- * the actuator health and endpoint can read it too.
+ * Where the startup migration run stands. Readiness is held back while a run is scheduled, running or
+ * failed; the actuator health and endpoint can read it too.
  */
 public final class MigratorStartupStatus {
 
     /** Progress of the startup run. */
     public enum State {
-        /** Not started yet (async mode before the application is ready). */
+        /** No startup run is scheduled (for example a user's initializer replaced the default one). */
+        IDLE,
+        /** Scheduled but not started (async mode before the application is ready). */
         WAITING,
         RUNNING,
         /** Done, or nothing to do ({@code migrator.startup.action=none}). */
@@ -17,7 +19,7 @@ public final class MigratorStartupStatus {
         FAILED
     }
 
-    private volatile State state = State.WAITING;
+    private volatile State state = State.IDLE;
     private volatile RuntimeException failure;
 
     public State state() {
@@ -29,8 +31,14 @@ public final class MigratorStartupStatus {
         return failure;
     }
 
-    public boolean isFinished() {
-        return state == State.FINISHED;
+    /** Whether the startup run no longer holds readiness back. */
+    public boolean allowsTraffic() {
+        State current = state;
+        return current == State.IDLE || current == State.FINISHED;
+    }
+
+    void waiting() {
+        state = State.WAITING;
     }
 
     void running() {
