@@ -18,10 +18,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 
 @ExtendWith(FreshDatabase.class)
 class MigratorAutoConfigurationTest {
@@ -92,8 +90,9 @@ class MigratorAutoConfigurationTest {
     @Test
     void migratorDataSourceQualifiedBeanIsUsed(TestDatabase app, TestDatabase dedicated) {
         runner.withBean("appDataSource", DataSource.class, app::dataSource, bd -> bd.setPrimary(true))
-                .withUserConfiguration(DedicatedDataSource.class)
-                .withBean(TestDatabase.class, () -> dedicated)
+                // as if declared with @Bean @MigratorDataSource
+                .withBean("migrationDataSource", DataSource.class, dedicated::dataSource,
+                        bd -> ((AbstractBeanDefinition) bd).addQualifier(new AutowireCandidateQualifier(MigratorDataSource.class)))
                 .run(context -> assertThat(context).hasNotFailed());
         assertThat(dedicated.tableExists("items")).isTrue();
         assertThat(app.tableExists("items")).isFalse();
@@ -196,16 +195,6 @@ class MigratorAutoConfigurationTest {
             }
         }).run(context -> assertThat(context).hasNotFailed().getBeans(MigratorInitializer.class).containsOnlyKeys("myInitializer"));
         assertThat(db.tableExists("items")).isFalse();
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class DedicatedDataSource {
-
-        @Bean
-        @MigratorDataSource
-        DataSource migrationDataSource(TestDatabase dedicated) {
-            return dedicated.dataSource();
-        }
     }
 
     record OrderedCustomizer(int position, List<String> calls) implements MigratorCustomizer, org.springframework.core.Ordered {

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** An application whose beans read the migrated {@code items} table while the context starts. */
 @SpringBootConfiguration
-@EnableAutoConfiguration(excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+@EnableAutoConfiguration
 @Import({OrderingApp.TemplateReader.class, OrderingApp.ClientReader.class})
 public class OrderingApp {
 

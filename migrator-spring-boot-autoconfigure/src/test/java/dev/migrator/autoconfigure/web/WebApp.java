@@ -5,6 +5,6 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 
 /** A web application with actuator probes and nothing else. */
 @SpringBootConfiguration
-@EnableAutoConfiguration(excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+@EnableAutoConfiguration
 public class WebApp {
 }
