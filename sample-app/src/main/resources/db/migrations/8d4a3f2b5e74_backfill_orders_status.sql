@@ -26,3 +26,4 @@ $$;
 
 -- migrate:downgrade
 -- Nothing to undo: the values go away with the column when 7c3f2e1a4d63 is downgraded.
+SELECT 1;
