@@ -88,6 +88,27 @@ class MigratorAutoConfigurationTest {
     }
 
     @Test
+    void migratorUserAloneMigratesTheApplicationDatabaseWithOtherCredentials(TestDatabase db) {
+        String owner = "owner_" + db.name();
+        db.execute("CREATE ROLE " + owner + " LOGIN PASSWORD 'owner-secret'");
+        try {
+            db.execute("GRANT ALL ON SCHEMA public TO " + owner);
+            db.execute("GRANT CREATE ON DATABASE " + db.name() + " TO " + owner);
+            List<String> users = new ArrayList<>();
+            // the test server's URL carries ?user=postgres, which the driver prefers over the credentials
+            on(db).withPropertyValues("spring.datasource.url=" + db.url().replaceFirst("\\?.*", ""),
+                    "migrator.user=" + owner, "migrator.password=owner-secret")
+                    .withBean(MigratorCustomizer.class, () -> configuration -> users.add(currentUser(configuration.getDataSource())))
+                    .run(context -> assertThat(context).hasNotFailed());
+            assertThat(users).containsExactly(owner);
+            assertThat(db.queryValue("SELECT tableowner FROM pg_tables WHERE tablename = 'items'")).isEqualTo(owner);
+        } finally {
+            db.execute("DROP OWNED BY " + owner);
+            db.execute("DROP ROLE " + owner);
+        }
+    }
+
+    @Test
     void migratorDataSourceQualifiedBeanIsUsed(TestDatabase app, TestDatabase dedicated) {
         runner.withBean("appDataSource", DataSource.class, app::dataSource, bd -> bd.setPrimary(true))
                 // as if declared with @Bean @MigratorDataSource
@@ -195,6 +216,15 @@ class MigratorAutoConfigurationTest {
             }
         }).run(context -> assertThat(context).hasNotFailed().getBeans(MigratorInitializer.class).containsOnlyKeys("myInitializer"));
         assertThat(db.tableExists("items")).isFalse();
+    }
+
+    private static String currentUser(DataSource dataSource) {
+        try (var connection = dataSource.getConnection(); var rs = connection.createStatement().executeQuery("SELECT current_user")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     record OrderedCustomizer(int position, List<String> calls) implements MigratorCustomizer, org.springframework.core.Ordered {
