@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.LivenessState;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -74,6 +77,8 @@ class ReadinessOverHttpTest {
                 await().atMost(DEADLINE).until(() -> get(port, "/actuator/health/readiness").statusCode() == 200);
                 assertThat(db.tableExists("slow_done")).isTrue();
                 assertThat(get(port, "/actuator/health/liveness").statusCode()).isEqualTo(200);
+                assertThat(context.getBean(ApplicationAvailability.class).getReadinessState())
+                        .isEqualTo(ReadinessState.ACCEPTING_TRAFFIC);
             }
         }
     }
@@ -89,6 +94,8 @@ class ReadinessOverHttpTest {
             int port = port(context);
             assertThat(get(port, "/actuator/health/readiness").statusCode()).isEqualTo(503);
             assertThat(get(port, "/actuator/health/liveness").statusCode()).isEqualTo(200);
+            assertThat(context.getBean(ApplicationAvailability.class).getLivenessState()).isEqualTo(LivenessState.CORRECT);
+            assertThat(status.failure()).hasMessageContaining("c3d4e5f6a1b2");
         }
     }
 
