@@ -208,6 +208,15 @@ class MigratorAutoConfigurationTest {
     }
 
     @Test
+    void userMigratorBeanIsUsedByTheInitializer(TestDatabase db) {
+        on(db).withBean("myMigrator", Migrator.class,
+                () -> Migrator.configure().dataSource(db.dataSource()).tablePrefix("custom_").load())
+                .run(context -> assertThat(context).hasNotFailed().getBeans(Migrator.class).containsOnlyKeys("myMigrator"));
+        assertThat(db.tableExists("custom_version")).isTrue();
+        assertThat(db.tableExists("migrator_version")).isFalse();
+    }
+
+    @Test
     void userInitializerReplacesTheDefaultOne(TestDatabase db) {
         on(db).withBean("myInitializer", MigratorInitializer.class, () -> new MigratorInitializer(null) {
             @Override
