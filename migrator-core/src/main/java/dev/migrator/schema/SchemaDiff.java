@@ -1,6 +1,7 @@
 package dev.migrator.schema;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,9 @@ public record SchemaDiff(List<SchemaChange> changes) {
     }
 
     static SchemaDiff between(Map<String, SchemaObject> older, Map<String, SchemaObject> newer) {
-        Set<String> addedTables = new TreeSet<>();
-        Set<String> droppedTables = new TreeSet<>();
+        // HashSet: contains(null) must answer false for objects that belong to no table
+        Set<String> addedTables = new HashSet<>();
+        Set<String> droppedTables = new HashSet<>();
         for (String key : union(older, newer)) {
             SchemaObject before = older.get(key);
             SchemaObject after = newer.get(key);

@@ -43,10 +43,11 @@ final class SchemaQuery {
             + "   (CASE WHEN a.attgenerated = 's' THEN 'generated' ELSE 'default' END, coalesce(pg_get_expr(d.adbin, d.adrelid), 'none')),"
             + "   ('identity', CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by default' ELSE 'none' END)) x(attr, value)"
             + " WHERE t.relkind IN ('r', 'p')"
-            // constraints (not-null constraints of PostgreSQL 18 are the columns' nullability already)
+            // constraints (not-null constraints of PostgreSQL 18 are the columns' nullability already;
+            // NOT VALID is the validation attribute, not part of the definition)
             + " UNION ALL SELECT 'constraint', con.conname || ' on ' || t.relname, x.attr, x.value"
             + " FROM pg_constraint con JOIN rel t ON t.oid = con.conrelid"
-            + " CROSS JOIN LATERAL (VALUES ('table', t.relname::text), ('definition', pg_get_constraintdef(con.oid)),"
+            + " CROSS JOIN LATERAL (VALUES ('table', t.relname::text), ('definition', regexp_replace(pg_get_constraintdef(con.oid), ' NOT VALID$', '')),"
             + "   ('validation', CASE WHEN con.convalidated THEN 'validated' ELSE 'NOT VALID' END)) x(attr, value)"
             + " WHERE con.contype <> 'n'"
             // indexes
