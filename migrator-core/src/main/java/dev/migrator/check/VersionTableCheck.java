@@ -43,9 +43,11 @@ final class VersionTableCheck implements PostDeployCheck {
         if (status.pending().isEmpty() && current.equals(heads)) {
             return CheckOutcome.passed("version table holds the code's heads " + heads);
         }
-        boolean onlyContract = !status.pending().isEmpty()
-                && status.pending().stream().allMatch(revision -> revision.phase() == Phase.CONTRACT);
-        if (onlyContract && context.contractDeferred()) {
+        // As the engine defers: an upgrade stops before the first contract revision, so it and
+        // everything after it (which may need it) wait for the contract step.
+        boolean deferred = context.contractDeferred() && !status.pending().isEmpty()
+                && status.pending().get(0).phase() == Phase.CONTRACT;
+        if (deferred) {
             return CheckOutcome.passed("only deferred contract revisions are pending: " + describe(status)
                     + " (apply them once no old instance runs)");
         }

@@ -108,6 +108,14 @@ class BuiltInChecksTest {
     }
 
     @Test
+    void versionTablePassesWhenRevisionsAfterADeferredContractRevisionWaitWithIt() {
+        MigratorStatus status = new MigratorStatus(MigrationState.CONTRACT_PENDING, Set.of("aaaa"), List.of("dddd"),
+                List.of(revision("cccc", Phase.CONTRACT), revision("dddd", Phase.EXPAND)), 1);
+
+        assertThat(run(context(status, true, List.of(), null), "version-table").passed()).isTrue();
+    }
+
+    @Test
     void versionTableFailsOnPendingContractRevisionsWhenContractIsNotDeferred() {
         MigratorStatus status = new MigratorStatus(MigrationState.PENDING, Set.of("aaaa"), List.of("cccc"),
                 List.of(revision("cccc", Phase.CONTRACT)), 1);
