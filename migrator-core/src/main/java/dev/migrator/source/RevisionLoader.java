@@ -1,11 +1,22 @@
 package dev.migrator.source;
 
 import dev.migrator.Migration;
+import dev.migrator.Revision;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Finds and parses revisions in {@code classpath:} and {@code filesystem:} locations. */
 public final class RevisionLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(RevisionLoader.class);
 
     private RevisionLoader() {}
 
@@ -13,8 +24,77 @@ public final class RevisionLoader {
      * Loads every {@code *.sql} file under the locations (recursively) and every {@code @Revision}
      * class in the package of each {@code classpath:} location, plus {@code extra} Java migrations
      * (e.g. Spring beans). Does not build the graph.
+     *
+     * <p>The order is deterministic: locations in the order given; within one, SQL files by relative
+     * path, then classes by name; the extra migrations last, in the order given. A class that is both
+     * found in a location and given as an extra instance is loaded once, from the instance (a Spring
+     * bean may need its constructor's dependencies).
+     *
+     * <p>A {@code classpath:} location that no class path root holds is logged as a warning (as Flyway
+     * does: a module may simply have no migrations yet); a {@code filesystem:} location that does not
+     * exist is an error.
+     *
+     * @throws RevisionLoadException for the first malformed file or class, naming it
      */
     public static List<LoadedRevision> load(List<String> locations, ClassLoader classLoader, Collection<? extends Migration> extra) {
-        throw new UnsupportedOperationException("TODO");
+        Objects.requireNonNull(locations, "locations");
+        Objects.requireNonNull(classLoader, "classLoader");
+        Objects.requireNonNull(extra, "extra");
+        Set<Class<?>> givenClasses = new HashSet<>();
+        for (Migration migration : extra) {
+            Class<?> annotated = JavaRevisionReader.annotatedClass(migration.getClass());
+            givenClasses.add(annotated != null ? annotated : migration.getClass());
+        }
+
+        List<LoadedRevision> revisions = new ArrayList<>();
+        Set<Class<?>> loadedClasses = new HashSet<>();
+        Set<Location> parsed = new LinkedHashSet<>(); // the same location twice would load every file twice
+        for (String text : locations) {
+            parsed.add(Location.parse(text));
+        }
+        for (Location location : parsed) {
+            if (location.kind() == Location.Kind.FILESYSTEM) {
+                for (SqlResource file : FilesystemScanner.scan(location)) {
+                    revisions.add(SqlRevisionParser.parse(file.source(), file.content()));
+                }
+                continue;
+            }
+            ClasspathScanner.Contents contents = ClasspathScanner.scan(classLoader, location);
+            if (!contents.found()) {
+                log.warn("No migrations found at {}: the class path holds no directory {}. Check the location "
+                        + "(migrator.locations) if this module should have migrations.", location, location.path());
+            }
+            for (SqlResource file : contents.sqlFiles()) {
+                revisions.add(SqlRevisionParser.parse(file.source(), file.content()));
+            }
+            for (String className : contents.classNames()) {
+                Class<?> type = loadClass(classLoader, className, location);
+                if (type.isAnnotationPresent(Revision.class)) {
+                    if (!givenClasses.contains(type) && loadedClasses.add(type)) {
+                        revisions.add(JavaRevisionReader.read(JavaRevisionReader.instantiate(type)));
+                    }
+                } else if (Migration.class.isAssignableFrom(type) && !type.isInterface()
+                        && !Modifier.isAbstract(type.getModifiers())) {
+                    log.warn("{} implements Migration but has no @Revision annotation, so it is not a revision and "
+                            + "is ignored. Annotate it with @Revision(id = ..., revises = ...) to make it one.",
+                            JavaRevisionReader.source(type));
+                }
+            }
+        }
+        for (Migration migration : extra) {
+            revisions.add(JavaRevisionReader.read(migration));
+        }
+        return revisions;
+    }
+
+    private static Class<?> loadClass(ClassLoader classLoader, String className, Location location) {
+        try {
+            // Not initialised: a class that is not a revision must not run static code because we looked at it.
+            return Class.forName(className, false, classLoader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new RevisionLoadException("java:" + className + " (found in " + location + "): the class cannot be "
+                    + "loaded (" + e + "). Fix its dependencies, or move classes that are not revisions out of the "
+                    + "migrations package.", e);
+        }
     }
 }

@@ -1,0 +1,128 @@
+package dev.migrator.revision;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the revisions' declarations before the graph is built: id syntax, duplicate ids, unknown
+ * parents and dependencies, branch labels. Cycles are found while sorting ({@link Topology}).
+ * Every problem found is reported in one exception, so a user fixes them all in one go.
+ */
+final class GraphValidator {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]{1,64}");
+    // A label is used in targets as "<label>@...", so it must not contain '@', ',', ':' or spaces.
+    private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}");
+    private static final List<String> RESERVED = List.of("head", "heads", "base");
+
+    private GraphValidator() {}
+
+    static boolean isValidLabel(String label) {
+        return label != null && LABEL.matcher(label).matches();
+    }
+
+    /** Returns the nodes by id, or throws one exception listing every declaration problem. */
+    static Map<String, RevisionNode> validate(Collection<RevisionNode> nodes) {
+        List<String> problems = new ArrayList<>();
+        Map<String, List<RevisionNode>> byId = new LinkedHashMap<>();
+        for (RevisionNode node : nodes) {
+            if (!ID.matcher(String.valueOf(node.id())).matches()) {
+                problems.add("Invalid revision id '" + node.id() + "' in " + source(node)
+                        + ": an id is 1 to 64 characters of A-Z, a-z, 0-9 and _ (generated ids are 12 lowercase hex characters).");
+                continue;
+            }
+            if (RESERVED.contains(node.id())) {
+                problems.add("Invalid revision id '" + node.id() + "' in " + source(node)
+                        + ": head, heads and base are reserved target names; choose another id.");
+                continue;
+            }
+            byId.computeIfAbsent(node.id(), id -> new ArrayList<>()).add(node);
+        }
+        Map<String, RevisionNode> unique = new HashMap<>();
+        for (Map.Entry<String, List<RevisionNode>> entry : byId.entrySet()) {
+            List<RevisionNode> same = entry.getValue();
+            if (same.size() > 1) {
+                List<String> sources = new ArrayList<>();
+                same.forEach(node -> sources.add(source(node)));
+                problems.add("Duplicate revision id '" + entry.getKey() + "' in " + String.join(" and ", sources)
+                        + ": every revision needs its own id; give all but one of them a new id.");
+            }
+            unique.put(entry.getKey(), same.get(0));
+        }
+        TreeSet<String> knownIds = new TreeSet<>(unique.keySet());
+        for (List<RevisionNode> same : byId.values()) {
+            for (RevisionNode node : same) {
+                for (String parent : node.revises()) {
+                    if (!unique.containsKey(parent)) {
+                        problems.add(unknownReference(node, "revises", parent, knownIds));
+                    }
+                }
+                for (String dependency : node.dependsOn()) {
+                    if (!unique.containsKey(dependency)) {
+                        problems.add(unknownReference(node, "depends on", dependency, knownIds));
+                    }
+                }
+            }
+        }
+        checkLabels(byId, unique, problems);
+        if (!problems.isEmpty()) {
+            throw new RevisionGraphException(problems.size() == 1
+                    ? problems.get(0)
+                    : problems.size() + " problems in the revisions:\n  - " + String.join("\n  - ", problems));
+        }
+        return unique;
+    }
+
+    private static void checkLabels(Map<String, List<RevisionNode>> byId, Map<String, RevisionNode> unique, List<String> problems) {
+        Map<String, List<RevisionNode>> byLabel = new TreeMap<>();
+        for (List<RevisionNode> same : byId.values()) {
+            for (RevisionNode node : same) {
+                for (String label : new TreeSet<>(node.branchLabels())) {
+                    if (!isValidLabel(label)) {
+                        problems.add("Invalid branch label '" + label + "' of revision '" + node.id() + "' (" + source(node)
+                                + "): a label is 1 to 64 characters of A-Z, a-z, 0-9, _, . and -, starting with a letter, digit or _.");
+                        continue;
+                    }
+                    byLabel.computeIfAbsent(label, l -> new ArrayList<>()).add(node);
+                }
+            }
+        }
+        for (Map.Entry<String, List<RevisionNode>> entry : byLabel.entrySet()) {
+            String label = entry.getKey();
+            List<RevisionNode> holders = entry.getValue();
+            if (holders.size() > 1) {
+                List<String> named = new ArrayList<>();
+                holders.forEach(node -> named.add("'" + node.id() + "' (" + source(node) + ")"));
+                problems.add("Branch label '" + label + "' is used by revisions " + String.join(" and ", named)
+                        + ": a label names one branch; remove it from all but one of them.");
+            }
+            RevisionNode sameId = unique.get(label);
+            if (sameId != null) {
+                RevisionNode holder = holders.get(0);
+                problems.add("Branch label '" + label + "' of revision '" + holder.id() + "' (" + source(holder)
+                        + ") is also the id of revision '" + sameId.id() + "' (" + source(sameId)
+                        + "): targets could not tell them apart; rename the label.");
+            }
+        }
+    }
+
+    private static String unknownReference(RevisionNode node, String relation, String missing, TreeSet<String> knownIds) {
+        List<String> near = Suggestions.nearIds(missing, knownIds);
+        return "Revision '" + node.id() + "' (" + source(node) + ") " + relation + " '" + missing
+                + "', which is not a known revision"
+                + (near.isEmpty() ? "" : "; did you mean " + String.join(", ", near) + "?")
+                + (relation.equals("revises") ? " Check its Revises header" : " Check its Depends-On header")
+                + " or add the missing revision.";
+    }
+
+    static String source(RevisionNode node) {
+        return node.source() == null || node.source().isBlank() ? "unknown source" : node.source();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.migrator.source;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Finds {@code *.sql} files below a {@code filesystem:} location, recursively, sorted by relative path. */
+final class FilesystemScanner {
+
+    private FilesystemScanner() {}
+
+    static List<SqlResource> scan(Location location) {
+        Path root = Paths.get(location.path());
+        if (!Files.isDirectory(root)) {
+            throw new RevisionLoadException("Migration location \"" + location + "\" "
+                    + (Files.exists(root) ? "is not a directory" : "does not exist")
+                    + " (resolved to " + root.toAbsolutePath() + "). Create the directory or fix the "
+                    + "location; a relative path is relative to the working directory.");
+        }
+        try {
+            List<SqlResource> resources = new ArrayList<>();
+            for (DirectoryWalker.FoundFile file : DirectoryWalker.files(root)) {
+                if (file.relativePath().endsWith(".sql")) {
+                    resources.add(new SqlResource(file.relativePath(), location.source(file.relativePath()),
+                            Files.readAllBytes(file.path())));
+                }
+            }
+            return resources;
+        } catch (IOException | UncheckedIOException e) {
+            throw new RevisionLoadException("Cannot read migration location \"" + location + "\": " + e.getMessage()
+                    + ". Check that the files are readable.", e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.migrator.source;
+
+import java.util.Collection;
+import java.util.Locale;
+
+/** "Did you mean ...?" for misspelt header keys and section names. */
+final class Suggestions {
+
+    private Suggestions() {}
+
+    /** The candidate closest to {@code typed} (case-insensitive), or null when none is plausibly meant. */
+    static String closest(String typed, Collection<String> candidates) {
+        String needle = typed.toLowerCase(Locale.ROOT);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : candidates) {
+            int d = distance(needle, candidate.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        // A third of the word may be wrong (typos, transpositions, "BranchLabels" for "Branch-Labels").
+        return bestDistance <= Math.max(2, needle.length() / 3) ? best : null;
+    }
+
+    /** Optimal string alignment distance: Levenshtein plus adjacent transpositions ("upgarde"). */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}

@@ -1,0 +1,62 @@
+package dev.migrator.revision;
+
+import static dev.migrator.revision.Revisions.graph;
+import static dev.migrator.revision.Revisions.labelled;
+import static dev.migrator.revision.Revisions.node;
+import static dev.migrator.revision.Revisions.revisions;
+import static dev.migrator.revision.Revisions.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** Which revisions a branch label covers (see {@link Branches}). */
+class BranchLabelTest {
+
+    @Test
+    void labelCoversDescendantsButNotTheMergeThatEndsTheBranch() {
+        RevisionGraph merged = graph(node("root"), labelled("l1", "left", "root"), node("l2", "l1"),
+                node("r1", "root"), node("m", "l2", "r1"), node("after", "m"));
+
+        assertThat(merged.upgrade(rows(), "left@head").after()).containsExactly("l2");
+        assertThat(revisions(merged.downgrade(rows("after"), "left@base"))).containsExactly("after", "m", "l2", "l1");
+    }
+
+    @Test
+    void labelCoversAncestorsBackToTheNearestBranchPoint() {
+        // root forks into a -> b (labelled) and c; a belongs to the branch, root does not.
+        RevisionGraph graph = graph(node("root"), node("a", "root"), labelled("b", "feat", "a"), node("c", "root"));
+
+        Plan plan = graph.downgrade(rows("b", "c"), "feat@base");
+
+        assertThat(revisions(plan)).containsExactly("b", "a");
+        assertThat(plan.after()).containsExactly("c");
+    }
+
+    @Test
+    void labelOnABaseCoversTheWholeIndependentLine() {
+        RevisionGraph graph = graph(labelled("s1", "shop"), node("s2", "s1"), node("n1"), node("n2", "n1"));
+
+        assertThat(graph.downgrade(rows("s2", "n2"), "shop@base").after()).containsExactly("n2");
+        assertThat(graph.stamp(rows("s2", "n2"), "shop@base").after()).containsExactly("n2");
+        assertThat(revisions(graph.upgrade(rows("n2"), "shop@+2"))).containsExactly("s1", "s2");
+    }
+
+    @Test
+    void upgradeToLabelAtBaseDoesNothingButStillChecksTheLabel() {
+        RevisionGraph graph = graph(labelled("s1", "shop"), node("s2", "s1"));
+
+        assertThat(graph.upgrade(rows(), "shop@base").isEmpty()).isTrue();
+        assertThatThrownBy(() -> graph.upgrade(rows(), "shoe@base"))
+                .isInstanceOf(RevisionGraphException.class)
+                .hasMessageContaining("Unknown branch label 'shoe'")
+                .hasMessageContaining("Known labels: shop.");
+    }
+
+    @Test
+    void labelledRevisionIsFoundByLabelAtItsOwnId() {
+        RevisionGraph graph = graph(labelled("s1", "shop"), node("s2", "s1"));
+
+        assertThat(graph.upgrade(rows(), "shop@s1").after()).containsExactly("s1");
+    }
+}

@@ -1,0 +1,152 @@
+package dev.migrator.revision;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+/**
+ * Random valid revision DAGs for property tests, and a deliberately naive oracle (plain maps and
+ * breadth-first search) to check the graph's answers against.
+ */
+final class Dags {
+
+    private Dags() {}
+
+    /** How one generated node attaches to the nodes generated before it. */
+    record Shape(int kind, int firstParent, int secondParent, List<Integer> dependencies, boolean labelled) {}
+
+    /**
+     * DAGs of 1 to 30 revisions with bases, linear runs, forks, merges (two parents), dependsOn
+     * edges across branches and branch labels. Every edge points to an earlier node, so the result
+     * is acyclic; ids are scrambled so that creation order is not id order.
+     */
+    static Arbitrary<List<RevisionNode>> dags() {
+        Arbitrary<Integer> pick = Arbitraries.integers().between(0, 9_999);
+        Arbitrary<Shape> shape = Combinators.combine(
+                        Arbitraries.integers().between(0, 9),
+                        pick,
+                        pick,
+                        pick.list().ofMaxSize(2),
+                        Arbitraries.integers().between(0, 4).map(n -> n == 0))
+                .as(Shape::new);
+        return shape.list().ofMinSize(1).ofMaxSize(30).map(Dags::build);
+    }
+
+    static String id(int creationIndex) {
+        return String.format("r%03d", (creationIndex * 37) % 1000);
+    }
+
+    private static List<RevisionNode> build(List<Shape> shapes) {
+        List<RevisionNode> nodes = new ArrayList<>();
+        for (int i = 0; i < shapes.size(); i++) {
+            Shape shape = shapes.get(i);
+            Set<String> parents = new LinkedHashSet<>();
+            Set<String> dependencies = new LinkedHashSet<>();
+            // kind 0: a new base; 1-6: one parent; 7-9: a merge of two parents (when they differ).
+            if (i > 0 && shape.kind() > 0) {
+                parents.add(id(shape.firstParent() % i));
+                if (shape.kind() >= 7) {
+                    parents.add(id(shape.secondParent() % i));
+                }
+                for (int dependency : shape.dependencies()) {
+                    String dependencyId = id(dependency % i);
+                    if (!parents.contains(dependencyId)) {
+                        dependencies.add(dependencyId);
+                    }
+                }
+            }
+            Set<String> labels = shape.labelled() ? Set.of("label" + i) : Set.of();
+            nodes.add(new RevisionNode(id(i), List.copyOf(parents), List.copyOf(dependencies), labels, "gen/" + id(i) + ".sql"));
+        }
+        // Children before parents: building the graph must not depend on input order.
+        java.util.Collections.reverse(nodes);
+        return nodes;
+    }
+
+    // ---- naive oracle ----
+
+    static Map<String, RevisionNode> byId(Collection<RevisionNode> nodes) {
+        Map<String, RevisionNode> map = new HashMap<>();
+        nodes.forEach(node -> map.put(node.id(), node));
+        return map;
+    }
+
+    /** ids plus every ancestor through revises and dependsOn. */
+    static Set<String> closure(Map<String, RevisionNode> nodes, Collection<String> ids) {
+        Set<String> seen = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        for (String id : ids) {
+            if (nodes.containsKey(id) && seen.add(id)) {
+                todo.add(id);
+            }
+        }
+        while (!todo.isEmpty()) {
+            RevisionNode node = nodes.get(todo.poll());
+            List<String> required = new ArrayList<>(node.revises());
+            required.addAll(node.dependsOn());
+            for (String r : required) {
+                if (seen.add(r)) {
+                    todo.add(r);
+                }
+            }
+        }
+        return seen;
+    }
+
+    /** Members of the set that no member lists in revises. */
+    /** Revisions built on top of {@code ids}: their children and everything that needs those (parents or dependencies). */
+    static Set<String> descendantsOfChildren(Map<String, RevisionNode> nodes, Set<String> ids) {
+        Set<String> result = new HashSet<>();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (RevisionNode node : nodes.values()) {
+                if (result.contains(node.id())) {
+                    continue;
+                }
+                boolean childOfTarget = node.revises().stream().anyMatch(ids::contains);
+                boolean needsDropped = node.revises().stream().anyMatch(result::contains)
+                        || node.dependsOn().stream().anyMatch(result::contains);
+                if (childOfTarget || needsDropped) {
+                    result.add(node.id());
+                    changed = true;
+                }
+            }
+        }
+        return result;
+    }
+
+    static Set<String> heads(Map<String, RevisionNode> nodes, Set<String> set) {
+        Set<String> heads = new HashSet<>(set);
+        for (String id : set) {
+            heads.removeAll(nodes.get(id).revises());
+        }
+        return heads;
+    }
+
+    /** A random ancestor-closed subset: random members plus their closure. */
+    static Set<String> randomClosedSubset(Map<String, RevisionNode> nodes, Random random) {
+        List<String> seeds = new ArrayList<>();
+        for (String id : nodes.keySet().stream().sorted().toList()) {
+            if (random.nextInt(4) == 0) {
+                seeds.add(id);
+            }
+        }
+        return closure(nodes, seeds);
+    }
+
+    static String randomId(List<RevisionNode> nodes, Random random) {
+        return nodes.get(random.nextInt(nodes.size())).id();
+    }
+}

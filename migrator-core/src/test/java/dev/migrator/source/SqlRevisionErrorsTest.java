@@ -1,0 +1,231 @@
+package dev.migrator.source;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each malformed SQL revision fails loading with a message naming the file, the line, what was expected and what to do. */
+class SqlRevisionErrorsTest {
+
+    private static final String BODY = "-- migrate:upgrade\nCREATE TABLE t (id int);\n\n-- migrate:downgrade\nDROP TABLE t;\n";
+
+    @TempDir
+    Path dir;
+
+    /** Loads {@code content} as {@code dir/0001_bad.sql} and returns the assertion on the failure. */
+    private AbstractThrowableAssert<?, ? extends Throwable> loading(String content) throws IOException {
+        Files.writeString(dir.resolve("0001_bad.sql"), content);
+        return assertThatThrownBy(() -> RevisionLoader.load(List.of("filesystem:" + dir), getClass().getClassLoader(), List.of()))
+                .isInstanceOf(RevisionLoadException.class);
+    }
+
+    private String file() {
+        return "filesystem:" + dir + "/0001_bad.sql";
+    }
+
+    @Test
+    void missingRevisionHeader() throws IOException {
+        loading("-- Message: no id\n\n" + BODY)
+                .hasMessageStartingWith(file() + ": missing the \"-- Revision: <id>\" header")
+                .hasMessageContaining("e.g. \"-- Revision: 1f3c9a7e2b44\"");
+    }
+
+    @Test
+    void invalidRevisionId() throws IOException {
+        loading("-- Message: x\n-- Revision: add-users\n" + BODY)
+                .hasMessageStartingWith(file() + ":2: invalid revision id \"add-users\"")
+                .hasMessageContaining("1 to 64 characters of A-Z, a-z, 0-9 and _");
+    }
+
+    @Test
+    void tooLongRevisionId() throws IOException {
+        loading("-- Revision: " + "a".repeat(65) + "\n" + BODY)
+                .hasMessageStartingWith(file() + ":1: invalid revision id");
+    }
+
+    @Test
+    void invalidIdInRevises() throws IOException {
+        loading("-- Revision: a1\n-- Revises: b2, c 3\n" + BODY)
+                .hasMessageStartingWith(file() + ":2: invalid revision id \"c 3\" in Revises");
+    }
+
+    @Test
+    void invalidBranchLabel() throws IOException {
+        loading("-- Revision: a1\n-- Branch-Labels: ok.label, team@x\n" + BODY)
+                .hasMessageStartingWith(file() + ":2: invalid branch label \"team@x\"")
+                .hasMessageContaining("A-Z, a-z, 0-9, _, . and -");
+    }
+
+    @Test
+    void unknownHeaderKeySuggestsTheCloseOne() throws IOException {
+        loading("-- Revision: a1\n-- Revison: b2\n" + BODY)
+                .hasMessageStartingWith(file() + ":2: unknown header key \"Revison\"")
+                .hasMessageContaining("Did you mean \"Revision\"?")
+                .hasMessageContaining("Revision, Revises, Message, Branch-Labels, Depends-On, Phase, Transactional, "
+                        + "Lock-Timeout, Irreversible");
+    }
+
+    @Test
+    void unknownHeaderKeyWithoutCloseOneListsTheKeys() throws IOException {
+        loading("-- Revision: a1\n-- Author: bob\n" + BODY)
+                .hasMessageStartingWith(file() + ":2: unknown header key \"Author\"")
+                .hasMessageNotContaining("Did you mean")
+                .hasMessageContaining("reword a free comment");
+    }
+
+    @Test
+    void duplicateHeaderKeyIsCaseInsensitive() throws IOException {
+        loading("-- Revision: a1\n-- Revises: b2\n-- REVISES: c3\n" + BODY)
+                .hasMessageStartingWith(file() + ":3: duplicate header key \"Revises\" (first given on line 2)")
+                .hasMessageContaining("separate several ids or labels with commas");
+    }
+
+    @Test
+    void badPhase() throws IOException {
+        loading("-- Revision: a1\n-- Phase: later\n" + BODY)
+                .hasMessageStartingWith(file() + ":2: invalid Phase \"later\": expected \"expand\" or \"contract\"");
+    }
+
+    @Test
+    void badTransactional() throws IOException {
+        loading("-- Revision: a1\n-- Transactional: no\n" + BODY)
+                .hasMessageStartingWith(file() + ":2: invalid Transactional \"no\": expected \"true\" or \"false\"");
+    }
+
+    @Test
+    void badLockTimeout() throws IOException {
+        loading("-- Revision: a1\n\n-- Lock-Timeout: 5 seconds\n" + BODY)
+                .hasMessageStartingWith(file() + ":3: invalid Lock-Timeout \"5 seconds\"")
+                .hasMessageContaining("\"500ms\", \"5s\" or \"2m\"");
+    }
+
+    @Test
+    void missingUpgradeSection() throws IOException {
+        loading("-- Revision: a1\n-- migrate:downgrade\nDROP TABLE t;\n")
+                .hasMessageStartingWith(file() + ": no \"-- migrate:upgrade\" section")
+                .hasMessageContaining("below a line \"-- migrate:upgrade\"");
+    }
+
+    @Test
+    void plainSqlFileWithoutSectionsIsMissingTheUpgradeSection() throws IOException {
+        loading("-- Revision: a1\n")
+                .hasMessageStartingWith(file() + ": no \"-- migrate:upgrade\" section");
+    }
+
+    @Test
+    void sqlBeforeTheFirstSectionMarker() throws IOException {
+        loading("-- Revision: a1\nCREATE TABLE t (id int);\n" + BODY)
+                .hasMessageStartingWith(file() + ":2: SQL before the first section marker")
+                .hasMessageContaining("below a line \"-- migrate:upgrade\"");
+    }
+
+    @Test
+    void sqlAfterABlockCommentBeforeTheFirstSectionMarker() throws IOException {
+        loading("/* licence\n */\n-- Revision: a1\n/* note */ DROP TABLE t;\n" + BODY)
+                .hasMessageStartingWith(file() + ":4: SQL before the first section marker");
+    }
+
+    @Test
+    void missingDowngradeWithoutIrreversible() throws IOException {
+        loading("-- Revision: a1\n-- migrate:upgrade\nCREATE TABLE t (id int);\n")
+                .hasMessageStartingWith(file() + ": no \"-- migrate:downgrade\" section")
+                .hasMessageContaining("\"-- Irreversible: <why>\"");
+    }
+
+    @Test
+    void irreversibleWithoutReason() throws IOException {
+        loading("-- Revision: a1\n-- Irreversible:\n-- migrate:upgrade\nDROP TABLE t;\n")
+                .hasMessageStartingWith(file() + ":2: the Irreversible header gives no reason");
+    }
+
+    @Test
+    void irreversibleAndDowngradeSectionTogether() throws IOException {
+        loading("-- Revision: a1\n-- Irreversible: drops data\n" + BODY)
+                .hasMessageStartingWith(file() + ":6: the revision is declared Irreversible (line 2) but has a "
+                        + "\"-- migrate:downgrade\" section");
+    }
+
+    @Test
+    void emptyUpgradeSection() throws IOException {
+        loading("-- Revision: a1\n-- migrate:upgrade\n-- nothing yet\n\n-- migrate:downgrade\nSELECT 1;\n")
+                .hasMessageStartingWith(file() + ":2: the \"-- migrate:upgrade\" section has no statement");
+    }
+
+    @Test
+    void unknownSectionMarkerSuggestsTheCloseOne() throws IOException {
+        loading("-- Revision: a1\n-- migrate:upgarde\nCREATE TABLE t (id int);\n")
+                .hasMessageStartingWith(file() + ":2: unknown section marker \"-- migrate:upgarde\"")
+                .hasMessageContaining("Did you mean \"-- migrate:upgrade\"?");
+    }
+
+    @Test
+    void duplicateSection() throws IOException {
+        loading("-- Revision: a1\n" + BODY + "-- migrate:upgrade\nSELECT 1;\n")
+                .hasMessageStartingWith(file() + ":7: second \"-- migrate:upgrade\" section (the first is on line 2)");
+    }
+
+    @Test
+    void textAfterSectionMarker() throws IOException {
+        loading("-- Revision: a1\n-- migrate:upgrade transaction:false\nSELECT 1;\n-- migrate:downgrade\nSELECT 1;\n")
+                .hasMessageStartingWith(file() + ":2: unexpected text after the section marker")
+                .hasMessageContaining("\"-- Transactional: false\"");
+    }
+
+    @Test
+    void verifyWithSeveralStatements() throws IOException {
+        loading("-- Revision: a1\n" + BODY + "-- migrate:verify\nSELECT true;\nSELECT false;\n")
+                .hasMessageStartingWith(file() + ":7: the \"-- migrate:verify\" section must hold exactly one query "
+                        + "returning one boolean, but has 2 statements (on lines 8, 9)")
+                .hasMessageContaining("SELECT (<check 1>) AND (<check 2>)");
+    }
+
+    @Test
+    void emptyVerifySection() throws IOException {
+        loading("-- Revision: a1\n" + BODY + "-- migrate:verify\n")
+                .hasMessageStartingWith(file() + ":7: the \"-- migrate:verify\" section must hold exactly one query")
+                .hasMessageContaining("but has 0 statements");
+    }
+
+    @Test
+    void unterminatedQuoteNamesTheLineOfTheStatement() throws IOException {
+        loading("-- Revision: a1\n-- migrate:upgrade\nCREATE TABLE t (id int);\nINSERT INTO t\n  VALUES ('x);\n"
+                + "-- migrate:downgrade\nDROP TABLE t;\n")
+                .hasMessageStartingWith(file() + ":4: unterminated string literal ' (opened on line 5)");
+    }
+
+    @Test
+    void unterminatedDollarQuote() throws IOException {
+        loading("-- Revision: a1\n-- migrate:upgrade\nDO $$ BEGIN NULL; END;\n-- migrate:downgrade\nSELECT 1;\n")
+                .hasMessageStartingWith(file() + ":3: unterminated dollar-quoted string $$");
+    }
+
+    @Test
+    void unterminatedBlockComment() throws IOException {
+        loading("-- Revision: a1\n-- migrate:upgrade\nSELECT 1;\n/* a /* nested */ comment\nSELECT 2;\n"
+                + "-- migrate:downgrade\nSELECT 1;\n")
+                .hasMessageStartingWith(file() + ":4: unterminated block comment");
+    }
+
+    @Test
+    void fileThatIsNotUtf8() throws IOException {
+        Files.write(dir.resolve("0001_bad.sql"), new byte[] {'-', '-', ' ', (byte) 0xC3, (byte) 0x28});
+        assertThatThrownBy(() -> RevisionLoader.load(List.of("filesystem:" + dir), getClass().getClassLoader(), List.of()))
+                .isInstanceOf(RevisionLoadException.class)
+                .hasMessageStartingWith(file() + ": the file is not valid UTF-8");
+    }
+
+    @Test
+    void missingFilesystemLocationIsAnErrorNamingIt() {
+        Path missing = dir.resolve("nope");
+        assertThatThrownBy(() -> RevisionLoader.load(List.of("filesystem:" + missing), getClass().getClassLoader(), List.of()))
+                .isInstanceOf(RevisionLoadException.class)
+                .hasMessageContaining("Migration location \"filesystem:" + missing + "\" does not exist")
+                .hasMessageContaining("Create the directory or fix the location");
+    }
+}

@@ -1,0 +1,54 @@
+package dev.migrator.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class SqlRevisionParserTest {
+
+    private static final String FILE = "-- Revision: a1\n-- Revises:\n-- https://tracker.example.com/TICKET-1\n"
+            + "-- a free comment\n\n-- migrate:upgrade\nCREATE TABLE t (id int);\nINSERT INTO t VALUES (1);\n\n"
+            + "-- migrate:downgrade\nDROP TABLE t;\n";
+
+    private static LoadedRevision parse(String content) {
+        return SqlRevisionParser.parse("classpath:db/migrations/a1.sql", content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void emptyRevisesIsABaseAndLinksAndFreeCommentsAreNotHeaderKeys() {
+        LoadedRevision revision = parse(FILE);
+
+        assertThat(revision.id()).isEqualTo("a1");
+        assertThat(revision.node().revises()).isEmpty();
+        assertThat(revision.message()).isEmpty();
+        assertThat(((RevisionBody.Sql) revision.body()).verify()).isNull();
+    }
+
+    @Test
+    void crlfFileParsesToTheSameStatementsLinesAndChecksum() {
+        LoadedRevision lf = parse(FILE);
+        LoadedRevision crlf = parse(FILE.replace("\n", "\r\n"));
+
+        assertThat(crlf.body()).isEqualTo(lf.body());
+        assertThat(((RevisionBody.Sql) crlf.body()).upgrade()).extracting(SqlStatement::line).containsExactly(7, 8);
+        assertThat(crlf.checksum()).isEqualTo(lf.checksum());
+    }
+
+    @Test
+    void sectionMarkersAreCaseInsensitiveAndMayOmitTheSpace() {
+        LoadedRevision revision = parse("-- Revision: a1\n--Migrate:Upgrade\nSELECT 1;\n--  migrate:DOWNGRADE\nSELECT 2;\n");
+
+        RevisionBody.Sql body = (RevisionBody.Sql) revision.body();
+        assertThat(body.upgrade()).containsExactly(new SqlStatement("SELECT 1", 3));
+        assertThat(body.downgrade()).containsExactly(new SqlStatement("SELECT 2", 5));
+    }
+
+    @Test
+    void emptyDowngradeSectionIsANoOpDowngrade() {
+        LoadedRevision revision = parse("-- Revision: a1\n-- migrate:upgrade\nSELECT 1;\n-- migrate:downgrade\n-- nothing to undo\n");
+
+        assertThat(((RevisionBody.Sql) revision.body()).downgrade()).isEmpty();
+        assertThat(revision.irreversible()).isNull();
+    }
+}
