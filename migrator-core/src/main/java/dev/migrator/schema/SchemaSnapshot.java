@@ -81,7 +81,7 @@ public final class SchemaSnapshot {
         int lineNumber = 0;
         for (String line : text.split("\n", -1)) {
             lineNumber++;
-            if (line.isEmpty() || line.startsWith("#")) {
+            if (line.isEmpty() || line.equals(HEADER)) {
                 continue;
             }
             String[] fields = line.split("\t", -1);
