@@ -1,0 +1,102 @@
+package dev.migrator.execute;
+
+import dev.migrator.Direction;
+import dev.migrator.Migration;
+import dev.migrator.dialect.Dialect;
+import dev.migrator.operation.ExecuteSql;
+import dev.migrator.operation.Operation;
+import dev.migrator.operation.OperationRecorder;
+import dev.migrator.source.LoadedRevision;
+import dev.migrator.source.RevisionBody;
+import dev.migrator.source.SqlStatement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a revision body into the statements to send: a SQL file's statements as written, a Java
+ * revision's recorded {@link Operation}s rendered by the dialect ({@link ExecuteSql} keeps its JDBC
+ * parameters). The one place that knows how operations become SQL for both online and offline runs.
+ */
+final class RevisionStatements {
+
+    private final Dialect dialect;
+
+    RevisionStatements(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    List<ExecutableStatement> statements(LoadedRevision revision, Direction direction) {
+        List<ExecutableStatement> statements = new ArrayList<>();
+        if (revision.body() instanceof RevisionBody.Sql sql) {
+            List<SqlStatement> section = direction == Direction.DOWNGRADE ? sql.downgrade() : sql.upgrade();
+            for (SqlStatement statement : section) {
+                statements.add(new ExecutableStatement(statement.sql(), List.of(), revision.source(), statement.line(), -1));
+            }
+        } else if (revision.body() instanceof RevisionBody.Java java) {
+            Migration migration = java.migration();
+            List<Operation> operations = OperationRecorder.record(
+                    direction == Direction.DOWNGRADE ? migration::downgrade : migration::upgrade);
+            for (Operation operation : operations) {
+                if (operation instanceof ExecuteSql sql) {
+                    statements.add(new ExecutableStatement(sql.sql(), sql.params(), revision.source(), 0, -1));
+                } else {
+                    for (String rendered : dialect.render(operation)) {
+                        statements.add(new ExecutableStatement(rendered, List.of(), revision.source(), 0, -1));
+                    }
+                }
+            }
+        }
+        return statements;
+    }
+
+    /** The statement as a script line: parameters inlined as literals, ending in a semicolon. */
+    String offline(ExecutableStatement statement) {
+        String sql = statement.params().isEmpty() ? statement.sql() : inline(statement.sql(), statement.params());
+        return terminated(sql);
+    }
+
+    static String terminated(String sql) {
+        String body = sql.strip();
+        while (body.endsWith(";")) {
+            body = body.substring(0, body.length() - 1).stripTrailing();
+        }
+        int lastLine = body.lastIndexOf('\n');
+        // A trailing line comment would swallow the semicolon.
+        return body.substring(lastLine + 1).contains("--") ? body + "\n;" : body + ";";
+    }
+
+    /** Replaces {@code ?} placeholders outside quotes with literals. */
+    private String inline(String sql, List<Object> params) {
+        StringBuilder out = new StringBuilder();
+        int next = 0;
+        char quote = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+                out.append(c);
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                out.append(c);
+            } else if (c == '?' && next < params.size()) {
+                out.append(literal(params.get(next++)));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** A SQL literal for a JDBC parameter value (standard_conforming_strings, the default since 9.1). */
+    static String literal(Object value) {
+        if (value == null) {
+            return "NULL";
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value.toString();
+        }
+        return "'" + value.toString().replace("'", "''") + "'";
+    }
+}
