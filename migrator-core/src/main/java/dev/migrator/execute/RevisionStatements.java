@@ -2,7 +2,9 @@ package dev.migrator.execute;
 
 import dev.migrator.Direction;
 import dev.migrator.Migration;
+import dev.migrator.MigratorException;
 import dev.migrator.dialect.Dialect;
+import dev.migrator.dialect.RenderContext;
 import dev.migrator.operation.ExecuteSql;
 import dev.migrator.operation.Operation;
 import dev.migrator.operation.OperationRecorder;
@@ -25,6 +27,10 @@ final class RevisionStatements {
         this.dialect = dialect;
     }
 
+    Dialect dialect() {
+        return dialect;
+    }
+
     List<ExecutableStatement> statements(LoadedRevision revision, Direction direction) {
         List<ExecutableStatement> statements = new ArrayList<>();
         if (revision.body() instanceof RevisionBody.Sql sql) {
@@ -32,21 +38,47 @@ final class RevisionStatements {
             for (SqlStatement statement : section) {
                 statements.add(new ExecutableStatement(statement.sql(), List.of(), revision.source(), statement.line(), -1));
             }
-        } else if (revision.body() instanceof RevisionBody.Java java) {
-            Migration migration = java.migration();
-            List<Operation> operations = OperationRecorder.record(
-                    direction == Direction.DOWNGRADE ? migration::downgrade : migration::upgrade);
-            for (Operation operation : operations) {
+        } else if (revision.body() instanceof RevisionBody.Java) {
+            RenderContext context = revision.transactional() ? RenderContext.TRANSACTIONAL : RenderContext.NON_TRANSACTIONAL;
+            for (Operation operation : operations(revision, direction)) {
                 if (operation instanceof ExecuteSql sql) {
                     statements.add(new ExecutableStatement(sql.sql(), sql.params(), revision.source(), 0, -1));
                 } else {
-                    for (String rendered : dialect.render(operation)) {
+                    for (String rendered : dialect.render(operation, context)) {
                         statements.add(new ExecutableStatement(rendered, List.of(), revision.source(), 0, -1));
                     }
                 }
             }
         }
         return statements;
+    }
+
+    /**
+     * The operations a Java revision records for {@code direction}. Operations that must run outside a
+     * transaction (batch updates, concurrent index builds, autocommit blocks) are refused in a
+     * transactional revision before anything of it runs: they would commit half of it.
+     */
+    static List<Operation> operations(LoadedRevision revision, Direction direction) {
+        Migration migration = ((RevisionBody.Java) revision.body()).migration();
+        List<Operation> operations = OperationRecorder.record(
+                direction == Direction.DOWNGRADE ? migration::downgrade : migration::upgrade);
+        if (revision.transactional()) {
+            for (Operation operation : operations) {
+                if (OperationExecutor.runsOutsideTransaction(operation)) {
+                    throw new MigratorException("Revision " + revision.id() + " (" + revision.source() + ") uses "
+                            + operation.describe() + ", which cannot run inside the revision's transaction. Declare it "
+                            + "@Revision(transactional = false) and keep it idempotent (batch updates resume, INVALID "
+                            + "indexes are dropped on a rerun).");
+                }
+            }
+        }
+        return operations;
+    }
+
+    /** Whether a revision must run through the {@link OperationExecutor} (a Java revision with runtime operations). */
+    static boolean needsOperationExecutor(LoadedRevision revision, Direction direction) {
+        return revision.body() instanceof RevisionBody.Java && !revision.transactional()
+                && operations(revision, direction).stream().anyMatch(OperationExecutor::runsOutsideTransaction);
     }
 
     /** The statement as a script line: parameters inlined as literals, ending in a semicolon. */

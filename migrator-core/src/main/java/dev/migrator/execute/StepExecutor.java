@@ -126,7 +126,11 @@ final class StepExecutor {
         int attempt = 1;
         while (true) {
             try {
-                StatementRunner.runEach(connection, autocommitWork);
+                if (RevisionStatements.needsOperationExecutor(revision, step.direction())) {
+                    runOperations(connection, revision, step, historyId, row);
+                } else {
+                    StatementRunner.runEach(connection, autocommitWork);
+                }
                 break;
             } catch (StatementRunner.StatementFailure failure) {
                 resetTimeouts(connection);
@@ -177,6 +181,24 @@ final class StepExecutor {
         } catch (SQLException e) {
             throw new MigratorException("Revision " + revision.id() + " (" + revision.source()
                     + ") ran, but checking or recording it failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A non-transactional Java revision with runtime operations (batch updates, concurrent indexes,
+     * autocommit blocks): the {@link OperationExecutor} gives each the transaction handling it needs.
+     */
+    private void runOperations(Connection connection, LoadedRevision revision, Step step, long historyId, HistoryRow row) {
+        String key = step.direction() == Direction.DOWNGRADE ? revision.id() + ":down" : revision.id();
+        Duration lockTimeout = revision.lockTimeout() != null ? revision.lockTimeout() : settings.lockTimeout();
+        ExecutionContext context = new ExecutionContext(key, false, settings.schema(), settings.tablePrefix(), lockTimeout);
+        try {
+            new OperationExecutor(connection, statements.dialect()).execute(RevisionStatements.operations(revision, step.direction()), context);
+        } catch (MigratorException e) {
+            completeFailed(connection, historyId, row, e.getMessage());
+            throw new MigratorException("Revision " + revision.id() + " (" + revision.source() + ") failed: " + e.getMessage()
+                    + "\n  This revision is non-transactional: operations before the failing one stayed applied. It must "
+                    + "be idempotent; the next run resumes batch updates and drops INVALID indexes before retrying.", e);
         }
     }
 
