@@ -1,5 +1,10 @@
 package dev.migrator;
 
+import dev.migrator.check.AppliedRevision;
+import dev.migrator.check.BuiltInChecks;
+import dev.migrator.check.CheckContext;
+import dev.migrator.check.CheckRunner;
+import dev.migrator.check.PostDeployCheck;
 import dev.migrator.execute.Catalog;
 import dev.migrator.execute.ConnectionSource;
 import dev.migrator.execute.Engine;
@@ -19,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -41,9 +47,11 @@ import javax.sql.DataSource;
 public final class Migrator {
 
     private final Engine engine;
+    private final ConnectionSource connections;
 
-    private Migrator(Engine engine) {
+    private Migrator(Engine engine, ConnectionSource connections) {
         this.engine = engine;
+        this.connections = connections;
     }
 
     public static MigratorConfiguration configure() {
@@ -60,7 +68,7 @@ public final class Migrator {
             nodes.add(revision.node());
         }
         RevisionGraph graph = RevisionGraph.of(nodes);
-        return new Migrator(new Engine(settings, new Catalog(graph, loaded), connections));
+        return new Migrator(new Engine(settings, new Catalog(graph, loaded), connections), connections);
     }
 
     private static EngineSettings validate(MigratorConfiguration c) {
@@ -239,6 +247,43 @@ public final class Migrator {
         }
         return new CheckResult(name, revision.id(), status, Duration.ofNanos(System.nanoTime() - start),
                 detail + " (" + revision.source() + (line > 0 ? ":" + line : "") + ")");
+    }
+
+    /**
+     * Runs the post-deploy checks: the built-in ones (version table, checksums, INVALID indexes, schema
+     * drift, every applied revision's verify query) and then {@code userChecks}, each on a connection of
+     * its own within {@link CheckRunner#DEFAULT_TIMEOUT}. A check that fails, throws or hangs is a FAILED
+     * result naming the reason, never an exception.
+     */
+    public VerifyResult check(List<? extends PostDeployCheck> userChecks) {
+        List<PostDeployCheck> checks = new ArrayList<>(BuiltInChecks.all(checkContext()));
+        checks.addAll(userChecks);
+        return new VerifyResult(new CheckRunner(connections::open, CheckRunner.DEFAULT_TIMEOUT).run(checks));
+    }
+
+    /** What the built-in checks compare the database with: the code's revisions and the recorded history. */
+    private CheckContext checkContext() {
+        MigratorStatus status = status();
+        return engine.read((connection, store) -> {
+            Map<String, String> recorded = store.exists(connection) ? store.recordedChecksums(connection) : Map.of();
+            Set<String> applied = graph().appliedClosure(status.current());
+            List<AppliedRevision> revisions = new ArrayList<>();
+            for (RevisionNode node : graph().nodes()) {
+                if (applied.contains(node.id())) {
+                    LoadedRevision revision = engine.catalog().get(node.id());
+                    String verify = revision.body() instanceof RevisionBody.Sql sql && sql.verify() != null
+                            ? sql.verify().sql() : null;
+                    revisions.add(new AppliedRevision(node.id(), revision.source(), revision.checksum(),
+                            recorded.get(node.id()), verify));
+                }
+            }
+            // the fingerprint the last successful run put on its last row; older rows may hold none
+            String fingerprint = store.exists(connection)
+                    ? store.latest(connection).filter(HistoryEntry::success).map(HistoryEntry::schemaFingerprint).orElse(null)
+                    : null;
+            return new CheckContext(store.tables().schema(), engine.settings().tablePrefix(), status,
+                    engine.settings().contract() == ContractPolicy.DEFER, revisions, fingerprint);
+        });
     }
 
     /** Executed steps from {@code migrator_history}, newest first. */

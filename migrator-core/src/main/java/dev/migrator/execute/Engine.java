@@ -17,9 +17,12 @@ import dev.migrator.history.StateTables;
 import dev.migrator.lock.AdvisoryLock;
 import dev.migrator.revision.Plan;
 import dev.migrator.revision.Step;
+import dev.migrator.schema.SchemaSnapshot;
+import dev.migrator.schema.SchemaSnapshotStore;
 import dev.migrator.source.LoadedRevision;
 import java.net.InetAddress;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -129,6 +132,9 @@ public final class Engine {
                 Step step = steps.get(i);
                 results.add(executor.run(connection, catalog.get(step.revision()), step, i == steps.size() - 1));
             }
+            if (!results.isEmpty()) {
+                recordSchema(connection, store);
+            }
             Set<String> after = steps.isEmpty() ? before : store.versionRows(connection);
             if (results.isEmpty()) {
                 log.info("Nothing to {}: the database is at {}", direction.label(), before.isEmpty() ? "base" : before);
@@ -164,6 +170,9 @@ public final class Engine {
                 } finally {
                     connection.setAutoCommit(true);
                 }
+            }
+            if (!statements.isEmpty()) {
+                recordSchema(connection, store);
             }
             return new StampResult(before, store.versionRows(connection));
         }, result -> { });
@@ -276,6 +285,29 @@ public final class Engine {
                         + revision.source() + "): it is irreversible: \"" + revision.irreversible() + "\". Nothing was "
                         + "run. Choose a downgrade target above it, or restore from a backup.");
             }
+        }
+    }
+
+    /**
+     * Records the schema as this run left it (one catalog query, once per run, not per step) and puts
+     * its fingerprint on the run's last history row, so the drift check can later name what was
+     * changed outside migrations. Runs under the advisory lock: the newest history row is this run's.
+     */
+    private void recordSchema(Connection connection, StateStore store) {
+        String schema = store.tables().schema();
+        try {
+            SchemaSnapshot snapshot = SchemaSnapshot.read(connection, schema, settings.tablePrefix());
+            new SchemaSnapshotStore(schema, settings.tablePrefix()).save(connection, snapshot);
+            String history = store.tables().historyTable();
+            try (PreparedStatement update = connection.prepareStatement("UPDATE " + history
+                    + " SET schema_fingerprint = ? WHERE id = (SELECT max(id) FROM " + history + ")")) {
+                update.setString(1, snapshot.fingerprint());
+                update.executeUpdate();
+            }
+        } catch (MigratorException | SQLException e) {
+            // the revisions are applied and recorded; only drift detection loses its reference
+            log.warn("Could not record the schema after the run (drift checks compare with an older one): {}",
+                    e.getMessage());
         }
     }
 
