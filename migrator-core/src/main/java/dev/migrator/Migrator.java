@@ -1,7 +1,34 @@
 package dev.migrator;
 
+import dev.migrator.check.AppliedRevision;
+import dev.migrator.check.BuiltInChecks;
+import dev.migrator.check.CheckContext;
+import dev.migrator.check.CheckRunner;
+import dev.migrator.check.PostDeployCheck;
+import dev.migrator.execute.Catalog;
+import dev.migrator.execute.ConnectionSource;
+import dev.migrator.execute.Engine;
+import dev.migrator.execute.EngineSettings;
+import dev.migrator.lock.AdvisoryLock;
+import dev.migrator.revision.Plan;
+import dev.migrator.revision.RevisionGraph;
+import dev.migrator.revision.RevisionNode;
+import dev.migrator.source.LoadedRevision;
+import dev.migrator.source.RevisionBody;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /**
  * The engine. Create it with {@link #configure()}:
@@ -19,88 +46,322 @@ import java.util.Set;
  */
 public final class Migrator {
 
-    private Migrator() {}
+    private final Engine engine;
+    private final ConnectionSource connections;
+
+    private Migrator(Engine engine, ConnectionSource connections) {
+        this.engine = engine;
+        this.connections = connections;
+    }
 
     public static MigratorConfiguration configure() {
         return new MigratorConfiguration();
     }
 
     static Migrator load(MigratorConfiguration configuration) {
-        throw new UnsupportedOperationException("TODO");
+        EngineSettings settings = validate(configuration);
+        ConnectionSource connections = connectionSource(configuration);
+        List<LoadedRevision> loaded = dev.migrator.source.RevisionLoader.load(
+                configuration.getLocations(), configuration.getClassLoader(), configuration.getMigrations());
+        List<RevisionNode> nodes = new ArrayList<>();
+        for (LoadedRevision revision : loaded) {
+            nodes.add(revision.node());
+        }
+        RevisionGraph graph = RevisionGraph.of(nodes);
+        return new Migrator(new Engine(settings, new Catalog(graph, loaded), connections), connections);
+    }
+
+    private static EngineSettings validate(MigratorConfiguration c) {
+        if (c.getDataSource() == null && c.getUrl() == null) {
+            throw new MigratorException("No database configured: call dataSource(...) or url(jdbcUrl, user, password) "
+                    + "on Migrator.configure() before load().");
+        }
+        if (c.getLockRetries() < 0) {
+            throw new MigratorException("lockRetries must be 0 or more, was " + c.getLockRetries());
+        }
+        requireNotNegative("lockTimeout", c.getLockTimeout());
+        requireNotNegative("statementTimeout", c.getStatementTimeout());
+        requireNotNegative("advisoryLockWait", c.getAdvisoryLockWait());
+        if (!c.getTablePrefix().matches("[A-Za-z0-9_]*")) {
+            throw new MigratorException("tablePrefix '" + c.getTablePrefix() + "' may only contain letters, digits and _");
+        }
+        if (c.getSchema() != null && c.getSchema().isBlank()) {
+            throw new MigratorException("schema is blank: leave it unset for the connection's current schema");
+        }
+        return new EngineSettings(c.getSchema(), c.getTablePrefix(), c.getLockTimeout(), c.getStatementTimeout(),
+                c.getLockRetries(), c.getAdvisoryLockWait(), c.isValidateChecksums(), c.getOnUnknownRevision(),
+                c.getContract(), c.getListeners());
+    }
+
+    private static void requireNotNegative(String name, Duration value) {
+        if (value.isNegative()) {
+            throw new MigratorException(name + " must not be negative, was " + value);
+        }
+    }
+
+    private static ConnectionSource connectionSource(MigratorConfiguration c) {
+        DataSource dataSource = c.getDataSource();
+        if (dataSource != null) {
+            return dataSource::getConnection;
+        }
+        String url = c.getUrl();
+        Properties properties = new Properties();
+        if (c.getUser() != null) {
+            properties.setProperty("user", c.getUser());
+        }
+        if (c.getPassword() != null) {
+            properties.setProperty("password", c.getPassword());
+        }
+        return () -> DriverManager.getConnection(url, properties);
     }
 
     /** Applies what {@code target} needs (see the targets chapter of the guide). */
     public MigrationResult upgrade(String target) {
-        throw new UnsupportedOperationException("TODO");
+        return engine.upgrade(target);
     }
 
+    /** Unapplies every applied revision {@code target} does not need; refuses, before anything runs, to cross an irreversible one. */
     public MigrationResult downgrade(String target) {
-        throw new UnsupportedOperationException("TODO");
+        return engine.downgrade(target);
     }
 
     /** Sets the version table to {@code target} without running any revision. */
     public StampResult stamp(String target) {
-        throw new UnsupportedOperationException("TODO");
+        return engine.stamp(target);
     }
 
     /** The version-table rows (empty when the table does not exist). */
     public Set<String> current() {
-        throw new UnsupportedOperationException("TODO");
+        return engine.read((connection, store) -> store.exists(connection) ? store.versionRows(connection) : Set.of());
     }
 
     public List<RevisionInfo> heads() {
-        throw new UnsupportedOperationException("TODO");
+        return infos(graph().heads());
     }
 
     /** Revisions with more than one child. */
     public List<RevisionInfo> branches() {
-        throw new UnsupportedOperationException("TODO");
+        return infos(graph().branchPoints());
     }
 
     /** The code's revisions in a range {@code [from]:[to]} ({@code ""} for all), newest first. */
     public List<RevisionInfo> history(String range) {
-        throw new UnsupportedOperationException("TODO");
+        List<RevisionInfo> infos = new ArrayList<>();
+        for (RevisionNode node : graph().range(range == null ? "" : range)) {
+            infos.add(engine.catalog().info(node.id()));
+        }
+        return infos;
     }
 
     public RevisionDetails show(String revision) {
-        throw new UnsupportedOperationException("TODO");
+        String id = graph().resolveId(revision);
+        RevisionInfo info = engine.catalog().info(id);
+        return engine.read((connection, store) -> {
+            if (!store.exists(connection)) {
+                return new RevisionDetails(info, false, null);
+            }
+            boolean applied = graph().appliedClosure(store.versionRows(connection)).contains(id);
+            Instant appliedAt = applied ? store.appliedAt(connection, id) : null;
+            return new RevisionDetails(info, applied, appliedAt);
+        });
     }
 
     /** Revisions an {@code upgrade("heads")} would apply, in order (contract ones included). */
     public List<RevisionInfo> pending() {
-        throw new UnsupportedOperationException("TODO");
+        return pending(current());
+    }
+
+    /** Nothing is pending for a database AHEAD of the code: what lies below unknown revisions cannot be told. */
+    private List<RevisionInfo> pending(Set<String> rows) {
+        if (!graph().unknown(rows).isEmpty()) {
+            return List.of();
+        }
+        Plan plan = graph().upgrade(rows, "heads");
+        List<RevisionInfo> pending = new ArrayList<>();
+        plan.steps().forEach(step -> pending.add(engine.catalog().info(step.revision())));
+        return pending;
     }
 
     /** Fails on a changed checksum (or unknown revisions under {@code FAIL}); reports pending and unknown ones. */
     public ValidationResult validate() {
-        throw new UnsupportedOperationException("TODO");
+        return engine.read((connection, store) -> {
+            if (!store.exists(connection)) {
+                return new ValidationResult(MigrationState.NOT_INITIALIZED, Set.of(), pending(Set.of()), Set.of());
+            }
+            Set<String> rows = store.versionRows(connection);
+            Set<String> unknown = graph().unknown(rows);
+            if (!unknown.isEmpty() && engine.settings().onUnknownRevision() == UnknownRevisionPolicy.FAIL) {
+                throw new MigratorException("The database holds revision(s) " + unknown + " that this code does not "
+                        + "define (state AHEAD) and onUnknownRevision is FAIL. Deploy the release that defines them.");
+            }
+            engine.validateChecksums(connection, store, rows);
+            List<RevisionInfo> pending = pending(rows);
+            MigrationState state = !unknown.isEmpty() ? MigrationState.AHEAD
+                    : pending.isEmpty() ? MigrationState.UP_TO_DATE : pendingState(pending);
+            return new ValidationResult(state, rows, pending, unknown);
+        });
     }
 
     /** Runs every applied revision's {@code verify} query. */
     public VerifyResult verify() {
-        throw new UnsupportedOperationException("TODO");
+        return engine.read((connection, store) -> {
+            if (!store.exists(connection)) {
+                return new VerifyResult(List.of());
+            }
+            Set<String> applied = graph().appliedClosure(store.versionRows(connection));
+            List<CheckResult> results = new ArrayList<>();
+            for (RevisionNode node : graph().nodes()) {
+                LoadedRevision revision = engine.catalog().get(node.id());
+                if (applied.contains(node.id()) && revision.body() instanceof RevisionBody.Sql sql && sql.verify() != null) {
+                    results.add(check(connection, revision, sql.verify().sql(), sql.verify().line()));
+                }
+            }
+            return new VerifyResult(results);
+        });
+    }
+
+    /** One verify query in its own rolled-back transaction: a check never changes anything. */
+    private static CheckResult check(Connection connection, LoadedRevision revision, String query, int line) {
+        String name = "verify " + revision.id();
+        long start = System.nanoTime();
+        CheckResult.Status status;
+        String detail;
+        try {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(query)) {
+                if (!rs.next()) {
+                    status = CheckResult.Status.FAILED;
+                    detail = "returned no row (expected one boolean)";
+                } else {
+                    Object value = rs.getObject(1);
+                    status = Boolean.TRUE.equals(value) ? CheckResult.Status.PASSED : CheckResult.Status.FAILED;
+                    detail = Boolean.TRUE.equals(value) ? "returned true" : "returned " + value + " (expected true)";
+                }
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            status = CheckResult.Status.FAILED;
+            detail = "failed: " + e.getMessage() + " [SQLSTATE " + e.getSQLState() + "]";
+        }
+        return new CheckResult(name, revision.id(), status, Duration.ofNanos(System.nanoTime() - start),
+                detail + " (" + revision.source() + (line > 0 ? ":" + line : "") + ")");
+    }
+
+    /**
+     * Runs the post-deploy checks: the built-in ones (version table, checksums, INVALID indexes, schema
+     * drift, every applied revision's verify query) and then {@code userChecks}, each on a connection of
+     * its own within {@link CheckRunner#DEFAULT_TIMEOUT}. A check that fails, throws or hangs is a FAILED
+     * result naming the reason, never an exception.
+     */
+    public VerifyResult check(List<? extends PostDeployCheck> userChecks) {
+        List<PostDeployCheck> checks = new ArrayList<>(BuiltInChecks.all(checkContext()));
+        checks.addAll(userChecks);
+        return new VerifyResult(new CheckRunner(connections::open, CheckRunner.DEFAULT_TIMEOUT).run(checks));
+    }
+
+    /** What the built-in checks compare the database with: the code's revisions and the recorded history. */
+    private CheckContext checkContext() {
+        MigratorStatus status = status();
+        return engine.read((connection, store) -> {
+            Map<String, String> recorded = store.exists(connection) ? store.recordedChecksums(connection) : Map.of();
+            Set<String> applied = graph().appliedClosure(status.current());
+            List<AppliedRevision> revisions = new ArrayList<>();
+            for (RevisionNode node : graph().nodes()) {
+                if (applied.contains(node.id())) {
+                    LoadedRevision revision = engine.catalog().get(node.id());
+                    String verify = revision.body() instanceof RevisionBody.Sql sql && sql.verify() != null
+                            ? sql.verify().sql() : null;
+                    revisions.add(new AppliedRevision(node.id(), revision.source(), revision.checksum(),
+                            recorded.get(node.id()), verify));
+                }
+            }
+            // the fingerprint the last successful run put on its last row; older rows may hold none
+            String fingerprint = store.exists(connection)
+                    ? store.latest(connection).filter(HistoryEntry::success).map(HistoryEntry::schemaFingerprint).orElse(null)
+                    : null;
+            return new CheckContext(store.tables().schema(), engine.settings().tablePrefix(), status,
+                    engine.settings().contract() == ContractPolicy.DEFER, revisions, fingerprint);
+        });
     }
 
     /** Executed steps from {@code migrator_history}, newest first. */
     public List<HistoryEntry> log(int limit) {
-        throw new UnsupportedOperationException("TODO");
+        return engine.read((connection, store) -> store.exists(connection) ? store.history(connection, limit) : List.of());
     }
 
     public MigratorStatus status() {
-        throw new UnsupportedOperationException("TODO");
+        List<String> heads = graph().heads();
+        return engine.read((connection, store) -> {
+            long key = AdvisoryLock.keyFor(store.tables().schema(), engine.settings().tablePrefix());
+            boolean migrating = AdvisoryLock.isHeldByAnother(connection, key);
+            if (!store.exists(connection)) {
+                return new MigratorStatus(migrating ? MigrationState.MIGRATING : MigrationState.NOT_INITIALIZED,
+                        Set.of(), heads, pending(Set.of()), 0);
+            }
+            Set<String> rows = store.versionRows(connection);
+            Set<String> applied = graph().appliedClosure(rows);
+            List<RevisionInfo> pending = pending(rows);
+            MigrationState state;
+            Optional<HistoryEntry> latest = store.latest(connection);
+            if (migrating) {
+                state = MigrationState.MIGRATING;
+            } else if (latest.isPresent() && failedAndNotRepaired(latest.get(), applied)) {
+                state = MigrationState.FAILED;
+            } else if (!graph().unknown(rows).isEmpty()) {
+                state = MigrationState.AHEAD;
+            } else if (pending.isEmpty()) {
+                state = MigrationState.UP_TO_DATE;
+            } else {
+                state = pendingState(pending);
+            }
+            return new MigratorStatus(state, rows, heads, pending, applied.size());
+        });
+    }
+
+    /** A failed last step whose effect is not in the version table: an upgrade not applied, a downgrade still applied. */
+    private static boolean failedAndNotRepaired(HistoryEntry latest, Set<String> applied) {
+        if (latest.success()) {
+            return false;
+        }
+        return latest.direction() == Direction.DOWNGRADE ? applied.contains(latest.revision())
+                : !applied.contains(latest.revision());
+    }
+
+    private MigrationState pendingState(List<RevisionInfo> pending) {
+        boolean deferred = engine.settings().contract() == ContractPolicy.DEFER && pending.get(0).phase() == Phase.CONTRACT;
+        return deferred ? MigrationState.CONTRACT_PENDING : MigrationState.PENDING;
     }
 
     /** The complete SQL script an upgrade from {@code from} to {@code to} would run; touches no database. */
     public String upgradeSql(String from, String to) {
-        throw new UnsupportedOperationException("TODO");
+        return engine.offline().upgrade(from, to);
     }
 
+    /** The complete SQL script a downgrade from {@code from} to {@code to} would run; touches no database. */
     public String downgradeSql(String from, String to) {
-        throw new UnsupportedOperationException("TODO");
+        return engine.offline().downgrade(from, to);
     }
 
     /** Every revision of the code, parents first. */
     public List<RevisionInfo> revisions() {
-        throw new UnsupportedOperationException("TODO");
+        List<RevisionInfo> infos = new ArrayList<>();
+        for (RevisionNode node : graph().nodes()) {
+            infos.add(engine.catalog().info(node.id()));
+        }
+        return infos;
+    }
+
+    private RevisionGraph graph() {
+        return engine.catalog().graph();
+    }
+
+    private List<RevisionInfo> infos(List<String> ids) {
+        List<RevisionInfo> infos = new ArrayList<>();
+        for (String id : ids) {
+            infos.add(engine.catalog().info(id));
+        }
+        return infos;
     }
 }

@@ -12,6 +12,14 @@ public interface Dialect {
     /** Quotes an identifier when needed (mixed case, reserved words, odd characters). */
     String quote(String identifier);
 
-    /** The statements that perform {@code operation}, in order. */
-    List<String> render(Operation operation);
+    /** The statements that perform {@code operation} inside a transactional revision, in order. */
+    default List<String> render(Operation operation) {
+        return render(operation, RenderContext.TRANSACTIONAL);
+    }
+
+    /**
+     * The statements that perform {@code operation} in {@code context}, in order. The executor and the
+     * offline writer call this same method, so offline SQL is exactly what would run.
+     */
+    List<String> render(Operation operation, RenderContext context);
 }

@@ -1,0 +1,39 @@
+package dev.migrator.check;
+
+import java.sql.Connection;
+
+/**
+ * A check that the deployed database is what the code expects, run after migrations and on demand
+ * (the {@code /actuator/migrations/checks} endpoint, {@code verify}). Users implement it (under
+ * Spring as beans) next to Migrator's built-in checks.
+ *
+ * <pre>{@code
+ * class NoOrphanOrders implements PostDeployCheck {
+ *     public String name() { return "no-orphan-orders"; }
+ *     public CheckOutcome check(Connection connection) throws SQLException {
+ *         try (var st = connection.createStatement();
+ *              var rs = st.executeQuery("SELECT count(*) FROM orders o LEFT JOIN customers c ON c.id = o.customer_id WHERE c.id IS NULL")) {
+ *             rs.next();
+ *             long orphans = rs.getLong(1);
+ *             return orphans == 0 ? CheckOutcome.passed("no orphan orders") : CheckOutcome.failed(orphans + " orders without customer");
+ *         }
+ *     }
+ * }
+ * }</pre>
+ *
+ * A check should only read. It gets a connection of its own, which is closed afterwards; a check
+ * that throws, or runs longer than the runner's time limit (its query is then cancelled), is
+ * reported as FAILED with the reason, never as an exception.
+ */
+public interface PostDeployCheck {
+
+    /** Short, stable name shown to operators, e.g. {@code schema-drift}. */
+    String name();
+
+    CheckOutcome check(Connection connection) throws Exception;
+
+    /** The revision this check belongs to (a revision's {@code verify} query), or null. */
+    default String revision() {
+        return null;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.migrator.check;
+
+import dev.migrator.MigrationState;
+import dev.migrator.MigratorStatus;
+import dev.migrator.Phase;
+import dev.migrator.RevisionInfo;
+
+import java.sql.Connection;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The version table holds the code's heads, or differs only by deferred contract revisions, or the
+ * database is ahead of the code (an older release during a rolling deploy).
+ */
+final class VersionTableCheck implements PostDeployCheck {
+
+    private final CheckContext context;
+
+    VersionTableCheck(CheckContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public String name() {
+        return "version-table";
+    }
+
+    @Override
+    public CheckOutcome check(Connection connection) {
+        MigratorStatus status = context.status();
+        Set<String> current = new TreeSet<>(status.current());
+        Set<String> heads = new TreeSet<>(status.heads());
+        if (status.state() == MigrationState.AHEAD) {
+            return CheckOutcome.passed("the database is ahead of the code (version table " + current
+                    + ", code heads " + heads + "): an older release runs against a newer schema");
+        }
+        if (current.isEmpty() && !heads.isEmpty()) {
+            return CheckOutcome.failed("the version table is missing or empty, the code's heads are " + heads
+                    + ": run upgrade (or stamp an existing schema)");
+        }
+        if (status.pending().isEmpty() && current.equals(heads)) {
+            return CheckOutcome.passed("version table holds the code's heads " + heads);
+        }
+        // As the engine defers: an upgrade stops before the first contract revision, so it and
+        // everything after it (which may need it) wait for the contract step.
+        boolean deferred = context.contractDeferred() && !status.pending().isEmpty()
+                && status.pending().get(0).phase() == Phase.CONTRACT;
+        if (deferred) {
+            return CheckOutcome.passed("only deferred contract revisions are pending: " + describe(status)
+                    + " (apply them once no old instance runs)");
+        }
+        return CheckOutcome.failed("version table holds " + current + " but the code's heads are " + heads
+                + "; pending: " + describe(status) + ". Run upgrade to apply them");
+    }
+
+    private static String describe(MigratorStatus status) {
+        return status.pending().stream()
+                .map(VersionTableCheck::describe)
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String describe(RevisionInfo revision) {
+        return revision.revision() + " (" + (revision.phase() == null ? Phase.EXPAND : revision.phase()).label() + ")";
+    }
+}

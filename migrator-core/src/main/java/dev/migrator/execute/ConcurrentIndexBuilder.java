@@ -1,0 +1,91 @@
+package dev.migrator.execute;
+
+import dev.migrator.MigratorException;
+import dev.migrator.dialect.Dialect;
+import dev.migrator.dialect.RenderContext;
+import dev.migrator.operation.CreateIndex;
+import dev.migrator.operation.QualifiedNames;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code CREATE INDEX CONCURRENTLY} with its failure mode handled: a failed build (duplicate keys for a
+ * unique index, a deadlock, a cancelled or killed session) leaves an INVALID index that still slows every
+ * write and makes {@code IF NOT EXISTS} report success. The builder drops such a leftover before building
+ * and after a failure, so a rerun starts clean. Needs a connection in autocommit mode.
+ */
+final class ConcurrentIndexBuilder {
+
+    private static final Logger log = LoggerFactory.getLogger(ConcurrentIndexBuilder.class);
+
+    private final Connection connection;
+    private final Dialect dialect;
+
+    ConcurrentIndexBuilder(Connection connection, Dialect dialect) {
+        this.connection = connection;
+        this.dialect = dialect;
+    }
+
+    void create(CreateIndex index, RenderContext context) {
+        String name = quotedName(index);
+        try {
+            if (Boolean.FALSE.equals(validity(name))) {
+                log.warn("Index {} exists but is INVALID (left by a failed concurrent build); dropping it before building",
+                        name);
+                dropConcurrently(name);
+            }
+        } catch (SQLException e) {
+            throw new MigratorException("Could not check for an INVALID leftover of index " + name + ": " + e.getMessage(), e);
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : dialect.render(index, context)) {
+                statement.execute(sql);
+            }
+        } catch (SQLException failure) {
+            throw new MigratorException(index.describe() + " CONCURRENTLY failed: " + SqlErrors.describe(failure) + ". " + cleanUpAfter(name) + "Fix the cause (for a unique index: remove "
+                    + "the duplicate rows) and run the migration again.", failure);
+        }
+    }
+
+    private String cleanUpAfter(String name) {
+        try {
+            if (Boolean.FALSE.equals(validity(name))) {
+                dropConcurrently(name);
+                return "The INVALID index " + name + " the failed build left was dropped, so a rerun starts clean. ";
+            }
+            return "";
+        } catch (SQLException e) {
+            return "The INVALID index " + name + " it left could not be dropped (" + e.getMessage()
+                    + "); drop it with DROP INDEX CONCURRENTLY " + name + ". ";
+        }
+    }
+
+    /** True or false for an existing index's {@code indisvalid}, null when there is no such index. */
+    private Boolean validity(String quotedName) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT i.indisvalid FROM pg_index i WHERE i.indexrelid = to_regclass(?)")) {
+            query.setString(1, quotedName);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getBoolean(1) : null;
+            }
+        }
+    }
+
+    private void dropConcurrently(String quotedName) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP INDEX CONCURRENTLY IF EXISTS " + quotedName);
+        }
+    }
+
+    private String quotedName(CreateIndex index) {
+        String qualified = index.qualifiedName();
+        String schema = QualifiedNames.schema(qualified);
+        String bare = dialect.quote(QualifiedNames.bare(qualified));
+        return schema == null ? bare : dialect.quote(schema) + "." + bare;
+    }
+}

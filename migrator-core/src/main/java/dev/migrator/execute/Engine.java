@@ -1,0 +1,378 @@
+package dev.migrator.execute;
+
+import dev.migrator.ContractPolicy;
+import dev.migrator.Direction;
+import dev.migrator.MigrationResult;
+import dev.migrator.MigratorException;
+import dev.migrator.Phase;
+import dev.migrator.RevisionInfo;
+import dev.migrator.StampResult;
+import dev.migrator.StepResult;
+import dev.migrator.UnknownRevisionPolicy;
+import dev.migrator.dialect.postgresql.PostgresDialect;
+import dev.migrator.event.MigrationListener;
+import dev.migrator.history.HistoryRow;
+import dev.migrator.history.StateStore;
+import dev.migrator.history.StateTables;
+import dev.migrator.lock.AdvisoryLock;
+import dev.migrator.revision.Plan;
+import dev.migrator.revision.Step;
+import dev.migrator.schema.SchemaSnapshot;
+import dev.migrator.schema.SchemaSnapshotStore;
+import dev.migrator.source.LoadedRevision;
+import java.net.InetAddress;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs commands against PostgreSQL: one connection per run, the advisory lock on that very
+ * connection, the state tables created under the lock, then the plan, step by step.
+ */
+public final class Engine {
+
+    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+
+    private final EngineSettings settings;
+    private final Catalog catalog;
+    private final ConnectionSource connections;
+    private final PostgresDialect dialect = new PostgresDialect();
+    private final RevisionStatements statements = new RevisionStatements(dialect);
+    private final Listeners listeners;
+
+    public Engine(EngineSettings settings, Catalog catalog, ConnectionSource connections) {
+        this.settings = settings;
+        this.catalog = catalog;
+        this.connections = connections;
+        this.listeners = new Listeners(settings.listeners());
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    /** A read-only command's access to the database. */
+    @FunctionalInterface
+    public interface Query<T> {
+        T run(Connection connection, StateStore store) throws SQLException;
+    }
+
+    /** Runs a read-only command on a fresh connection (no lock). */
+    public <T> T read(Query<T> query) {
+        try (Connection connection = open()) {
+            return query.run(connection, new StateStore(tables(connection)));
+        } catch (SQLException e) {
+            throw databaseError("reading the migration state", e);
+        }
+    }
+
+    public MigrationResult upgrade(String target) {
+        return migrate(Direction.UPGRADE, target);
+    }
+
+    public MigrationResult downgrade(String target) {
+        return migrate(Direction.DOWNGRADE, target);
+    }
+
+    private MigrationResult migrate(Direction direction, String target) {
+        return locked(direction, target, (connection, store, lockWait) -> {
+            Instant startedAt = Instant.now();
+            Set<String> before = store.versionRows(connection);
+            boolean ahead = checkUnknown(before);
+            Plan plan = direction == Direction.UPGRADE
+                    ? catalog.graph().upgrade(before, target)
+                    : catalog.graph().downgrade(before, target);
+            if (ahead) {
+                // What lies below a revision this code does not know cannot be told: a newer release
+                // migrated this database, so an older one applies nothing (and never downgrades it).
+                if (direction == Direction.DOWNGRADE) {
+                    throw new MigratorException("Cannot downgrade: the database holds revision(s) "
+                            + new TreeSet<>(catalog.graph().unknown(before)) + " that this code does not define. "
+                            + "Downgrade with the release that defines them.");
+                }
+                return new MigrationResult(direction, before, before, List.of(), List.of(), lockWait, startedAt, Instant.now());
+            }
+            if (settings.validateChecksums()) {
+                validateChecksums(connection, store, before);
+            }
+            List<Step> steps = new ArrayList<>(plan.steps());
+            List<RevisionInfo> deferred = new ArrayList<>();
+            if (direction == Direction.UPGRADE && settings.contract() == ContractPolicy.DEFER) {
+                int firstContract = firstContract(steps);
+                for (Step step : steps.subList(firstContract, steps.size())) {
+                    deferred.add(catalog.info(step.revision()));
+                }
+                steps = new ArrayList<>(steps.subList(0, firstContract));
+                if (!deferred.isEmpty()) {
+                    log.info("Deferring {} revision(s) from contract-phase revision {} on (contract policy DEFER)",
+                            deferred.size(), deferred.get(0).revision());
+                }
+            }
+            if (direction == Direction.DOWNGRADE) {
+                refuseIrreversible(steps);
+            }
+            StepExecutor executor = new StepExecutor(settings, store, statements, listeners, appliedBy());
+            List<StepResult> results = new ArrayList<>();
+            for (int i = 0; i < steps.size(); i++) {
+                Step step = steps.get(i);
+                results.add(executor.run(connection, catalog.get(step.revision()), step, i == steps.size() - 1));
+            }
+            if (!results.isEmpty()) {
+                recordSchema(connection, store);
+            }
+            Set<String> after = steps.isEmpty() ? before : store.versionRows(connection);
+            if (results.isEmpty()) {
+                log.info("Nothing to {}: the database is at {}", direction.label(), before.isEmpty() ? "base" : before);
+            }
+            return new MigrationResult(direction, before, after, results, deferred, lockWait, startedAt, Instant.now());
+        }, result -> listeners.emit(l -> l.runSucceeded(result)));
+    }
+
+    /** Writes the version rows of {@code target} and a stamp history row per changed row set; runs no revision. */
+    public StampResult stamp(String target) {
+        return locked(Direction.STAMP, target, (connection, store, lockWait) -> {
+            Set<String> before = store.versionRows(connection);
+            Plan plan = catalog.graph().stamp(before, target);
+            List<ExecutableStatement> statements = new ArrayList<>();
+            for (Step step : plan.steps()) {
+                store.tables().versionChange(step.removedRows(), step.addedRows())
+                        .forEach(b -> statements.add(ExecutableStatement.engine(b.sql(), b.expectedRows())));
+                statements.add(ExecutableStatement.engine(store.tables().historyInsert(stampRow(step))));
+            }
+            if (!statements.isEmpty()) {
+                connection.setAutoCommit(false);
+                try {
+                    StatementRunner.run(connection, statements);
+                    connection.commit();
+                } catch (StatementRunner.StatementFailure e) {
+                    connection.rollback();
+                    throw new MigratorException("Stamping " + target + " failed: " + e.getMessage()
+                            + ". The version table is unchanged.", e.sqlException());
+                } catch (StatementRunner.RowCountMismatch e) {
+                    connection.rollback();
+                    throw new MigratorException("Stamping " + target + " was rolled back: " + e.getMessage()
+                            + ". The version table was changed outside this run; check it with 'current'.");
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+            }
+            if (!statements.isEmpty()) {
+                recordSchema(connection, store);
+            }
+            return new StampResult(before, store.versionRows(connection));
+        }, result -> { });
+    }
+
+    private HistoryRow stampRow(Step step) {
+        String id = step.revision();
+        boolean known = id != null && catalog.contains(id);
+        LoadedRevision revision = known ? catalog.get(id) : null;
+        return new HistoryRow(id == null ? "base" : id, known ? revision.node().revises() : List.of(), Direction.STAMP,
+                known ? revision.message() : null, known ? revision.phase() : null, known ? revision.checksum() : null,
+                "now()", true, null, appliedBy(), false);
+    }
+
+    @FunctionalInterface
+    private interface LockedWork<T> {
+        T run(Connection connection, StateStore store, Duration lockWait) throws SQLException;
+    }
+
+    private <T> T locked(Direction direction, String target, LockedWork<T> work, java.util.function.Consumer<T> succeeded) {
+        listeners.emit(l -> l.runStarted(new MigrationListener.RunStarted(direction, target)));
+        try (Connection connection = open()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(true);
+            try {
+                StateStore store = new StateStore(tables(connection));
+                AdvisoryLock lock = new AdvisoryLock(AdvisoryLock.keyFor(store.tables().schema(), settings.tablePrefix()),
+                        settings.advisoryLockWait(), who());
+                Duration[] waited = {Duration.ZERO};
+                T result = lock.withLock(connection, () -> {
+                    store.create(connection);
+                    return work.run(connection, store, waited[0]);
+                }, wait -> {
+                    waited[0] = wait;
+                    listeners.emit(l -> l.lockAcquired(wait));
+                });
+                succeeded.accept(result);
+                return result;
+            } finally {
+                restoreAutoCommit(connection, autoCommit);
+            }
+        } catch (MigratorException e) {
+            listeners.emit(l -> l.runFailed(e));
+            throw e;
+        } catch (SQLException e) {
+            MigratorException error = databaseError(direction.label() + " to " + target, e);
+            listeners.emit(l -> l.runFailed(error));
+            throw error;
+        } catch (Exception e) {
+            MigratorException error = new MigratorException("Unexpected failure during " + direction.label() + " to "
+                    + target + ": " + e, e);
+            listeners.emit(l -> l.runFailed(error));
+            throw error;
+        }
+    }
+
+    /** Whether the database is AHEAD of the code; fails under {@link UnknownRevisionPolicy#FAIL}. */
+    private boolean checkUnknown(Set<String> rows) {
+        Set<String> unknown = catalog.graph().unknown(rows);
+        if (unknown.isEmpty()) {
+            return false;
+        }
+        String message = "The database holds revision(s) " + new TreeSet<>(unknown) + " that this code does not "
+                + "define (state AHEAD): a newer release migrated it.";
+        if (settings.onUnknownRevision() == UnknownRevisionPolicy.FAIL) {
+            throw new MigratorException(message + " Deploy the release that defines them, or set "
+                    + "onUnknownRevision to WARN to run this older release against the newer schema.");
+        }
+        log.warn("{} Applying nothing (onUnknownRevision = WARN).", message);
+        return true;
+    }
+
+    /** Fails before anything runs when an applied revision's file changed since it was applied. */
+    public void validateChecksums(Connection connection, StateStore store, Set<String> rows) throws SQLException {
+        Set<String> applied = catalog.graph().appliedClosure(rows);
+        if (applied.isEmpty()) {
+            return;
+        }
+        Map<String, String> recorded = store.recordedChecksums(connection);
+        List<String> changed = new ArrayList<>();
+        for (String id : new TreeSet<>(applied)) {
+            String was = recorded.get(id);
+            String now = catalog.contains(id) ? catalog.get(id).checksum() : null;
+            if (was != null && now != null && !was.equals(now)) {
+                changed.add(id + " (" + catalog.get(id).source() + "): applied with checksum " + was + ", now " + now);
+            }
+        }
+        if (!changed.isEmpty()) {
+            throw new MigratorException("Applied revision(s) changed since they were applied:\n  "
+                    + String.join("\n  ", changed) + "\nAn applied revision must not be edited: restore the file "
+                    + "and write a new revision for the change (or, if the edit is cosmetic, disable checksum "
+                    + "validation for one run).");
+        }
+    }
+
+    private int firstContract(List<Step> steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (catalog.get(steps.get(i).revision()).phase() == Phase.CONTRACT) {
+                return i;
+            }
+        }
+        return steps.size();
+    }
+
+    private void refuseIrreversible(List<Step> steps) {
+        for (Step step : steps) {
+            LoadedRevision revision = catalog.get(step.revision());
+            if (revision.irreversible() != null) {
+                throw new MigratorException("Cannot downgrade across revision " + revision.id() + " ("
+                        + revision.source() + "): it is irreversible: \"" + revision.irreversible() + "\". Nothing was "
+                        + "run. Choose a downgrade target above it, or restore from a backup.");
+            }
+        }
+    }
+
+    /**
+     * Records the schema as this run left it (one catalog query, once per run, not per step) and puts
+     * its fingerprint on the run's last history row, so the drift check can later name what was
+     * changed outside migrations. Runs under the advisory lock: the newest history row is this run's.
+     */
+    private void recordSchema(Connection connection, StateStore store) {
+        String schema = store.tables().schema();
+        try {
+            SchemaSnapshot snapshot = SchemaSnapshot.read(connection, schema, settings.tablePrefix());
+            new SchemaSnapshotStore(schema, settings.tablePrefix()).save(connection, snapshot);
+            String history = store.tables().historyTable();
+            try (PreparedStatement update = connection.prepareStatement("UPDATE " + history
+                    + " SET schema_fingerprint = ? WHERE id = (SELECT max(id) FROM " + history + ")")) {
+                update.setString(1, snapshot.fingerprint());
+                update.executeUpdate();
+            }
+        } catch (MigratorException | SQLException e) {
+            // the revisions are applied and recorded; only drift detection loses its reference
+            log.warn("Could not record the schema after the run (drift checks compare with an older one): {}",
+                    e.getMessage());
+        }
+    }
+
+    private Connection open() throws SQLException {
+        Connection connection = connections.open();
+        if (connection == null) {
+            throw new MigratorException("The DataSource returned no connection");
+        }
+        return connection;
+    }
+
+    /** Migrator's tables in the configured schema, or in the connection's current schema. */
+    private StateTables tables(Connection connection) throws SQLException {
+        String schema = settings.schema();
+        if (schema == null) {
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT current_schema()")) {
+                rs.next();
+                schema = rs.getString(1);
+            }
+            if (schema == null) {
+                throw new MigratorException("The connection has no current schema (its search_path names no "
+                        + "existing schema): configure migrator's schema explicitly.");
+            }
+        }
+        return new StateTables(schema, settings.tablePrefix(), dialect);
+    }
+
+    private static void restoreAutoCommit(Connection connection, boolean autoCommit) {
+        try {
+            if (!connection.isClosed()) {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            log.debug("Could not restore autocommit", e);
+        }
+    }
+
+    static MigratorException databaseError(String what, SQLException e) {
+        return new MigratorException("Database error while " + what + ": " + e.getMessage()
+                + " [SQLSTATE " + e.getSQLState() + "]. Check the connection settings and that the user may create "
+                + "tables in the migrator schema.", e);
+    }
+
+    /** {@code host=<host> pid=<pid>}: who migrates, for application_name. */
+    static String who() {
+        return "host=" + hostName() + " pid=" + ProcessHandle.current().pid();
+    }
+
+    /** {@code user@host pid N}: who applied a step, for the history table. */
+    static String appliedBy() {
+        return System.getProperty("user.name", "unknown") + "@" + hostName() + " pid " + ProcessHandle.current().pid();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return "unknown-host";
+        }
+    }
+
+    /** The offline renderer for this configuration (no database access). */
+    public OfflineScript offline() {
+        return new OfflineScript(settings, catalog, new StateTables(settings.schema(), settings.tablePrefix(), dialect),
+                statements, appliedBy());
+    }
+}

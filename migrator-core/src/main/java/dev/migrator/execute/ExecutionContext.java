@@ -1,0 +1,36 @@
+package dev.migrator.execute;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What the {@link OperationExecutor} needs to know about the revision it runs.
+ *
+ * @param revisionId the revision's id (suffixed by the caller for a downgrade, e.g. {@code "1f3c9a7e2b44:down"},
+ *     so an interrupted upgrade's cursor is never resumed by a downgrade); with the operation's position it keys
+ *     the batch-update cursor
+ * @param transactional whether the revision runs in a transaction (the caller opened it and commits it)
+ * @param schema the schema of Migrator's own tables (the batch progress table), or null for the
+ *     connection's current schema
+ * @param tablePrefix prefix of Migrator's tables, {@code migrator_} by default
+ * @param lockTimeout lock wait applied to statements the executor runs in its own transactions (batches,
+ *     autocommit blocks); null leaves the session's setting
+ */
+public record ExecutionContext(String revisionId, boolean transactional, String schema, String tablePrefix,
+        Duration lockTimeout) {
+
+    public ExecutionContext {
+        Objects.requireNonNull(revisionId, "revisionId");
+        tablePrefix = Objects.requireNonNullElse(tablePrefix, "migrator_");
+    }
+
+    public static ExecutionContext of(String revisionId, boolean transactional) {
+        return new ExecutionContext(revisionId, transactional, null, "migrator_", Duration.ofSeconds(5));
+    }
+
+    /** The batch progress table's name, e.g. {@code migrator_batch_progress}, schema-qualified if a schema is set. */
+    String batchProgressTable() {
+        String name = tablePrefix + "batch_progress";
+        return schema == null ? name : schema + "." + name;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.migrator.execute;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * INVALID indexes: what a failed or killed {@code CREATE INDEX CONCURRENTLY} leaves behind. Such an
+ * index is maintained on every write but never used, and {@code IF NOT EXISTS} happily skips it,
+ * so the engine neither records a revision over one nor retries without dropping it first.
+ */
+final class InvalidIndexes {
+
+    private static final Pattern CONCURRENT_INDEX = Pattern.compile(
+            "(?is)^\\s*CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
+                    + "(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)");
+
+    private InvalidIndexes() {}
+
+    /** Every INVALID index of the database, as {@code regclass} text (schema-qualified when needed). */
+    static Set<String> snapshot(Connection connection) throws SQLException {
+        Set<String> names = new LinkedHashSet<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT indexrelid::regclass::text FROM pg_index WHERE NOT indisvalid")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    /** Names of the indexes the statements create concurrently, as PostgreSQL stores them. */
+    static Set<String> createdConcurrently(List<ExecutableStatement> statements) {
+        Set<String> names = new LinkedHashSet<>();
+        for (ExecutableStatement statement : statements) {
+            Matcher m = CONCURRENT_INDEX.matcher(stripLeadingComments(statement.sql()));
+            if (m.find()) {
+                String name = m.group(1);
+                names.add(name.startsWith("\"") ? name.substring(1, name.length() - 1).replace("\"\"", "\"")
+                        : name.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return names;
+    }
+
+    /** Drops the INVALID leftovers among {@code names}; returns what was dropped. */
+    static Set<String> dropInvalid(Connection connection, Set<String> names) throws SQLException {
+        Set<String> dropped = new LinkedHashSet<>();
+        if (names.isEmpty()) {
+            return dropped;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT i.indexrelid::regclass::text FROM pg_index i"
+                + " JOIN pg_class c ON c.oid = i.indexrelid WHERE NOT i.indisvalid AND c.relname = ANY (?)")) {
+            ps.setArray(1, connection.createArrayOf("text", names.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    dropped.add(rs.getString(1));
+                }
+            }
+        }
+        for (String index : dropped) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DROP INDEX CONCURRENTLY IF EXISTS " + index);
+            }
+        }
+        return dropped;
+    }
+
+    private static String stripLeadingComments(String sql) {
+        String s = sql.stripLeading();
+        while (s.startsWith("--")) {
+            int end = s.indexOf('\n');
+            s = end < 0 ? "" : s.substring(end + 1).stripLeading();
+        }
+        return s;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.migrator.execute;
+
+import dev.migrator.Direction;
+import dev.migrator.MigratorException;
+import dev.migrator.history.BookkeepingStatement;
+import dev.migrator.history.HistoryRow;
+import dev.migrator.history.StateTables;
+import dev.migrator.revision.Plan;
+import dev.migrator.revision.Step;
+import dev.migrator.source.LoadedRevision;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Renders the complete SQL script of an upgrade or downgrade without any database access: the
+ * same statements, lock settings and bookkeeping an online run sends, for review or for a DBA
+ * to run with {@code psql -v ON_ERROR_STOP=1 -f}.
+ */
+public final class OfflineScript {
+
+    private final EngineSettings settings;
+    private final Catalog catalog;
+    private final StateTables tables;
+    private final RevisionStatements statements;
+    private final String appliedBy;
+
+    OfflineScript(EngineSettings settings, Catalog catalog, StateTables tables, RevisionStatements statements,
+            String appliedBy) {
+        this.settings = settings;
+        this.catalog = catalog;
+        this.tables = tables;
+        this.statements = statements;
+        this.appliedBy = appliedBy;
+    }
+
+    /**
+     * The version rows a script starts from: {@code base} (or empty) for none, comma-separated ids,
+     * or any target, meaning the rows an upgrade from base to it would leave.
+     */
+    public Set<String> rowsOf(String from) {
+        String spec = from == null ? "" : from.strip();
+        if (spec.isEmpty() || spec.equals("base")) {
+            return Set.of();
+        }
+        if (spec.contains(",")) {
+            Set<String> rows = new LinkedHashSet<>();
+            for (String id : spec.split(",")) {
+                rows.add(catalog.graph().resolveId(id.strip()));
+            }
+            return rows;
+        }
+        return catalog.graph().upgrade(Set.of(), spec).after();
+    }
+
+    public String upgrade(String from, String to) {
+        Set<String> rows = rowsOf(from);
+        return render(Direction.UPGRADE, from, to, catalog.graph().upgrade(rows, to));
+    }
+
+    public String downgrade(String from, String to) {
+        Set<String> rows = rowsOf(from);
+        Plan plan = catalog.graph().downgrade(rows, to);
+        for (Step step : plan.steps()) {
+            LoadedRevision revision = catalog.get(step.revision());
+            if (revision.irreversible() != null) {
+                throw new MigratorException("Cannot render a downgrade across revision " + revision.id() + " ("
+                        + revision.source() + "): it is irreversible: \"" + revision.irreversible() + "\"");
+            }
+        }
+        return render(Direction.DOWNGRADE, from, to, plan);
+    }
+
+    private String render(Direction direction, String from, String to, Plan plan) {
+        StringBuilder sql = new StringBuilder();
+        sql.append("-- Migrator offline script: ").append(direction.label()).append(" from ")
+                .append(from == null || from.isBlank() ? "base" : from).append(" to ").append(to).append('\n');
+        sql.append("-- Generated ").append(Instant.now()).append(" by ").append(appliedBy).append("; ")
+                .append(plan.steps().size()).append(" revision(s)\n");
+        sql.append("-- Version table before: ").append(plan.before().isEmpty() ? "(empty)" : plan.before())
+                .append(", after: ").append(plan.after().isEmpty() ? "(empty)" : plan.after()).append('\n');
+        sql.append("-- Run with: psql -v ON_ERROR_STOP=1 -f <this file>\n\n");
+        for (String ddl : tables.createStatements()) {
+            sql.append(ddl).append(";\n");
+        }
+        for (int i = 0; i < plan.steps().size(); i++) {
+            Step step = plan.steps().get(i);
+            LoadedRevision revision = catalog.get(step.revision());
+            boolean last = i == plan.steps().size() - 1;
+            sql.append("\n-- ").append(direction.label()).append(' ').append(revision.id()).append(": ")
+                    .append(revision.message()).append(" (").append(revision.source()).append(")\n");
+            HistoryRow row = new HistoryRow(revision.id(), revision.node().revises(), direction, revision.message(),
+                    revision.phase(), revision.checksum(), "now()", true, null, appliedBy, last);
+            Duration lockTimeout = revision.lockTimeout() != null ? revision.lockTimeout() : settings.lockTimeout();
+            if (revision.transactional()) {
+                sql.append("BEGIN;\n");
+                sql.append("SET LOCAL lock_timeout = '").append(lockTimeout.toMillis()).append("ms';\n");
+                if (!settings.statementTimeout().isZero()) {
+                    sql.append("SET LOCAL statement_timeout = '").append(settings.statementTimeout().toMillis()).append("ms';\n");
+                }
+                body(sql, revision, direction);
+                bookkeeping(sql, step, row);
+                sql.append("COMMIT;\n");
+            } else {
+                sql.append("-- non-transactional: runs in autocommit\n");
+                sql.append("SET lock_timeout = '").append(lockTimeout.toMillis()).append("ms';\n");
+                sql.append("SET statement_timeout = '").append(settings.statementTimeout().toMillis()).append("ms';\n");
+                body(sql, revision, direction);
+                sql.append("RESET lock_timeout;\nRESET statement_timeout;\n");
+                sql.append("BEGIN;\n");
+                bookkeeping(sql, step, row);
+                sql.append("COMMIT;\n");
+            }
+        }
+        return sql.toString();
+    }
+
+    private void body(StringBuilder sql, LoadedRevision revision, Direction direction) {
+        for (ExecutableStatement statement : statements.statements(revision, direction)) {
+            sql.append(statements.offline(statement)).append('\n');
+        }
+    }
+
+    private void bookkeeping(StringBuilder sql, Step step, HistoryRow row) {
+        for (BookkeepingStatement statement : tables.versionChange(step.removedRows(), step.addedRows())) {
+            sql.append(statement.sql()).append(";\n");
+        }
+        sql.append(tables.historyInsert(row)).append(";\n");
+    }
+}

@@ -1,0 +1,33 @@
+package dev.migrator.history;
+
+import dev.migrator.Direction;
+import dev.migrator.Phase;
+import java.util.List;
+
+/**
+ * What the engine writes into one history row.
+ *
+ * @param startedAt   a SQL expression for the start time ({@code now()} offline, a literal online)
+ * @param fingerprint whether to compute the schema fingerprint in the same statement
+ */
+public record HistoryRow(
+        String revision,
+        List<String> revises,
+        Direction direction,
+        String message,
+        Phase phase,
+        String checksum,
+        String startedAt,
+        boolean success,
+        String error,
+        String appliedBy,
+        boolean fingerprint) {
+
+    public HistoryRow {
+        revises = List.copyOf(revises);
+    }
+
+    public HistoryRow failed(String error) {
+        return new HistoryRow(revision, revises, direction, message, phase, checksum, startedAt, false, error, appliedBy, false);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.migrator.history;
+
+import dev.migrator.Direction;
+import dev.migrator.HistoryEntry;
+import dev.migrator.Phase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads and writes Migrator's tables over JDBC. Writes of a step are rendered by {@link StateTables}. */
+public final class StateStore {
+
+    private final StateTables tables;
+
+    public StateStore(StateTables tables) {
+        this.tables = tables;
+    }
+
+    public StateTables tables() {
+        return tables;
+    }
+
+    /** Whether the version table exists (state {@code NOT_INITIALIZED} otherwise). */
+    public boolean exists(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            ps.setString(1, tables.versionTable());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Creates the tables if needed, in one round trip. Call it under the advisory lock. */
+    public void create(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String ddl : tables.createStatements()) {
+                statement.addBatch(ddl);
+            }
+            statement.executeBatch();
+        }
+    }
+
+    public Set<String> versionRows(Connection connection) throws SQLException {
+        Set<String> rows = new LinkedHashSet<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT revision FROM " + tables.versionTable() + " ORDER BY revision")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
+
+    /** The checksum of each revision's last successful upgrade (revisions without one are absent). */
+    public Map<String, String> recordedChecksums(Connection connection) throws SQLException {
+        Map<String, String> checksums = new HashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT DISTINCT ON (revision) revision, checksum FROM "
+                        + tables.historyTable() + " WHERE direction = 'upgrade' AND success"
+                        + " ORDER BY revision, id DESC")) {
+            while (rs.next()) {
+                if (rs.getString(2) != null) {
+                    checksums.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return checksums;
+    }
+
+    /** History rows, newest first. */
+    public List<HistoryEntry> history(Connection connection, int limit) throws SQLException {
+        List<HistoryEntry> entries = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT id, revision, revises, direction, message, phase,"
+                + " checksum, started_at, finished_at, duration_ms, success, error, applied_by, schema_fingerprint FROM "
+                + tables.historyTable() + " ORDER BY id DESC LIMIT ?")) {
+            ps.setInt(1, Math.max(0, limit));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(entry(rs));
+                }
+            }
+        }
+        return entries;
+    }
+
+    public Optional<HistoryEntry> latest(Connection connection) throws SQLException {
+        return history(connection, 1).stream().findFirst();
+    }
+
+    /** When {@code revision} was last successfully upgraded or stamped, or null. */
+    public Instant appliedAt(Connection connection, String revision) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT max(coalesce(finished_at, started_at)) FROM "
+                + tables.historyTable() + " WHERE revision = ? AND success AND direction IN ('upgrade', 'stamp')")) {
+            ps.setString(1, revision);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Timestamp ts = rs.getTimestamp(1);
+                return ts == null ? null : ts.toInstant();
+            }
+        }
+    }
+
+    /** Inserts a started row (autocommit) and returns its id. */
+    public long insertStarted(Connection connection, HistoryRow row) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(tables.historyStartedInsert(row))) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static HistoryEntry entry(ResultSet rs) throws SQLException {
+        String revises = rs.getString("revises");
+        String phase = rs.getString("phase");
+        Timestamp finished = rs.getTimestamp("finished_at");
+        long duration = rs.getLong("duration_ms");
+        return new HistoryEntry(
+                rs.getLong("id"),
+                rs.getString("revision"),
+                revises == null || revises.isEmpty() ? List.of() : Arrays.asList(revises.split(",")),
+                Direction.valueOf(rs.getString("direction").toUpperCase(Locale.ROOT)),
+                rs.getString("message"),
+                phase == null ? null : Phase.valueOf(phase.toUpperCase(Locale.ROOT)),
+                rs.getString("checksum"),
+                rs.getTimestamp("started_at").toInstant(),
+                finished == null ? null : finished.toInstant(),
+                duration,
+                rs.getBoolean("success"),
+                rs.getString("error"),
+                rs.getString("applied_by"),
+                rs.getString("schema_fingerprint"));
+    }
+}

@@ -1,0 +1,246 @@
+package dev.migrator.schema;
+
+import dev.migrator.MigratorException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * A canonical description of one database schema, read from {@code pg_catalog}: tables, columns
+ * (type, default, nullability, identity), constraints, indexes (with validity), views, sequences,
+ * functions (signature and a hash of the definition), triggers and enum types. Migrator's own
+ * tables are left out, so recording the migration does not change the description.
+ *
+ * <p>The {@link #text() text form} is deterministic (objects and attributes sorted), its SHA-256 is
+ * the {@link #fingerprint()}, and {@link #diff(SchemaSnapshot)} says in words what differs.
+ */
+public final class SchemaSnapshot {
+
+    private static final String HEADER = "# migrator schema snapshot v1";
+
+    /** Sorted by {@link SchemaObject#key()}. */
+    private final Map<String, SchemaObject> objects;
+    private final String text;
+    private final String fingerprint;
+
+    private SchemaSnapshot(Collection<SchemaObject> objects) {
+        TreeMap<String, SchemaObject> sorted = new TreeMap<>();
+        for (SchemaObject object : objects) {
+            sorted.put(object.key(), object);
+        }
+        this.objects = java.util.Collections.unmodifiableMap(sorted);
+        this.text = render(sorted.values());
+        this.fingerprint = sha256(text);
+    }
+
+    public static SchemaSnapshot of(Collection<SchemaObject> objects) {
+        return new SchemaSnapshot(objects);
+    }
+
+    /**
+     * Reads the schema in one catalog query.
+     *
+     * @param schema      the schema to describe; null means the connection's current schema
+     * @param tablePrefix Migrator's table prefix: relations named with it are left out
+     */
+    public static SchemaSnapshot read(Connection connection, String schema, String tablePrefix) {
+        Objects.requireNonNull(tablePrefix, "tablePrefix");
+        try {
+            String resolved = schema != null ? schema : currentSchema(connection);
+            // Expressions (defaults, views, index definitions) are printed relative to the search path;
+            // pin it to the described schema so two sessions with different paths read the same text.
+            String previousPath = setSearchPath(connection, quoteIdent(resolved) + ", pg_catalog");
+            try {
+                return new SchemaSnapshot(readObjects(connection, resolved, tablePrefix));
+            } finally {
+                setSearchPath(connection, previousPath);
+            }
+        } catch (SQLException e) {
+            throw new MigratorException("Could not read the schema " + (schema == null ? "(current schema)" : schema)
+                    + " from pg_catalog: " + e.getMessage() + ". Check that the migration user may read the catalog.", e);
+        }
+    }
+
+    /** Parses the {@link #text()} of a snapshot (as stored by {@link SchemaSnapshotStore}). */
+    public static SchemaSnapshot parse(String text) {
+        List<SchemaObject> objects = new ArrayList<>();
+        int lineNumber = 0;
+        for (String line : text.split("\n", -1)) {
+            lineNumber++;
+            if (line.isEmpty() || line.equals(HEADER)) {
+                continue;
+            }
+            String[] fields = line.split("\t", -1);
+            if (fields.length < 2) {
+                throw new MigratorException("Stored schema snapshot is malformed at line " + lineNumber
+                        + ": expected '<kind> TAB <name> TAB <attribute>=<value>...'.");
+            }
+            Map<String, String> attributes = new LinkedHashMap<>();
+            for (int i = 2; i < fields.length; i++) {
+                int equals = fields[i].indexOf('=');
+                if (equals < 0) {
+                    throw new MigratorException("Stored schema snapshot is malformed at line " + lineNumber
+                            + ": attribute without '=': " + fields[i]);
+                }
+                attributes.put(unescape(fields[i].substring(0, equals)), unescape(fields[i].substring(equals + 1)));
+            }
+            objects.add(new SchemaObject(unescape(fields[0]), unescape(fields[1]), attributes));
+        }
+        return new SchemaSnapshot(objects);
+    }
+
+    /** Every object, sorted by kind and name. */
+    public List<SchemaObject> objects() {
+        return List.copyOf(objects.values());
+    }
+
+    /** One line per object: kind, name and sorted attributes separated by tabs (escaped). */
+    public String text() {
+        return text;
+    }
+
+    /** SHA-256 (64 lowercase hex characters) of {@link #text()}. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    /** What changed from this snapshot to {@code newer}. */
+    public SchemaDiff diff(SchemaSnapshot newer) {
+        return SchemaDiff.between(objects, newer.objects);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SchemaSnapshot snapshot && snapshot.text.equals(text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "SchemaSnapshot[" + objects.size() + " objects, fingerprint " + fingerprint + "]";
+    }
+
+    private static List<SchemaObject> readObjects(Connection connection, String schema, String tablePrefix) throws SQLException {
+        Map<String, Map<String, String>> attributesByKey = new LinkedHashMap<>();
+        Map<String, String[]> identity = new LinkedHashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(SchemaQuery.SQL)) {
+            query.setString(1, schema);
+            query.setString(2, tablePrefix);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String kind = rows.getString(1);
+                    String name = rows.getString(2);
+                    String key = kind + " " + name;
+                    identity.putIfAbsent(key, new String[] {kind, name});
+                    attributesByKey.computeIfAbsent(key, k -> new TreeMap<>()).put(rows.getString(3), rows.getString(4));
+                }
+            }
+        }
+        List<SchemaObject> objects = new ArrayList<>();
+        identity.forEach((key, kindAndName) -> objects.add(new SchemaObject(kindAndName[0], kindAndName[1], attributesByKey.get(key))));
+        return objects;
+    }
+
+    private static String currentSchema(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT current_schema()")) {
+            row.next();
+            String schema = row.getString(1);
+            if (schema == null) {
+                throw new MigratorException("The connection has no current schema (its search_path names no existing schema);"
+                        + " configure migrator.schema or fix the search_path.");
+            }
+            return schema;
+        }
+    }
+
+    /** Sets the session's search_path and returns the previous one, in one round trip. */
+    private static String setSearchPath(Connection connection, String path) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT current_setting('search_path'), set_config('search_path', ?, false)")) {
+            statement.setString(1, path);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+    }
+
+    static String quoteIdent(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String render(Collection<SchemaObject> objects) {
+        StringBuilder text = new StringBuilder(HEADER).append('\n');
+        for (SchemaObject object : objects) {
+            text.append(escape(object.kind())).append('\t').append(escape(object.name()));
+            object.attributes().forEach((attribute, value) ->
+                    text.append('\t').append(escape(attribute).replace("=", "\\e")).append('=').append(escape(value)));
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    /** Backslash, tab and line breaks; an {@code =} in an attribute name becomes {@code \\e} (values keep theirs). */
+    private static String escape(String value) {
+        StringBuilder escaped = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> escaped.append("\\\\");
+                case '\t' -> escaped.append("\\t");
+                case '\n' -> escaped.append("\\n");
+                case '\r' -> escaped.append("\\r");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+
+    private static String unescape(String value) {
+        StringBuilder plain = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '\\' || i + 1 == value.length()) {
+                plain.append(c);
+                continue;
+            }
+            char next = value.charAt(++i);
+            switch (next) {
+                case 't' -> plain.append('\t');
+                case 'n' -> plain.append('\n');
+                case 'r' -> plain.append('\r');
+                case 'e' -> plain.append('=');
+                default -> plain.append(next);
+            }
+        }
+        return plain.toString();
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

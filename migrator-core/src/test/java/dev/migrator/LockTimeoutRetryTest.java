@@ -1,0 +1,76 @@
+package dev.migrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrator.event.MigrationListener;
+import dev.migrator.testsupport.FreshDatabase;
+import dev.migrator.testsupport.TestDatabase;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(FreshDatabase.class)
+class LockTimeoutRetryTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aMigrationWaitingForALockNeverQueuesReadersForLongAndSucceedsOnRetry(TestDatabase db) throws Exception {
+        db.execute("CREATE TABLE accounts (id int PRIMARY KEY, balance int)");
+        db.execute("INSERT INTO accounts VALUES (1, 10), (2, 20)");
+        RevisionFiles files = new RevisionFiles(dir);
+        files.revision("l001").upgrade("ALTER TABLE accounts ADD COLUMN note text")
+                .downgrade("ALTER TABLE accounts DROP COLUMN note").write();
+        List<Integer> retries = new CopyOnWriteArrayList<>();
+        CountDownLatch firstRetry = new CountDownLatch(1);
+        MigrationListener listener = new MigrationListener() {
+            @Override
+            public void lockRetry(String revision, int attempt) {
+                retries.add(attempt);
+                firstRetry.countDown();
+            }
+        };
+        Migrator migrator = files.configure(db).lockTimeout(Duration.ofMillis(200)).lockRetries(30)
+                .listeners(listener).load();
+
+        try (Connection holder = db.connect()) {
+            holder.setAutoCommit(false);
+            try (Statement s = holder.createStatement()) {
+                s.execute("SELECT * FROM accounts WHERE id = 1 FOR UPDATE");
+            }
+            CompletableFuture<MigrationResult> run = CompletableFuture.supplyAsync(() -> migrator.upgrade("heads"));
+            assertThat(firstRetry.await(30, TimeUnit.SECONDS)).as("the ALTER hit lock_timeout and was retried").isTrue();
+
+            // Readers arriving while the ALTER keeps trying: each would queue behind a waiting ALTER
+            // for as long as it waits; with lock_timeout they get through. statement_timeout bounds a stuck read.
+            try (Connection reader = db.connect(); Statement s = reader.createStatement()) {
+                s.execute("SET statement_timeout = '3s'");
+                for (int i = 0; i < 5; i++) {
+                    try (ResultSet rs = s.executeQuery("SELECT sum(balance) FROM accounts")) {
+                        rs.next();
+                        assertThat(rs.getInt(1)).isEqualTo(30);
+                    }
+                }
+            }
+            assertThat(run).isNotDone();
+            holder.commit();
+
+            MigrationResult result = run.get(60, TimeUnit.SECONDS);
+            assertThat(result.steps().get(0).attempts()).isGreaterThan(1);
+            assertThat(retries).isNotEmpty().startsWith(2);
+        }
+        assertThat(db.count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'accounts'"
+                + " AND column_name = 'note'")).isEqualTo(1);
+    }
+}

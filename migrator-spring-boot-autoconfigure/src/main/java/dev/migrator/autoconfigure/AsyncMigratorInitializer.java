@@ -1,0 +1,51 @@
+package dev.migrator.autoconfigure;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * {@code migrator.startup.async=true}: once the application is ready, migrates on a background thread
+ * while readiness says REFUSING_TRAFFIC, then ACCEPTING_TRAFFIC. A failed run is logged and keeps
+ * readiness refusing; it never stops the process, and liveness is left alone.
+ */
+public class AsyncMigratorInitializer implements ApplicationListener<ApplicationReadyEvent> {
+
+    private static final Logger log = LoggerFactory.getLogger(AsyncMigratorInitializer.class);
+
+    private final StartupMigration migration;
+    private volatile Thread thread;
+
+    AsyncMigratorInitializer(StartupMigration migration, MigratorStartupStatus status) {
+        this.migration = migration;
+        status.waiting();
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+        if (thread != null) {
+            return;
+        }
+        ApplicationContext context = event.getApplicationContext();
+        Thread t = new Thread(() -> run(context), "migrator-startup");
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    private void run(ApplicationContext context) {
+        AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+        try {
+            migration.run();
+            AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+        } catch (RuntimeException e) {
+            log.error("Migrator startup run failed; readiness stays REFUSING_TRAFFIC until the cause is fixed"
+                    + " and the application restarted", e);
+            AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.migrator.autoconfigure;
+
+import dev.migrator.ContractPolicy;
+import dev.migrator.MigrationResult;
+import dev.migrator.Migrator;
+import dev.migrator.MigratorException;
+import dev.migrator.Phase;
+import dev.migrator.RevisionInfo;
+import dev.migrator.ValidationResult;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs {@code migrator.startup.action} once and records the outcome; shared by the sync and async modes. */
+final class StartupMigration {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupMigration.class);
+
+    private final Migrator migrator;
+    private final StartupAction action;
+    private final String target;
+    private final ContractPolicy contract;
+    private final MigratorStartupStatus status;
+
+    StartupMigration(Migrator migrator, MigratorProperties properties, MigratorStartupStatus status) {
+        this.migrator = migrator;
+        this.action = properties.getStartup().getAction();
+        this.target = properties.getTarget();
+        this.contract = properties.getContract();
+        this.status = status;
+    }
+
+    /** Runs the action; a failure is recorded in the status and rethrown. */
+    void run() {
+        status.running();
+        try {
+            switch (action) {
+                case UPGRADE -> upgrade();
+                case VALIDATE -> validate();
+                case NONE -> log.info("migrator.startup.action=none: not touching the database");
+            }
+            status.finished();
+        } catch (RuntimeException e) {
+            status.failed(e);
+            throw e;
+        }
+    }
+
+    private void upgrade() {
+        MigrationResult result = migrator.upgrade(target);
+        log.info("Migrator upgraded to {}: {} revision(s) applied in {}, now at {}{}", target, result.applied(),
+                java.time.Duration.between(result.startedAt(), result.finishedAt()), result.after(),
+                result.deferred().isEmpty() ? "" : "; " + result.deferred().size()
+                        + " contract revision(s) deferred (set migrator.contract=apply to run them)");
+    }
+
+    private void validate() {
+        ValidationResult result = migrator.validate();
+        // Under contract=defer a pending contract revision is expected, not a reason to refuse to start.
+        List<RevisionInfo> blocking = result.pending().stream()
+                .filter(r -> contract == ContractPolicy.APPLY || r.phase() != Phase.CONTRACT)
+                .toList();
+        if (!blocking.isEmpty()) {
+            throw new MigratorException("migrator.startup.action=validate: " + blocking.size()
+                    + " revision(s) pending, the database was not changed: "
+                    + blocking.stream().map(r -> r.revision() + " (" + r.message() + ")").collect(Collectors.joining(", "))
+                    + ". Apply them first (run an upgrade, or start once with migrator.startup.action=upgrade).");
+        }
+        log.info("Migrator validated: database is at {}, nothing pending", result.current());
+    }
+}
