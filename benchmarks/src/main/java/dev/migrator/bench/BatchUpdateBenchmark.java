@@ -43,7 +43,7 @@ public final class BatchUpdateBenchmark {
     /** One way of running {@code UPDATE bench_rows SET v = v + 1} over every row. */
     interface BatchContender {
 
-        List<String> ALL = List.of(SingleUpdate.NAME, KeysetJdbc.NAME);
+        List<String> ALL = List.of(SingleUpdate.NAME, KeysetJdbc.NAME, MigratorBatchUpdate.NAME);
 
         String name();
 
@@ -56,6 +56,8 @@ public final class BatchUpdateBenchmark {
                     return new SingleUpdate();
                 case KeysetJdbc.NAME:
                     return new KeysetJdbc();
+                case MigratorBatchUpdate.NAME:
+                    return new MigratorBatchUpdate();
                 default:
                     throw new IllegalArgumentException("unknown contender " + name + "; known: " + ALL);
             }
