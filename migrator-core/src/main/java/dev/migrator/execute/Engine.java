@@ -128,9 +128,8 @@ public final class Engine {
             }
             StepExecutor executor = new StepExecutor(settings, store, statements, listeners, appliedBy());
             List<StepResult> results = new ArrayList<>();
-            for (int i = 0; i < steps.size(); i++) {
-                Step step = steps.get(i);
-                results.add(executor.run(connection, catalog.get(step.revision()), step, i == steps.size() - 1));
+            for (Step step : steps) {
+                results.add(executor.run(connection, catalog.get(step.revision()), step));
             }
             if (!results.isEmpty()) {
                 recordSchema(connection, store);

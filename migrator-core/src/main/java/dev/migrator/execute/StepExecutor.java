@@ -47,12 +47,14 @@ final class StepExecutor {
         this.appliedBy = appliedBy;
     }
 
-    StepResult run(Connection connection, LoadedRevision revision, Step step, boolean lastOfRun) {
+    StepResult run(Connection connection, LoadedRevision revision, Step step) {
         Direction direction = step.direction();
         listeners.emit(l -> l.stepStarted(revision.id(), direction));
         long start = System.nanoTime();
+        // No MD5 catalog fingerprint in the history row online: the run's end records the schema snapshot
+        // and puts its SHA-256 on the last row (Engine.recordSchema); computing both read the catalog twice.
         HistoryRow row = new HistoryRow(revision.id(), revision.node().revises(), direction, revision.message(),
-                revision.phase(), revision.checksum(), timestamp(Instant.now()), true, null, appliedBy, lastOfRun);
+                revision.phase(), revision.checksum(), timestamp(Instant.now()), true, null, appliedBy, false);
         List<ExecutableStatement> body = statements.statements(revision, direction);
         try {
             int attempts = revision.transactional()
