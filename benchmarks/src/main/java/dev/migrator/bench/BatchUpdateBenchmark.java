@@ -155,10 +155,15 @@ public final class BatchUpdateBenchmark {
                 }
             }
             List<List<String>> table = new ArrayList<>();
+            // throughput as a share of the single UPDATE's (the target: batchUpdate >= 60%), same round
+            List<Outcome> single = outcomes.getOrDefault(SingleUpdate.NAME, List.of());
             for (Map.Entry<String, List<Outcome>> e : outcomes.entrySet()) {
-                for (Outcome o : e.getValue()) {
+                for (int r = 0; r < e.getValue().size(); r++) {
+                    Outcome o = e.getValue().get(r);
+                    String share = r < single.size()
+                            ? String.format(Locale.ROOT, "%.0f%%", 100.0 * single.get(r).elapsedNanos / o.elapsedNanos) : "n/a";
                     table.add(List.of(e.getKey(), Samples.ms(o.elapsedNanos),
-                            String.format(Locale.ROOT, "%,.0f", rows / (o.elapsedNanos / 1e9)),
+                            String.format(Locale.ROOT, "%,.0f", rows / (o.elapsedNanos / 1e9)), share,
                             Integer.toString(o.batches.size()), Samples.ms(o.batches.median()),
                             Samples.ms(o.batches.max()), String.format(Locale.ROOT, "%,d", o.writer.size()),
                             o.writer.isEmpty() ? "n/a" : Samples.ms(o.writer.median()),
@@ -166,7 +171,7 @@ public final class BatchUpdateBenchmark {
                             o.writer.isEmpty() ? "n/a" : Samples.ms(o.writer.max())));
                 }
             }
-            report.table(List.of("contender", "total ms", "rows/s", "commits", "median commit ms",
+            report.table(List.of("contender", "total ms", "rows/s", "of single UPDATE's rows/s", "commits", "median commit ms",
                     "longest lock hold ms", "writer updates", "writer p50 ms", "writer p99 ms", "writer max ms"), table);
             report.line("- load average at end: " + Machine.load());
         }
