@@ -101,13 +101,16 @@ final class BatchUpdateRunner {
             log.info("batchUpdate {}: resuming after {} = {} (saved by an interrupted run)", update.table(), key.name(), cursor);
         }
         String column = dialect.quote(key.name());
+        // the upper key of the next batch: the last of the next batchSize keys (an index range scan)
+        String upperFirst = "SELECT s.k::text AS upper_key FROM (SELECT " + column + " AS k FROM " + table
+                + " ORDER BY " + column + " LIMIT ?) s ORDER BY s.k DESC LIMIT 1";
+        String upperNext = "SELECT s.k::text AS upper_key FROM (SELECT " + column + " AS k FROM " + table + " WHERE "
+                + column + " > CAST(? AS " + key.type() + ") ORDER BY " + column + " LIMIT ?) s ORDER BY s.k DESC LIMIT 1";
         String predicate = update.whereSql() == null ? "" : " AND (" + update.whereSql() + ")";
-        // One statement per batch, so a batch costs two round trips (it and COMMIT), like a hand-written loop:
-        // the window's upper key (the last of the next batchSize keys, an index range scan), the UPDATE of that
-        // key range (a scalar bound, so an index range scan too, never a join that may scan the table), and the
-        // cursor saved in the same transaction. No upper key: nothing is left, nothing is updated or saved.
-        String first = batchStatement(table, column, key.type(), update.setSql(), predicate, false);
-        String next = batchStatement(table, column, key.type(), update.setSql(), predicate, true);
+        String updateFirst = "UPDATE " + table + " SET " + update.setSql() + " WHERE " + column + " <= CAST(? AS "
+                + key.type() + ")" + predicate;
+        String updateNext = "UPDATE " + table + " SET " + update.setSql() + " WHERE " + column + " > CAST(? AS "
+                + key.type() + ") AND " + column + " <= CAST(? AS " + key.type() + ")" + predicate;
 
         long started = System.nanoTime();
         long rows = 0;
@@ -116,22 +119,14 @@ final class BatchUpdateRunner {
             String upper;
             int updated;
             try {
-                try (PreparedStatement step = connection.prepareStatement(cursor == null ? first : next)) {
+                try (PreparedStatement select = connection.prepareStatement(cursor == null ? upperFirst : upperNext)) {
                     int p = 1;
                     if (cursor != null) {
-                        step.setString(p++, cursor);
+                        select.setString(p++, cursor);
                     }
-                    step.setInt(p++, update.batchSize());
-                    if (cursor != null) {
-                        step.setString(p++, cursor);
-                    }
-                    step.setString(p++, context.revisionId());
-                    step.setString(p++, position);
-                    step.setString(p, update.table());
-                    try (ResultSet rs = step.executeQuery()) {
-                        rs.next();
-                        upper = rs.getString(1);
-                        updated = rs.getInt(2);
+                    select.setInt(p, update.batchSize());
+                    try (ResultSet rs = select.executeQuery()) {
+                        upper = rs.next() ? rs.getString(1) : null;
                     }
                 }
                 if (upper == null) {
@@ -139,6 +134,15 @@ final class BatchUpdateRunner {
                     connection.commit();
                     break;
                 }
+                try (PreparedStatement change = connection.prepareStatement(cursor == null ? updateFirst : updateNext)) {
+                    int p = 1;
+                    if (cursor != null) {
+                        change.setString(p++, cursor);
+                    }
+                    change.setString(p, upper);
+                    updated = change.executeUpdate();
+                }
+                saveCursor(update.table(), upper, updated);
                 connection.commit();
             } catch (SQLException e) {
                 rollbackQuietly();
@@ -156,29 +160,6 @@ final class BatchUpdateRunner {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         log.info("batchUpdate {}: done, {} rows in {} batches, {} s", update.table(), rows, batch, took.toSeconds());
-    }
-
-    /**
-     * Parameters: the cursor (when {@code afterCursor}), the batch size, the cursor again (when
-     * {@code afterCursor}), then revision, operation position and
-     * table name for the progress row. Returns the window's upper key as text (null when no key is left) and
-     * the number of rows updated.
-     */
-    private String batchStatement(String table, String column, String type, String setSql, String predicate,
-            boolean afterCursor) {
-        String after = afterCursor ? column + " > CAST(? AS " + type + ")" : null;
-        return "WITH migrator_window AS (SELECT (SELECT k FROM (SELECT " + column + " AS k FROM " + table
-                + (after == null ? "" : " WHERE " + after) + " ORDER BY " + column + " LIMIT ?) keys"
-                + " ORDER BY k DESC LIMIT 1) AS upper_key),"
-                + " migrator_updated AS (UPDATE " + table + " SET " + setSql + " WHERE "
-                + (after == null ? "" : after + " AND ") + column
-                + " <= (SELECT upper_key FROM migrator_window)" + predicate + " RETURNING 1),"
-                + " migrator_saved AS (INSERT INTO " + qualified(context.batchProgressTable()) + " AS p"
-                + " (revision, operation, table_name, last_key, rows_done)"
-                + " SELECT ?, ?, ?, upper_key::text, (SELECT count(*) FROM migrator_updated) FROM migrator_window"
-                + " WHERE upper_key IS NOT NULL ON CONFLICT (revision, operation) DO UPDATE SET last_key = EXCLUDED.last_key,"
-                + " rows_done = p.rows_done + EXCLUDED.rows_done, updated_at = now())"
-                + " SELECT upper_key::text, (SELECT count(*) FROM migrator_updated) FROM migrator_window";
     }
 
     private void report(BatchUpdate update, int batch, String cursor, long rows, long started, long[] bounds) {
@@ -278,6 +259,21 @@ final class BatchUpdateRunner {
             try (ResultSet rs = query.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
             }
+        }
+    }
+
+    private void saveCursor(String tableName, String lastKey, int rows) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO " + qualified(context.batchProgressTable()) + " AS p"
+                + " (revision, operation, table_name, last_key, rows_done) VALUES (?, ?, ?, ?, ?) "
+                + "ON CONFLICT (revision, operation) DO UPDATE SET last_key = EXCLUDED.last_key, "
+                + "rows_done = p.rows_done + EXCLUDED.rows_done, "
+                + "updated_at = now()")) {
+            upsert.setString(1, context.revisionId());
+            upsert.setString(2, position);
+            upsert.setString(3, tableName);
+            upsert.setString(4, lastKey);
+            upsert.setLong(5, rows);
+            upsert.executeUpdate();
         }
     }
 
