@@ -1,0 +1,93 @@
+package dev.migrator.autoconfigure.actuate;
+
+import dev.migrator.autoconfigure.MigratorAutoConfiguration;
+import dev.migrator.testsupport.FreshDatabase;
+import dev.migrator.testsupport.TestDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The guards: actuator, health and Micrometer are optional, and each part can be switched off. */
+@ExtendWith(FreshDatabase.class)
+class MigratorActuatorAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigratorAutoConfiguration.class,
+                    EndpointAutoConfiguration.class, MigratorChecksAutoConfiguration.class,
+                    MigrationsEndpointAutoConfiguration.class, MigrationsHealthAutoConfiguration.class,
+                    MigratorMetricsAutoConfiguration.class))
+            .withPropertyValues("migrator.locations=classpath:db/ops", "management.endpoints.web.exposure.include=migrations");
+
+    private ApplicationContextRunner on(TestDatabase db) {
+        return runner.withPropertyValues("spring.datasource.url=" + db.url(),
+                "spring.datasource.username=" + db.user(), "spring.datasource.password=" + db.password());
+    }
+
+    @Test
+    void everyPartIsPresentWithActuatorAndARegistry(TestDatabase db) {
+        on(db).withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
+            assertThat(context).hasNotFailed()
+                    .hasSingleBean(MigrationChecks.class).hasSingleBean(MigrationsEndpoint.class)
+                    .hasBean("migrationsHealthIndicator").hasSingleBean(MigratorMetrics.class);
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            assertThat(registry.get("migrator.migration.duration").tag("revision", "0a5e00000001").timer().count()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void checksWorkWithoutActuator(TestDatabase db) {
+        // Boot's own endpoint auto-configuration is absent without actuator too
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigratorAutoConfiguration.class,
+                        MigratorChecksAutoConfiguration.class, MigrationsEndpointAutoConfiguration.class,
+                        MigrationsHealthAutoConfiguration.class, MigratorMetricsAutoConfiguration.class))
+                .withPropertyValues("migrator.locations=classpath:db/ops", "spring.datasource.url=" + db.url(),
+                        "spring.datasource.username=" + db.user(), "spring.datasource.password=" + db.password())
+                .withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate", "org.springframework.boot.health",
+                        "io.micrometer")).run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(MigrationChecks.class)
+                    .doesNotHaveBean(MigrationsEndpoint.class).doesNotHaveBean("migrationsHealthIndicator")
+                    .doesNotHaveBean(MigratorMetrics.class);
+            assertThat(context.getBean(MigrationChecks.class).current().passed()).isTrue();
+        });
+    }
+
+    @Test
+    void endpointBacksOffWhenNotExposed(TestDatabase db) {
+        on(db).withPropertyValues("management.endpoints.web.exposure.include=health")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(MigrationsEndpoint.class));
+    }
+
+    @Test
+    void healthBacksOffWhenDisabled(TestDatabase db) {
+        on(db).withPropertyValues("management.health.migrations.enabled=false")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("migrationsHealthIndicator"));
+    }
+
+    @Test
+    void metricsBackOffWithoutARegistry(TestDatabase db) {
+        on(db).run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(MigratorMetrics.class));
+    }
+
+    @Test
+    void checksBackOffWhenDisabled(TestDatabase db) {
+        on(db).withPropertyValues("migrator.checks.enabled=false").run(context -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean(MigrationChecks.class).hasSingleBean(MigrationsEndpoint.class);
+        });
+    }
+
+    @Test
+    void everythingBacksOffWithMigrator(TestDatabase db) {
+        on(db).withPropertyValues("migrator.enabled=false").run(context -> assertThat(context).hasNotFailed()
+                .doesNotHaveBean(MigrationChecks.class).doesNotHaveBean(MigrationsEndpoint.class)
+                .doesNotHaveBean("migrationsHealthIndicator").doesNotHaveBean(MigrationStatusView.class));
+    }
+}
