@@ -32,7 +32,9 @@ public class MigrationsHealthIndicator implements HealthIndicator {
         MigratorStatus current = status.status();
         Health.Builder health = switch (current.state()) {
             case UP_TO_DATE, AHEAD, CONTRACT_PENDING -> Health.up();
-            case PENDING, MIGRATING, NOT_INITIALIZED -> Health.outOfService();
+            case PENDING, MIGRATING -> Health.outOfService();
+            // no version table yet: only a problem when the code has revisions to apply
+            case NOT_INITIALIZED -> current.pending().isEmpty() ? Health.up() : Health.outOfService();
             case FAILED -> Health.down();
         };
         health.withDetail("state", current.state().name())
