@@ -130,7 +130,7 @@ public final class Engine {
             List<StepResult> results = new ArrayList<>();
             for (int i = 0; i < steps.size(); i++) {
                 Step step = steps.get(i);
-                results.add(executor.run(connection, catalog.get(step.revision()), step, i == steps.size() - 1));
+                results.add(executor.run(connection, catalog.get(step.revision()), step));
             }
             if (!results.isEmpty()) {
                 recordSchema(connection, store);
@@ -184,7 +184,7 @@ public final class Engine {
         LoadedRevision revision = known ? catalog.get(id) : null;
         return new HistoryRow(id == null ? "base" : id, known ? revision.node().revises() : List.of(), Direction.STAMP,
                 known ? revision.message() : null, known ? revision.phase() : null, known ? revision.checksum() : null,
-                "now()", true, null, appliedBy(), false);
+                "now()", true, null, appliedBy());
     }
 
     @FunctionalInterface

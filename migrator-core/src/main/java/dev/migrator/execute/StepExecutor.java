@@ -47,12 +47,12 @@ final class StepExecutor {
         this.appliedBy = appliedBy;
     }
 
-    StepResult run(Connection connection, LoadedRevision revision, Step step, boolean lastOfRun) {
+    StepResult run(Connection connection, LoadedRevision revision, Step step) {
         Direction direction = step.direction();
         listeners.emit(l -> l.stepStarted(revision.id(), direction));
         long start = System.nanoTime();
         HistoryRow row = new HistoryRow(revision.id(), revision.node().revises(), direction, revision.message(),
-                revision.phase(), revision.checksum(), timestamp(Instant.now()), true, null, appliedBy, lastOfRun);
+                revision.phase(), revision.checksum(), timestamp(Instant.now()), true, null, appliedBy);
         List<ExecutableStatement> body = statements.statements(revision, direction);
         try {
             int attempts = revision.transactional()
@@ -162,7 +162,7 @@ final class StepExecutor {
             List<ExecutableStatement> bookkeeping = new ArrayList<>(
                     bookkeeping(store.tables().versionChange(step.removedRows(), step.addedRows())));
             bookkeeping.add(ExecutableStatement.engine(
-                    store.tables().historyComplete(historyId, row.startedAt(), true, null, row.fingerprint())));
+                    store.tables().historyComplete(historyId, row.startedAt(), true, null)));
             connection.setAutoCommit(false);
             try {
                 StatementRunner.run(connection, bookkeeping);
@@ -256,7 +256,7 @@ final class StepExecutor {
 
     private void completeFailed(Connection connection, long historyId, HistoryRow row, String error) {
         try (var statement = connection.createStatement()) {
-            statement.execute(store.tables().historyComplete(historyId, row.startedAt(), false, error, false));
+            statement.execute(store.tables().historyComplete(historyId, row.startedAt(), false, error));
         } catch (SQLException e) {
             log.warn("Could not record the failure of revision {} in the history table: {}", row.revision(), e.getMessage());
         }

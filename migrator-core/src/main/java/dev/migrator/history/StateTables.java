@@ -96,12 +96,14 @@ public final class StateTables {
         return sql;
     }
 
-    /** An INSERT of a complete history row (finished now). */
+    /**
+     * An INSERT of a complete history row (finished now). {@code schema_fingerprint} stays null here:
+     * the engine sets it on a run's last row from the schema snapshot it records after the run.
+     */
     public String historyInsert(HistoryRow row) {
         return historyInsertPrefix(row)
                 + ", clock_timestamp(), " + durationSince(row.startedAt()) + ", " + row.success() + ", "
-                + literal(row.error()) + ", " + literal(row.appliedBy()) + ", "
-                + (row.fingerprint() ? SchemaFingerprint.SQL : "NULL") + ")";
+                + literal(row.error()) + ", " + literal(row.appliedBy()) + ", NULL)";
     }
 
     /** An INSERT of a history row for a step that is starting (not successful until completed). */
@@ -110,10 +112,10 @@ public final class StateTables {
     }
 
     /** Completes a row written by {@link #historyStartedInsert}. */
-    public String historyComplete(long id, String startedAt, boolean success, String error, boolean fingerprint) {
+    public String historyComplete(long id, String startedAt, boolean success, String error) {
         return "UPDATE " + historyTable() + " SET finished_at = clock_timestamp(), duration_ms = "
                 + durationSince(startedAt) + ", success = " + success + ", error = " + literal(error)
-                + ", schema_fingerprint = " + (fingerprint ? SchemaFingerprint.SQL : "NULL") + " WHERE id = " + id;
+                + " WHERE id = " + id;
     }
 
     private String historyInsertPrefix(HistoryRow row) {
