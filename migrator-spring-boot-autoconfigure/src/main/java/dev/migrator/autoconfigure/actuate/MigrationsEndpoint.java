@@ -4,6 +4,7 @@ import dev.migrator.CheckResult;
 import dev.migrator.Direction;
 import dev.migrator.HistoryEntry;
 import dev.migrator.Migrator;
+import dev.migrator.MigratorException;
 import dev.migrator.MigratorStatus;
 import dev.migrator.Phase;
 import dev.migrator.RevisionDetails;
@@ -48,8 +49,39 @@ public class MigrationsEndpoint {
         this.checks = checks;
     }
 
+    /** Where the database stands; 503 with the reason when it cannot be read (never a 500). */
     @ReadOperation
-    public Summary migrations() {
+    public WebEndpointResponse<Object> migrations() {
+        try {
+            return new WebEndpointResponse<>(summary());
+        } catch (MigratorException e) {
+            return unavailable(e);
+        }
+    }
+
+    /** {@code history}, {@code checks}, or a revision id. */
+    @ReadOperation
+    public WebEndpointResponse<Object> part(@Selector String part, @Nullable Integer limit) {
+        try {
+            if ("history".equals(part)) {
+                return history(limit);
+            }
+            if ("checks".equals(part)) {
+                return checks();
+            }
+            return revision(part);
+        } catch (MigratorException e) {
+            return unavailable(e);
+        }
+    }
+
+    /** The engine's messages name what failed and never carry a password, so they are shown as they are. */
+    private static WebEndpointResponse<Object> unavailable(MigratorException e) {
+        return new WebEndpointResponse<>(new Problem("cannot read the migration state: " + e.getMessage(), null),
+                WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
+    }
+
+    Summary summary() {
         MigratorStatus current = status.status();
         List<Pending> pending = current.pending().stream()
                 .map(r -> new Pending(r.revision(), r.message(), label(r.phase()))).toList();
@@ -60,18 +92,6 @@ public class MigrationsEndpoint {
         }
         return new Summary(current.state().name(), sorted(current.current()), current.heads(), pending,
                 lastRun(migrator.log(MAX_HISTORY_LIMIT)), checksSummary);
-    }
-
-    /** {@code history}, {@code checks}, or a revision id. */
-    @ReadOperation
-    public WebEndpointResponse<Object> part(@Selector String part, @Nullable Integer limit) {
-        if ("history".equals(part)) {
-            return history(limit);
-        }
-        if ("checks".equals(part)) {
-            return checks();
-        }
-        return revision(part);
     }
 
     private WebEndpointResponse<Object> history(@Nullable Integer limit) {

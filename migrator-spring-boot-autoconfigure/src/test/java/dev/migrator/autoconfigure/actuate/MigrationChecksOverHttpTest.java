@@ -159,4 +159,46 @@ class MigrationChecksOverHttpTest {
                     .contains("verify 0a5e00000002: verify query of revision 0a5e00000002");
         }
     }
+
+    @Test
+    void aUserCheckThatThrowsIsFailedWithTheReasonNotAServerError(TestDatabase db) throws Exception {
+        try (OpsHttp app = OpsHttp.start(db, "ops-test.broken-check=true")) {
+            JsonNode checks = app.json("/actuator/migrations/checks", 200);
+
+            assertThat(checks.get("status").asString()).isEqualTo("FAILED");
+            JsonNode broken = result(checks, "broken-check");
+            assertThat(broken.get("status").asString()).isEqualTo("FAILED");
+            assertThat(broken.get("detail").asString())
+                    .isEqualTo("the check failed with IllegalStateException: the check's author forgot a null check");
+            assertThat(result(checks, "no-blocked-domains").get("status").asString())
+                    .as("the checks after a broken one still run").isEqualTo("PASSED");
+            assertThat(app.json("/actuator/health/migrations", 503).get("status").asString()).isEqualTo("DOWN");
+        }
+    }
+
+    @Test
+    void anUnreachableDatabaseIsAnswered503WithTheReasonAndFailedChecksNeverA500(TestDatabase db) throws Exception {
+        try (OpsHttp app = OpsHttp.start(db, "spring.datasource.hikari.connection-timeout=1000")) {
+            // no new connection is let in, and the application's pooled ones are gone
+            // (from the server's maintenance database: a database cannot lock itself out)
+            String maintenance = db.url().replace("/" + db.name(), "/postgres");
+            try (java.sql.Connection admin = java.sql.DriverManager.getConnection(maintenance, db.user(), db.password());
+                 java.sql.Statement statement = admin.createStatement()) {
+                statement.execute("ALTER DATABASE " + db.name() + " ALLOW_CONNECTIONS false");
+                statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + db.name() + "'");
+            }
+
+            JsonNode root = app.json("/actuator/migrations", 503);
+            assertThat(root.get("error").asString()).startsWith("cannot read the migration state: ");
+            assertThat(app.json("/actuator/migrations/history", 503).get("error").asString())
+                    .startsWith("cannot read the migration state: ");
+            JsonNode checks = app.json("/actuator/migrations/checks", 200);
+            assertThat(checks.get("status").asString()).isEqualTo("FAILED");
+            assertThat(result(checks, "checks").get("detail").asString()).startsWith("could not evaluate the checks: ");
+            assertThat(app.json("/actuator/health/migrations", 503).get("status").asString()).isEqualTo("DOWN");
+            for (String path : java.util.List.of("/actuator/migrations", "/actuator/migrations/checks")) {
+                assertThat(app.get(path).body()).as(path).doesNotContain("jdbc:").doesNotContainIgnoringCase("password=");
+            }
+        }
+    }
 }

@@ -138,7 +138,8 @@ class MigrationsEndpointHttpTest {
     void revisionIdWithSqlMetacharactersIsNotFoundAndRunsNothing() throws Exception {
         long historyRows = db.count("SELECT count(*) FROM migrator_history");
 
-        for (String attack : List.of("x'%20OR%20'1'='1", "0a5e00000001'%20--", "1%3B%20DROP%20TABLE%20accounts",
+        // x'; DROP TABLE accounts; --
+        for (String attack : List.of("x%27%3B%20DROP%20TABLE%20accounts%3B%20--", "x'%20OR%20'1'='1", "0a5e00000001'%20--", "1%3B%20DROP%20TABLE%20accounts",
                 "%22accounts%22", "0a5e%25")) {
             HttpResponse<String> response = app.get("/actuator/migrations/" + attack);
             assertThat(response.statusCode()).as(attack).isEqualTo(404);

@@ -4,6 +4,7 @@ import dev.migrator.check.CheckOutcome;
 import dev.migrator.check.PostDeployCheck;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 
 import java.sql.Connection;
@@ -33,6 +34,23 @@ public class OpsApp {
                     return blocked == 0 ? CheckOutcome.passed("no account uses a blocked domain")
                             : CheckOutcome.failed(blocked + " accounts use a blocked domain");
                 }
+            }
+        };
+    }
+
+    /** A user check with a bug, switched on by {@code ops-test.broken-check=true}. */
+    @Bean
+    @ConditionalOnBooleanProperty("ops-test.broken-check")
+    PostDeployCheck brokenCheck() {
+        return new PostDeployCheck() {
+            @Override
+            public String name() {
+                return "broken-check";
+            }
+
+            @Override
+            public CheckOutcome check(Connection connection) {
+                throw new IllegalStateException("the check's author forgot a null check");
             }
         };
     }
