@@ -2,6 +2,7 @@ package dev.migrator.autoconfigure.actuate;
 
 import dev.migrator.CheckResult;
 import dev.migrator.MigrationState;
+import dev.migrator.MigratorException;
 import dev.migrator.MigratorStatus;
 import dev.migrator.VerifyResult;
 import org.jspecify.annotations.Nullable;
@@ -27,8 +28,19 @@ public class MigrationsHealthIndicator implements HealthIndicator {
         this.checks = checks;
     }
 
+    /** DOWN with the reason when the state cannot be read: a health indicator that throws answers HTTP 500. */
     @Override
     public Health health() {
+        try {
+            return evaluate();
+        } catch (RuntimeException e) {
+            // the engine's messages never carry a secret; anything else is named by its type only
+            return Health.down().withDetail("error", e instanceof MigratorException ? e.getMessage() : e.getClass().getName())
+                    .build();
+        }
+    }
+
+    private Health evaluate() {
         MigratorStatus current = status.status();
         Health.Builder health = switch (current.state()) {
             case UP_TO_DATE, AHEAD, CONTRACT_PENDING -> Health.up();

@@ -125,7 +125,9 @@ public class MigratorMetrics implements MigrationListener, ApplicationListener<A
                 MigratorStatus current = statusView.status();
                 status = current;
                 String revision = String.join(",", new TreeSet<>(current.current()));
-                info.register(List.of(MultiGauge.Row.of(Tags.of("revision", revision, "state", current.state().name()), 1)), true);
+                // overwrite=false: an unchanged row stays registered. Overwriting would remove and re-add
+                // it, and a refresh runs inside a scrape (a state gauge asks for it), which then misses it.
+                info.register(List.of(MultiGauge.Row.of(Tags.of("revision", revision, "state", current.state().name()), 1)), false);
             } catch (RuntimeException e) {
                 // a metric never fails a scrape or a migration; the gauges keep their last values
                 log.debug("Could not read the migration state for metrics: {}", e.getMessage());

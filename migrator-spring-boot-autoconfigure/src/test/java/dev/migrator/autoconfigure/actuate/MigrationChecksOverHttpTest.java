@@ -195,10 +195,33 @@ class MigrationChecksOverHttpTest {
             JsonNode checks = app.json("/actuator/migrations/checks", 200);
             assertThat(checks.get("status").asString()).isEqualTo("FAILED");
             assertThat(result(checks, "checks").get("detail").asString()).startsWith("could not evaluate the checks: ");
-            assertThat(app.json("/actuator/health/migrations", 503).get("status").asString()).isEqualTo("DOWN");
-            for (String path : java.util.List.of("/actuator/migrations", "/actuator/migrations/checks")) {
+            JsonNode health = app.json("/actuator/health/migrations", 503);
+            assertThat(health.get("status").asString()).isEqualTo("DOWN");
+            assertThat(health.get("details").get("error").asString()).isNotBlank();
+            for (String path : java.util.List.of("/actuator/migrations", "/actuator/migrations/checks",
+                    "/actuator/health")) {
                 assertThat(app.get(path).body()).as(path).doesNotContain("jdbc:").doesNotContainIgnoringCase("password=");
             }
+        }
+    }
+
+    @Test
+    void aUserCheckPastItsTimeLimitIsFailedAndItsQueryCancelled(TestDatabase db) throws Exception {
+        try (OpsHttp app = OpsHttp.start(db, "ops-test.slow-check=true")) {
+            JsonNode checks = app.json("/actuator/migrations/checks", 200);
+
+            JsonNode slow = result(checks, "slow-check");
+            assertThat(slow.get("status").asString()).isEqualTo("FAILED");
+            assertThat(slow.get("detail").asString()).startsWith("timed out after").endsWith("(the check was cancelled)");
+            assertThat(checks.get("status").asString()).isEqualTo("FAILED");
+            // the server-side query is cancelled too, not left sleeping
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            long sleeping;
+            do {
+                sleeping = db.count("SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
+                        + " AND query LIKE '%ops-test slow check%' AND pid <> pg_backend_pid()");
+            } while (sleeping > 0 && System.nanoTime() < deadline);
+            assertThat(sleeping).isZero();
         }
     }
 }

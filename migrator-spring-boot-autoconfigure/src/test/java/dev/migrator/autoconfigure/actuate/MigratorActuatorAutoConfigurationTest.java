@@ -43,6 +43,30 @@ class MigratorActuatorAutoConfigurationTest {
     }
 
     @Test
+    void infoGaugeStaysRegisteredWhileTheStateIsUnchangedAndMovesWithIt(TestDatabase db) {
+        on(db).withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            MigratorMetrics metrics = context.getBean(MigratorMetrics.class);
+            metrics.refresh();
+            io.micrometer.core.instrument.Gauge info = registry.get("migrator.info").gauge();
+
+            metrics.refresh();
+
+            // the same meter: a scrape that triggers a refresh never finds it removed
+            assertThat(registry.get("migrator.info").gauge()).isSameAs(info);
+            assertThat(info.getId().getTag("state")).isEqualTo("UP_TO_DATE");
+
+            context.getBean(dev.migrator.Migrator.class).downgrade("0a5e00000001");
+            metrics.refresh();
+
+            assertThat(registry.find("migrator.info").gauges()).singleElement()
+                    .satisfies(gauge -> assertThat(gauge.getId().getTag("revision")).isEqualTo("0a5e00000001"))
+                    .satisfies(gauge -> assertThat(gauge.getId().getTag("state")).isEqualTo("PENDING"))
+                    .satisfies(gauge -> assertThat(gauge.value()).isEqualTo(1.0));
+        });
+    }
+
+    @Test
     void checksWorkWithoutActuator(TestDatabase db) {
         // Boot's own endpoint auto-configuration is absent without actuator too
         new ApplicationContextRunner()

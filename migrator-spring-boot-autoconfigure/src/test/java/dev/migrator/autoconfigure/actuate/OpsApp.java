@@ -54,4 +54,24 @@ public class OpsApp {
             }
         };
     }
+
+    /** A user check stuck in the database, switched on by {@code ops-test.slow-check=true}. */
+    @Bean
+    @ConditionalOnBooleanProperty("ops-test.slow-check")
+    PostDeployCheck slowCheck() {
+        return new PostDeployCheck() {
+            @Override
+            public String name() {
+                return "slow-check";
+            }
+
+            @Override
+            public CheckOutcome check(Connection connection) throws Exception {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SELECT pg_sleep(600) /* ops-test slow check */");
+                }
+                return CheckOutcome.passed("slept");
+            }
+        };
+    }
 }
