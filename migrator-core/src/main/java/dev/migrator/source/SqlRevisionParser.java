@@ -87,9 +87,11 @@ final class SqlRevisionParser {
         }
 
         List<SqlStatement> upgrade = statements(markers, upgradeMarker);
-        if (upgrade.isEmpty()) {
+        // A merge revision only joins branches (as Alembic's merges do); anything else with nothing
+        // to run is most likely a mistake.
+        if (upgrade.isEmpty() && revises.size() < 2) {
             throw error(upgradeMarker.line, "the \"-- migrate:upgrade\" section has no statement",
-                    "Add the statements of the revision below the marker.");
+                    "Add the statements of the revision below the marker (only a merge revision may be empty).");
         }
         List<SqlStatement> downgrade = downgradeMarker == null ? List.of() : statements(markers, downgradeMarker);
         SqlStatement verify = null;
