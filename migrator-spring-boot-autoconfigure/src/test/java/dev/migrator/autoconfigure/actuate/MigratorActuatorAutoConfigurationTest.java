@@ -67,6 +67,54 @@ class MigratorActuatorAutoConfigurationTest {
     }
 
     @Test
+    void aLockTimeoutRetryIsCountedAndTheStepTimedOnceItSucceeds(TestDatabase db) {
+        on(db).withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withPropertyValues("migrator.startup.action=none", "migrator.lock-timeout=200ms", "migrator.lock-retries=20")
+                .run(context -> {
+                    MeterRegistry registry = context.getBean(MeterRegistry.class);
+                    dev.migrator.Migrator migrator = context.getBean(dev.migrator.Migrator.class);
+                    migrator.upgrade("0a5e00000001");
+                    java.util.concurrent.CompletableFuture<dev.migrator.MigrationResult> upgrade;
+                    try (java.sql.Connection traffic = db.connect()) {
+                        // an open transaction that read accounts: ALTER TABLE must wait for it
+                        traffic.setAutoCommit(false);
+                        traffic.createStatement().execute("LOCK TABLE accounts IN ACCESS SHARE MODE");
+                        upgrade = java.util.concurrent.CompletableFuture.supplyAsync(() -> migrator.upgrade("heads"));
+                        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+                        while (registry.get("migrator.lock.retries").counter().count() < 1 && System.nanoTime() < deadline) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(20));
+                        }
+                        assertThat(registry.get("migrator.lock.retries").counter().count()).isGreaterThanOrEqualTo(1);
+                        traffic.rollback();
+                    }
+
+                    assertThat(upgrade.get(30, java.util.concurrent.TimeUnit.SECONDS).applied()).isEqualTo(1);
+                    assertThat(registry.get("migrator.migration.duration").tags("revision", "0a5e00000002",
+                            "direction", "upgrade", "outcome", "success").timer().count()).isEqualTo(1);
+                    assertThat(registry.get("migrator.lock.wait").timer().count()).isEqualTo(2);
+                });
+    }
+
+    @Test
+    void aFailedStepIsTimedWithOutcomeFailure(TestDatabase db) {
+        on(db).withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withPropertyValues("migrator.startup.action=none",
+                        "migrator.locations=classpath:db/migrations,classpath:db/failing")
+                .run(context -> {
+                    MeterRegistry registry = context.getBean(MeterRegistry.class);
+                    dev.migrator.Migrator migrator = context.getBean(dev.migrator.Migrator.class);
+
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> migrator.upgrade("heads"))
+                            .isInstanceOf(dev.migrator.MigratorException.class).hasMessageContaining("c3d4e5f6a1b2");
+
+                    assertThat(registry.get("migrator.migration.duration").tags("revision", "a1b2c3d4e5f6",
+                            "outcome", "success").timer().count()).isEqualTo(1);
+                    assertThat(registry.get("migrator.migration.duration").tags("revision", "c3d4e5f6a1b2",
+                            "direction", "upgrade", "outcome", "failure").timer().count()).isEqualTo(1);
+                });
+    }
+
+    @Test
     void checksWorkWithoutActuator(TestDatabase db) {
         // Boot's own endpoint auto-configuration is absent without actuator too
         new ApplicationContextRunner()
