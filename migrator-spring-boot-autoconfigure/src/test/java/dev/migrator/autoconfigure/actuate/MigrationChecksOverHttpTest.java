@@ -224,4 +224,35 @@ class MigrationChecksOverHttpTest {
             assertThat(sleeping).isZero();
         }
     }
+
+    @Test
+    void aFailedStartupRunIsStateFailedAndHealthDown(TestDatabase db) throws Exception {
+        // async: the application stays up to be asked, with readiness held back
+        try (OpsHttp app = OpsHttp.start(db, "migrator.startup.async=true",
+                "migrator.locations=classpath:db/migrations,classpath:db/failing")) {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            JsonNode root = app.json("/actuator/migrations", 200);
+            while (!root.get("state").asString().equals("FAILED") && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(50));
+                root = app.json("/actuator/migrations", 200);
+            }
+
+            assertThat(root.get("state").asString()).isEqualTo("FAILED");
+            assertThat(root.get("current").get(0).asString()).isEqualTo("a1b2c3d4e5f6");
+            assertThat(root.get("pending").get(0).get("revision").asString()).isEqualTo("c3d4e5f6a1b2");
+            assertThat(root.get("lastRun").get("success").asBoolean()).isFalse();
+            JsonNode newest = app.json("/actuator/migrations/history?limit=1", 200).get("entries").get(0);
+            assertThat(newest.get("revision").asString()).isEqualTo("c3d4e5f6a1b2");
+            assertThat(newest.get("success").asBoolean()).isFalse();
+            assertThat(newest.get("error").asString()).contains("division by zero");
+            JsonNode health = app.json("/actuator/health/migrations", 503);
+            assertThat(health.get("status").asString()).isEqualTo("DOWN");
+            assertThat(health.get("details").get("state").asString()).isEqualTo("FAILED");
+            // a change of state reaches migrator.info's tags from the scrape after the one that noticed it
+            app.get("/actuator/prometheus");
+            assertThat(app.get("/actuator/prometheus").body())
+                    .contains("migrator_info{revision=\"a1b2c3d4e5f6\",state=\"FAILED\"} 1")
+                    .doesNotContain("state=\"MIGRATING\"");
+        }
+    }
 }
