@@ -328,19 +328,17 @@ final class SqlRevisionParser {
     // ---- lines
 
     private static int[] lineStarts(String text) {
+        // indexOf is an intrinsic: fast even before the JIT has compiled this method, which matters in
+        // a fresh process that loads 1,000 files once (a charAt loop ran interpreted most of that time).
+        int[] starts = new int[16];
         int count = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                count++;
+        for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+            if (count + 1 >= starts.length) {
+                starts = java.util.Arrays.copyOf(starts, starts.length * 2);
             }
+            starts[count++] = nl + 1;
         }
-        int[] starts = new int[count + 1];
-        int line = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts[line++] = i + 1;
-            }
-        }
+        starts = java.util.Arrays.copyOf(starts, count + 1);
         starts[count] = text.length() + 1;
         return starts;
     }
