@@ -46,6 +46,7 @@ final class BatchUpdateRunner {
 
     void run(BatchUpdate update) {
         boolean wasAutoCommit;
+        String previousLockTimeout = null;
         try {
             wasAutoCommit = connection.getAutoCommit();
             if (!wasAutoCommit) {
@@ -54,6 +55,10 @@ final class BatchUpdateRunner {
             }
             connection.setAutoCommit(true);
             ensureProgressTable();
+            if (context.lockTimeout() != null) {
+                // a session setting, set once: per batch it would cost round trips inside every batch
+                previousLockTimeout = Sessions.setLockTimeout(connection, context.lockTimeout());
+            }
             connection.setAutoCommit(false);
         } catch (SQLException e) {
             throw new MigratorException(update.describe() + ": could not prepare the batch progress table "
@@ -63,6 +68,11 @@ final class BatchUpdateRunner {
             walk(update);
         } finally {
             try {
+                rollbackQuietly(); // a failed batch is rolled back already; this only ends an idle transaction
+                connection.setAutoCommit(true);
+                if (previousLockTimeout != null) {
+                    Sessions.setting(connection, "lock_timeout", previousLockTimeout);
+                }
                 connection.setAutoCommit(wasAutoCommit);
                 if (!wasAutoCommit) {
                     OperationExecutor.reapplyLockTimeout(connection, context);
@@ -109,9 +119,6 @@ final class BatchUpdateRunner {
             String upper;
             int updated;
             try {
-                if (context.lockTimeout() != null) {
-                    Sessions.setLockTimeout(connection, context.lockTimeout());
-                }
                 try (PreparedStatement select = connection.prepareStatement(cursor == null ? upperFirst : upperNext)) {
                     int p = 1;
                     if (cursor != null) {

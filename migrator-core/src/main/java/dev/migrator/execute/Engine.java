@@ -128,8 +128,7 @@ public final class Engine {
             }
             StepExecutor executor = new StepExecutor(settings, store, statements, listeners, appliedBy());
             List<StepResult> results = new ArrayList<>();
-            for (int i = 0; i < steps.size(); i++) {
-                Step step = steps.get(i);
+            for (Step step : steps) {
                 results.add(executor.run(connection, catalog.get(step.revision()), step));
             }
             if (!results.isEmpty()) {

@@ -1,0 +1,36 @@
+package dev.migrator.bench;
+
+import java.util.List;
+
+/** One way of bringing a database to the latest revision: a cold apply or, when nothing is pending, a no-op. */
+interface Contender {
+
+    String name();
+
+    /** Loads the revisions, validates what is applied and applies what is pending, from scratch (no state kept between calls). */
+    Run upgrade(Db db, RevisionFiles files) throws Exception;
+
+    /**
+     * @param applied revisions applied by this call
+     * @param loadNanos time spent reading, parsing and hashing the files, or -1 when the tool does not
+     *     expose it separately
+     */
+    record Run(int applied, long loadNanos) {}
+
+    /** By display name or by key ({@code raw}, {@code migrator}, {@code flyway}: the first word, any case). */
+    static Contender named(String name) {
+        switch (name.split(" ")[0].toLowerCase(java.util.Locale.ROOT)) {
+            case "raw":
+                return new RawJdbc();
+            case "flyway":
+                return new FlywayContender();
+            case "migrator":
+                return new MigratorContender();
+            default:
+                throw new IllegalArgumentException("unknown contender " + name + "; known: " + ALL);
+        }
+    }
+
+    /** Raw JDBC first: it is the baseline every ratio divides by. */
+    List<String> ALL = List.of(RawJdbc.NAME, MigratorContender.NAME, FlywayContender.NAME);
+}

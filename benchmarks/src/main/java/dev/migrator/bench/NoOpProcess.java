@@ -1,0 +1,31 @@
+package dev.migrator.bench;
+
+import java.nio.file.Path;
+
+/**
+ * The child process of the fresh-process case: one contender's no-op run, then exit. Arguments: contender
+ * name (or {@link #JVM_ONLY}), revision directory root, revision count; the database comes from
+ * {@code -Dbench.child.url}, {@code -Dbench.child.user} and the environment variable {@code BENCH_PASSWORD}.
+ */
+public final class NoOpProcess {
+
+    /** Measures the JVM alone: the same command, a main that returns at once. */
+    static final String JVM_ONLY = "JVM only";
+
+    private NoOpProcess() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args[0].equals(JVM_ONLY)) {
+            return;
+        }
+        String password = System.getenv("BENCH_PASSWORD");
+        Db db = new Db("child", System.getProperty("bench.child.url"), System.getProperty("bench.child.user"),
+                password == null ? "" : password);
+        RevisionFiles files = new RevisionFiles(Path.of(args[1]), Integer.parseInt(args[2]));
+        Contender.Run run = Contender.named(args[0]).upgrade(db, files);
+        if (run.applied() != 0) {
+            System.err.println(args[0] + " applied " + run.applied() + " revisions in a no-op run");
+            System.exit(2);
+        }
+    }
+}
