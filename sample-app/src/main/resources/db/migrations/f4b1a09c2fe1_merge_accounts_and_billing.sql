@@ -3,9 +3,6 @@
 -- Message: merge the accounts and billing branches
 
 -- migrate:upgrade
--- A merge revision only joins the two heads into one; it changes nothing. (Migrator wants at least
--- one statement per section, so an empty section is never a forgotten one.)
-SELECT 1;
+-- A merge revision only joins the two heads into one; it changes nothing, so its sections are empty.
 
 -- migrate:downgrade
-SELECT 1;

@@ -183,7 +183,7 @@ public final class Engine {
         LoadedRevision revision = known ? catalog.get(id) : null;
         return new HistoryRow(id == null ? "base" : id, known ? revision.node().revises() : List.of(), Direction.STAMP,
                 known ? revision.message() : null, known ? revision.phase() : null, known ? revision.checksum() : null,
-                "now()", true, null, appliedBy(), false);
+                "now()", true, null, appliedBy());
     }
 
     @FunctionalInterface

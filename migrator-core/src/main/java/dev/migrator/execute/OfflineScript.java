@@ -87,11 +87,10 @@ public final class OfflineScript {
         for (int i = 0; i < plan.steps().size(); i++) {
             Step step = plan.steps().get(i);
             LoadedRevision revision = catalog.get(step.revision());
-            boolean last = i == plan.steps().size() - 1;
             sql.append("\n-- ").append(direction.label()).append(' ').append(revision.id()).append(": ")
                     .append(revision.message()).append(" (").append(revision.source()).append(")\n");
             HistoryRow row = new HistoryRow(revision.id(), revision.node().revises(), direction, revision.message(),
-                    revision.phase(), revision.checksum(), "now()", true, null, appliedBy, last);
+                    revision.phase(), revision.checksum(), "now()", true, null, appliedBy);
             Duration lockTimeout = revision.lockTimeout() != null ? revision.lockTimeout() : settings.lockTimeout();
             if (revision.transactional()) {
                 sql.append("BEGIN;\n");

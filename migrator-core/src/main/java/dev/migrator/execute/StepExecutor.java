@@ -51,10 +51,8 @@ final class StepExecutor {
         Direction direction = step.direction();
         listeners.emit(l -> l.stepStarted(revision.id(), direction));
         long start = System.nanoTime();
-        // No MD5 catalog fingerprint in the history row online: the run's end records the schema snapshot
-        // and puts its SHA-256 on the last row (Engine.recordSchema); computing both read the catalog twice.
         HistoryRow row = new HistoryRow(revision.id(), revision.node().revises(), direction, revision.message(),
-                revision.phase(), revision.checksum(), timestamp(Instant.now()), true, null, appliedBy, false);
+                revision.phase(), revision.checksum(), timestamp(Instant.now()), true, null, appliedBy);
         List<ExecutableStatement> body = statements.statements(revision, direction);
         try {
             int attempts = revision.transactional()
@@ -164,7 +162,7 @@ final class StepExecutor {
             List<ExecutableStatement> bookkeeping = new ArrayList<>(
                     bookkeeping(store.tables().versionChange(step.removedRows(), step.addedRows())));
             bookkeeping.add(ExecutableStatement.engine(
-                    store.tables().historyComplete(historyId, row.startedAt(), true, null, row.fingerprint())));
+                    store.tables().historyComplete(historyId, row.startedAt(), true, null)));
             connection.setAutoCommit(false);
             try {
                 StatementRunner.run(connection, bookkeeping);
@@ -258,7 +256,7 @@ final class StepExecutor {
 
     private void completeFailed(Connection connection, long historyId, HistoryRow row, String error) {
         try (var statement = connection.createStatement()) {
-            statement.execute(store.tables().historyComplete(historyId, row.startedAt(), false, error, false));
+            statement.execute(store.tables().historyComplete(historyId, row.startedAt(), false, error));
         } catch (SQLException e) {
             log.warn("Could not record the failure of revision {} in the history table: {}", row.revision(), e.getMessage());
         }

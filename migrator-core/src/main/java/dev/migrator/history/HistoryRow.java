@@ -7,8 +7,7 @@ import java.util.List;
 /**
  * What the engine writes into one history row.
  *
- * @param startedAt   a SQL expression for the start time ({@code now()} offline, a literal online)
- * @param fingerprint whether to compute the schema fingerprint in the same statement
+ * @param startedAt a SQL expression for the start time ({@code now()} offline, a literal online)
  */
 public record HistoryRow(
         String revision,
@@ -20,14 +19,13 @@ public record HistoryRow(
         String startedAt,
         boolean success,
         String error,
-        String appliedBy,
-        boolean fingerprint) {
+        String appliedBy) {
 
     public HistoryRow {
         revises = List.copyOf(revises);
     }
 
     public HistoryRow failed(String error) {
-        return new HistoryRow(revision, revises, direction, message, phase, checksum, startedAt, false, error, appliedBy, false);
+        return new HistoryRow(revision, revises, direction, message, phase, checksum, startedAt, false, error, appliedBy);
     }
 }

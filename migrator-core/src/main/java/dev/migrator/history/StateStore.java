@@ -44,10 +44,31 @@ public final class StateStore {
         }
     }
 
-    /** Creates the tables if needed, in one round trip. Call it under the advisory lock. */
+    /**
+     * Creates the schema and tables if needed. Call it under the advisory lock. Once they exist no DDL
+     * is sent at all, so a migration role needs no CREATE privilege on the database (not even for a
+     * no-op {@code CREATE SCHEMA IF NOT EXISTS}, which PostgreSQL checks before seeing the schema exists).
+     */
     public void create(Connection connection) throws SQLException {
+        boolean tablesExist;
+        boolean schemaExists;
+        try (PreparedStatement ps = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL AND to_regclass(?) IS NOT NULL, "
+                + "(? IS NULL OR EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?))")) {
+            ps.setString(1, tables.versionTable());
+            ps.setString(2, tables.historyTable());
+            ps.setString(3, tables.schema());
+            ps.setString(4, tables.schema());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                tablesExist = rs.getBoolean(1);
+                schemaExists = rs.getBoolean(2);
+            }
+        }
+        if (tablesExist) {
+            return;
+        }
         try (Statement statement = connection.createStatement()) {
-            for (String ddl : tables.createStatements()) {
+            for (String ddl : schemaExists ? tables.createTableStatements() : tables.createStatements()) {
                 statement.addBatch(ddl);
             }
             statement.executeBatch();

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,9 +55,7 @@ public final class RevisionLoader {
         }
         for (Location location : parsed) {
             if (location.kind() == Location.Kind.FILESYSTEM) {
-                for (SqlResource file : FilesystemScanner.scan(location)) {
-                    revisions.add(SqlRevisionParser.parse(file.source(), file.content()));
-                }
+                revisions.addAll(parseAll(FilesystemScanner.scan(location)));
                 continue;
             }
             ClasspathScanner.Contents contents = ClasspathScanner.scan(classLoader, location);
@@ -64,9 +63,7 @@ public final class RevisionLoader {
                 log.warn("No migrations found at {}: the class path holds no directory {}. Check the location "
                         + "(migrator.locations) if this module should have migrations.", location, location.path());
             }
-            for (SqlResource file : contents.sqlFiles()) {
-                revisions.add(SqlRevisionParser.parse(file.source(), file.content()));
-            }
+            revisions.addAll(parseAll(contents.sqlFiles()));
             for (String className : contents.classNames()) {
                 Class<?> type = loadClass(classLoader, className, location);
                 if (type.isAnnotationPresent(Revision.class)) {
@@ -83,6 +80,35 @@ public final class RevisionLoader {
         }
         for (Migration migration : extra) {
             revisions.add(JavaRevisionReader.read(migration));
+        }
+        return revisions;
+    }
+
+    /** Below this many files, parsing on one thread is as fast as handing work to other cores. */
+    private static final int PARALLEL_THRESHOLD = 64;
+
+    /**
+     * Parses SQL files in their order. Many files are parsed on all cores: a fresh process that only
+     * checks 1,000 applied revisions spends most of its time here, before the JIT has warmed up. The
+     * first malformed file in file order is reported, so the message does not depend on scheduling.
+     */
+    private static List<LoadedRevision> parseAll(List<SqlResource> files) {
+        Object[] parsed = new Object[files.size()];
+        IntStream indices = IntStream.range(0, files.size());
+        (files.size() >= PARALLEL_THRESHOLD ? indices.parallel() : indices).forEach(i -> {
+            SqlResource file = files.get(i);
+            try {
+                parsed[i] = SqlRevisionParser.parse(file.source(), file.content());
+            } catch (RuntimeException e) {
+                parsed[i] = e;
+            }
+        });
+        List<LoadedRevision> revisions = new ArrayList<>(files.size());
+        for (Object result : parsed) {
+            if (result instanceof RuntimeException e) {
+                throw e;
+            }
+            revisions.add((LoadedRevision) result);
         }
         return revisions;
     }

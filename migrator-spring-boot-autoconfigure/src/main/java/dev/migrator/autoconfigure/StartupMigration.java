@@ -49,8 +49,8 @@ final class StartupMigration {
 
     private void upgrade() {
         MigrationResult result = migrator.upgrade(target);
-        log.info("Migrator upgraded to {}: {} revision(s) applied in {}, now at {}{}", target, result.applied(),
-                java.time.Duration.between(result.startedAt(), result.finishedAt()), result.after(),
+        log.info("Migrator upgraded to {}: {} revision(s) applied in {} ms, now at {}{}", target, result.applied(),
+                java.time.Duration.between(result.startedAt(), result.finishedAt()).toMillis(), result.after(),
                 result.deferred().isEmpty() ? "" : "; " + result.deferred().size()
                         + " contract revision(s) deferred (set migrator.contract=apply to run them)");
     }

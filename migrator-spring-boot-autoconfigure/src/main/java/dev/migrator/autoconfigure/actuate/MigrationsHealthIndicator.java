@@ -1,0 +1,71 @@
+package dev.migrator.autoconfigure.actuate;
+
+import dev.migrator.CheckResult;
+import dev.migrator.MigrationState;
+import dev.migrator.MigratorException;
+import dev.migrator.MigratorStatus;
+import dev.migrator.VerifyResult;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Health contributor {@code migrations}: UP when the database is up to date (or AHEAD, or only
+ * deferred contract revisions remain) and every post-deploy check passes; OUT_OF_SERVICE while
+ * revisions are pending or a run is in progress; DOWN when the last run failed or a check fails.
+ */
+public class MigrationsHealthIndicator implements HealthIndicator {
+
+    private final MigrationStatusView status;
+    private final @Nullable MigrationChecks checks;
+
+    /** @param checks null when {@code migrator.checks.enabled=false} */
+    public MigrationsHealthIndicator(MigrationStatusView status, @Nullable MigrationChecks checks) {
+        this.status = status;
+        this.checks = checks;
+    }
+
+    /** DOWN with the reason when the state cannot be read: a health indicator that throws answers HTTP 500. */
+    @Override
+    public Health health() {
+        try {
+            return evaluate();
+        } catch (RuntimeException e) {
+            // the engine's messages never carry a secret; anything else is named by its type only
+            return Health.down().withDetail("error", e instanceof MigratorException ? e.getMessage() : e.getClass().getName())
+                    .build();
+        }
+    }
+
+    private Health evaluate() {
+        MigratorStatus current = status.status();
+        Health.Builder health = switch (current.state()) {
+            case UP_TO_DATE, AHEAD, CONTRACT_PENDING -> Health.up();
+            case PENDING, MIGRATING -> Health.outOfService();
+            // no version table yet: only a problem when the code has revisions to apply
+            case NOT_INITIALIZED -> current.pending().isEmpty() ? Health.up() : Health.outOfService();
+            case FAILED -> Health.down();
+        };
+        health.withDetail("state", current.state().name())
+                .withDetail("current", List.copyOf(new TreeSet<>(current.current())))
+                .withDetail("heads", current.heads())
+                .withDetail("pending", current.pending().size());
+        // Checks only decide between UP and DOWN: while revisions are pending the version-table check
+        // fails by definition, and a running CREATE INDEX CONCURRENTLY is INVALID until it finishes.
+        boolean settled = current.state() == MigrationState.UP_TO_DATE || current.state() == MigrationState.AHEAD
+                || current.state() == MigrationState.CONTRACT_PENDING;
+        if (checks != null && settled) {
+            VerifyResult result = checks.current();
+            List<String> failing = result.results().stream().filter(r -> !r.passed())
+                    .map(r -> r.revision() == null ? r.name() : r.name() + " " + r.revision()).toList();
+            health.withDetail("checks", result.passed() ? CheckResult.Status.PASSED.name() : CheckResult.Status.FAILED.name());
+            if (!failing.isEmpty()) {
+                health.down().withDetail("failedChecks", failing);
+            }
+        }
+        return health.build();
+    }
+}
