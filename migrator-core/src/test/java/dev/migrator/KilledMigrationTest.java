@@ -9,9 +9,11 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,26 +43,12 @@ class KilledMigrationTest {
 
     /** Polls pg_stat_activity until the migrating session is sleeping; returns its pid. */
     private static int sleepingMigrator(TestDatabase db, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Object pid = db.queryValue("SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
-                    + " AND application_name LIKE 'migrator migrating%' AND state = 'active' AND query LIKE '%pg_sleep%'");
-            if (pid != null) {
-                return ((Number) pid).intValue();
-            }
-            pause();
-        }
-        throw new AssertionError("No migrating session started sleeping within " + timeout);
-    }
-
-    /** The interval between two polls of a condition. */
-    private static void pause() {
-        try {
-            TimeUnit.MILLISECONDS.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        Object pid = Awaitility.await("a migrating session sleeping in its revision")
+                .atMost(timeout).pollInterval(Duration.ofMillis(50))
+                .until(() -> db.queryValue("SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+                        + " AND application_name LIKE 'migrator migrating%' AND state = 'active' AND query LIKE '%pg_sleep%'"),
+                        Objects::nonNull);
+        return ((Number) pid).intValue();
     }
 
     private static void assertCompletedExactlyOnce(TestDatabase db) {

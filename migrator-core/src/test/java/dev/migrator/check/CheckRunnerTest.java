@@ -3,13 +3,13 @@ package dev.migrator.check;
 import dev.migrator.CheckResult;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -147,10 +147,8 @@ class CheckRunnerTest {
     }
 
     private static void awaitNoBackendRunning(TestDatabase db, String query) {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (db.count("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query = '" + query + "'") > 0) {
-            assertThat(Instant.now()).as("the server still runs " + query).isBefore(deadline);
-            Thread.onSpinWait();
-        }
+        Awaitility.await("the server no longer runs " + query).atMost(Duration.ofSeconds(10))
+                .until(() -> db.count("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query = '"
+                        + query + "'") == 0);
     }
 }
