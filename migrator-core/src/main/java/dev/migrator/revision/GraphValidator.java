@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Checks the revisions' declarations before the graph is built: id syntax, duplicate ids, unknown
@@ -17,15 +16,13 @@ import java.util.regex.Pattern;
  */
 final class GraphValidator {
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]{1,64}");
     // A label is used in targets as "<label>@...", so it must not contain '@', ',', ':' or spaces.
-    private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}");
     private static final List<String> RESERVED = List.of("head", "heads", "base");
 
     private GraphValidator() {}
 
     static boolean isValidLabel(String label) {
-        return label != null && LABEL.matcher(label).matches();
+        return RevisionIds.isValidLabel(label);
     }
 
     /** Returns the nodes by id, or throws one exception listing every declaration problem. */
@@ -33,7 +30,7 @@ final class GraphValidator {
         List<String> problems = new ArrayList<>();
         Map<String, List<RevisionNode>> byId = new LinkedHashMap<>();
         for (RevisionNode node : nodes) {
-            if (!ID.matcher(String.valueOf(node.id())).matches()) {
+            if (!RevisionIds.isValidId(node.id())) {
                 problems.add("Invalid revision id '" + node.id() + "' in " + source(node)
                         + ": an id is 1 to 64 characters of A-Z, a-z, 0-9 and _ (generated ids are 12 lowercase hex characters).");
                 continue;

@@ -1,19 +1,22 @@
-package dev.migrator.source;
+package dev.migrator.revision;
 
-/** The syntax of revision ids and branch labels (SPEC §2). */
-final class Ids {
+/**
+ * The syntax of revision ids and branch labels (SPEC §2), in one place for the graph and the loaders.
+ * Labels never contain '@', ',' or ':', which targets use as separators.
+ */
+public final class RevisionIds {
 
-    static final String ID_RULE = "1 to 64 characters of A-Z, a-z, 0-9 and _";
-    static final String LABEL_RULE = "1 to 64 characters of A-Z, a-z, 0-9, _, . and -, starting with a letter, digit or _";
+    public static final String ID_RULE = "1 to 64 characters of A-Z, a-z, 0-9 and _";
+    public static final String LABEL_RULE = "1 to 64 characters of A-Z, a-z, 0-9, _, . and -, starting with a letter, digit or _";
 
-    private Ids() {}
+    private RevisionIds() {}
 
-    static boolean isValidId(String id) {
+    public static boolean isValidId(String id) {
         return matches(id, false);
     }
 
     /** The graph's rule: labels may also contain '.' and '-' but not start with them, and never '@', ',' or ':' (used in targets). */
-    static boolean isValidLabel(String label) {
+    public static boolean isValidLabel(String label) {
         return matches(label, true) && label.charAt(0) != '-' && label.charAt(0) != '.';
     }
 

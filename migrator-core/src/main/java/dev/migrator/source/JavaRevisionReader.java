@@ -5,6 +5,7 @@ import dev.migrator.ReversibleMigration;
 import dev.migrator.Revision;
 import dev.migrator.operation.OperationRecorder;
 import dev.migrator.operation.Operations;
+import dev.migrator.revision.RevisionIds;
 import dev.migrator.revision.RevisionNode;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -73,17 +74,17 @@ final class JavaRevisionReader {
         String source = source(type);
         Revision revision = type.getAnnotation(Revision.class);
         String id = revision.id();
-        if (!Ids.isValidId(id)) {
+        if (!RevisionIds.isValidId(id)) {
             throw new RevisionLoadException(source + ": invalid revision id \"" + id + "\" in @Revision: expected "
-                    + Ids.ID_RULE + ". Change the id (and every revises or dependsOn that refers to it).");
+                    + RevisionIds.ID_RULE + ". Change the id (and every revises or dependsOn that refers to it).");
         }
         List<String> revises = ids(source, "revises", revision.revises());
         List<String> dependsOn = ids(source, "dependsOn", revision.dependsOn());
         Set<String> labels = new LinkedHashSet<>();
         for (String label : revision.branchLabels()) {
-            if (!Ids.isValidLabel(label)) {
+            if (!RevisionIds.isValidLabel(label)) {
                 throw new RevisionLoadException(source + " (revision " + id + "): invalid branch label \"" + label
-                        + "\" in @Revision(branchLabels): expected " + Ids.LABEL_RULE + ". Rename the label.");
+                        + "\" in @Revision(branchLabels): expected " + RevisionIds.LABEL_RULE + ". Rename the label.");
             }
             labels.add(label);
         }
@@ -134,9 +135,9 @@ final class JavaRevisionReader {
     private static List<String> ids(String source, String attribute, String[] values) {
         List<String> ids = new ArrayList<>();
         for (String value : values) {
-            if (!Ids.isValidId(value)) {
+            if (!RevisionIds.isValidId(value)) {
                 throw new RevisionLoadException(source + ": invalid revision id \"" + value + "\" in @Revision("
-                        + attribute + "): expected " + Ids.ID_RULE + ". Use the id of the revision you mean.");
+                        + attribute + "): expected " + RevisionIds.ID_RULE + ". Use the id of the revision you mean.");
             }
             if (ids.contains(value)) {
                 throw new RevisionLoadException(source + ": \"" + value + "\" is listed twice in @Revision("

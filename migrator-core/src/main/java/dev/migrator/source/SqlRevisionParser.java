@@ -1,6 +1,7 @@
 package dev.migrator.source;
 
 import dev.migrator.Phase;
+import dev.migrator.revision.RevisionIds;
 import dev.migrator.revision.RevisionNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,11 +49,11 @@ final class SqlRevisionParser {
         if (revision == null) {
             throw new RevisionLoadException(source + ": missing the \"-- Revision: <id>\" header. Add it at the top "
                     + "of the file, before \"-- migrate:upgrade\", e.g. \"-- Revision: 1f3c9a7e2b44\" (an id is "
-                    + Ids.ID_RULE + ").");
+                    + RevisionIds.ID_RULE + ").");
         }
         String id = revision.value;
-        if (!Ids.isValidId(id)) {
-            throw error(revision.line, "invalid revision id \"" + id + "\" in the Revision header: expected " + Ids.ID_RULE,
+        if (!RevisionIds.isValidId(id)) {
+            throw error(revision.line, "invalid revision id \"" + id + "\" in the Revision header: expected " + RevisionIds.ID_RULE,
                     "Change the id (and every Revises or Depends-On that refers to it).");
         }
         List<String> revises = idList(headers.get(HeaderKey.REVISES));
@@ -243,9 +244,9 @@ final class SqlRevisionParser {
     private List<String> idList(Header header) {
         List<String> ids = new ArrayList<>();
         for (String id : items(header)) {
-            if (!Ids.isValidId(id)) {
+            if (!RevisionIds.isValidId(id)) {
                 throw error(header.line, "invalid revision id \"" + id + "\" in " + keyOf(header) + ": expected "
-                        + Ids.ID_RULE, "Use the id from the \"-- Revision:\" header of the revision you mean.");
+                        + RevisionIds.ID_RULE, "Use the id from the \"-- Revision:\" header of the revision you mean.");
             }
             ids.add(id);
         }
@@ -255,8 +256,8 @@ final class SqlRevisionParser {
     private Set<String> labelList(Header header) {
         Set<String> labels = new LinkedHashSet<>();
         for (String label : items(header)) {
-            if (!Ids.isValidLabel(label)) {
-                throw error(header.line, "invalid branch label \"" + label + "\": expected " + Ids.LABEL_RULE,
+            if (!RevisionIds.isValidLabel(label)) {
+                throw error(header.line, "invalid branch label \"" + label + "\": expected " + RevisionIds.LABEL_RULE,
                         "Rename the label.");
             }
             labels.add(label);
