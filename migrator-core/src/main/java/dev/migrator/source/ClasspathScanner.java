@@ -63,7 +63,7 @@ final class ClasspathScanner {
                     + e.getMessage() + ".", e);
         }
         // Stable order whatever the roots' order on disk: by relative path (ties keep root order).
-        scanner.sqlFiles.sort(Comparator.comparing(SqlResource::relativePath));
+        java.util.Collections.sort(scanner.sqlFiles);
         return new Contents(List.copyOf(scanner.sqlFiles), scanner.classNames, !roots.isEmpty());
     }
 
@@ -88,7 +88,7 @@ final class ClasspathScanner {
         for (DirectoryWalker.FoundFile file : DirectoryWalker.files(root)) {
             String relative = file.relativePath();
             if (relative.endsWith(".sql")) {
-                sqlFiles.add(new SqlResource(relative, location.source(relative), Files.readAllBytes(file.path())));
+                sqlFiles.add(SqlResource.onDisk(relative, location.source(relative), file.path()));
             } else {
                 addClassName(relative);
             }
@@ -114,7 +114,7 @@ final class ClasspathScanner {
                 String relative = entry.getName().substring(prefix.length());
                 if (relative.endsWith(".sql")) {
                     try (InputStream in = jar.getInputStream(entry)) {
-                        sqlFiles.add(new SqlResource(relative, location.source(relative), in.readAllBytes()));
+                        sqlFiles.add(SqlResource.read(relative, location.source(relative), in.readAllBytes()));
                     }
                 } else {
                     addClassName(relative);

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -17,7 +17,12 @@ import java.util.List;
  */
 final class DirectoryWalker {
 
-    record FoundFile(String relativePath, Path path) {}
+    record FoundFile(String relativePath, Path path) implements Comparable<FoundFile> {
+        @Override
+        public int compareTo(FoundFile other) {
+            return relativePath.compareTo(other.relativePath);
+        }
+    }
 
     private DirectoryWalker() {}
 
@@ -34,7 +39,7 @@ final class DirectoryWalker {
                 return FileVisitResult.CONTINUE;
             }
         });
-        found.sort(Comparator.comparing(FoundFile::relativePath));
+        Collections.sort(found);
         return found;
     }
 }

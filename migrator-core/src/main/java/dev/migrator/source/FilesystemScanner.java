@@ -25,8 +25,7 @@ final class FilesystemScanner {
             List<SqlResource> resources = new ArrayList<>();
             for (DirectoryWalker.FoundFile file : DirectoryWalker.files(root)) {
                 if (file.relativePath().endsWith(".sql")) {
-                    resources.add(new SqlResource(file.relativePath(), location.source(file.relativePath()),
-                            Files.readAllBytes(file.path())));
+                    resources.add(SqlResource.onDisk(file.relativePath(), location.source(file.relativePath()), file.path()));
                 }
             }
             return resources;

@@ -6,11 +6,10 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.IntStream;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,9 +48,13 @@ public final class RevisionLoader {
 
         List<LoadedRevision> revisions = new ArrayList<>();
         Set<Class<?>> loadedClasses = new HashSet<>();
-        Set<Location> parsed = new LinkedHashSet<>(); // the same location twice would load every file twice
+        List<Location> parsed = new ArrayList<>();
+        Set<String> seen = new HashSet<>(); // the same location twice would load every file twice
         for (String text : locations) {
-            parsed.add(Location.parse(text));
+            Location location = Location.parse(text);
+            if (seen.add(location.prefix())) {
+                parsed.add(location);
+            }
         }
         for (Location location : parsed) {
             if (location.kind() == Location.Kind.FILESYSTEM) {
@@ -84,33 +87,72 @@ public final class RevisionLoader {
         return revisions;
     }
 
-    /** Below this many files, parsing on one thread is as fast as handing work to other cores. */
+    /** Below this many files, parsing on one thread is as fast as starting others. */
     private static final int PARALLEL_THRESHOLD = 64;
+    private static final int MAX_THREADS = 4;
 
     /**
-     * Parses SQL files in their order. Many files are parsed on all cores: a fresh process that only
-     * checks 1,000 applied revisions spends most of its time here, before the JIT has warmed up. The
-     * first malformed file in file order is reported, so the message does not depend on scheduling.
+     * Reads and parses SQL files in their order. Many files are shared out to a few short-lived threads:
+     * a fresh process that only checks 1,000 applied revisions spends much of its time here, before the
+     * JIT has warmed up (plain threads, not a parallel stream: that machinery alone costs a fresh JVM
+     * more than it saves). The first malformed file in file order is reported, so the message does not
+     * depend on scheduling.
      */
     private static List<LoadedRevision> parseAll(List<SqlResource> files) {
         Object[] parsed = new Object[files.size()];
-        IntStream indices = IntStream.range(0, files.size());
-        (files.size() >= PARALLEL_THRESHOLD ? indices.parallel() : indices).forEach(i -> {
-            SqlResource file = files.get(i);
-            try {
-                parsed[i] = SqlRevisionParser.parse(file.source(), file.content());
-            } catch (RuntimeException e) {
-                parsed[i] = e;
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < parsed.length; i = next.getAndIncrement()) {
+                parsed[i] = parseOne(files.get(i));
             }
-        });
+        };
+        int threads = files.size() < PARALLEL_THRESHOLD ? 1
+                : Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
+        Thread[] helpers = new Thread[threads - 1];
+        for (int t = 0; t < helpers.length; t++) {
+            helpers[t] = new Thread(worker, "migrator-loader-" + (t + 1));
+            helpers[t].setDaemon(true);
+            helpers[t].start();
+        }
+        worker.run();
+        for (Thread helper : helpers) {
+            joinUninterruptibly(helper); // join also makes the helpers' results visible here
+        }
         List<LoadedRevision> revisions = new ArrayList<>(files.size());
         for (Object result : parsed) {
             if (result instanceof RuntimeException e) {
                 throw e;
             }
+            if (result instanceof Error e) {
+                throw e;
+            }
             revisions.add((LoadedRevision) result);
         }
         return revisions;
+    }
+
+    private static Object parseOne(SqlResource file) {
+        try {
+            return SqlRevisionParser.parse(file.source(), file.content());
+        } catch (RuntimeException | Error e) {
+            return e;
+        }
+    }
+
+    /** The helpers finish on their own within the parse; an interrupt is kept for the caller to see. */
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Class<?> loadClass(ClassLoader classLoader, String className, Location location) {

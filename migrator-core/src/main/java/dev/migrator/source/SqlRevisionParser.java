@@ -87,30 +87,28 @@ final class SqlRevisionParser {
                     + ") but has a \"-- migrate:downgrade\" section", "Remove one of the two.");
         }
 
-        List<SqlStatement> upgrade = statements(markers, upgradeMarker);
         // A merge revision only joins branches (as Alembic's merges do); anything else with nothing
-        // to run is most likely a mistake.
-        if (upgrade.isEmpty() && revises.size() < 2) {
-            throw error(upgradeMarker.line, "the \"-- migrate:upgrade\" section has no statement",
-                    "Add the statements of the revision below the marker (only a merge revision may be empty).");
-        }
-        List<SqlStatement> downgrade = downgradeMarker == null ? List.of() : statements(markers, downgradeMarker);
-        SqlStatement verify = null;
-        if (verifyMarker != null) {
-            List<SqlStatement> checks = statements(markers, verifyMarker);
-            if (checks.size() != 1) {
-                throw error(verifyMarker.line, "the \"-- migrate:verify\" section must hold exactly one query "
-                        + "returning one boolean, but has " + checks.size() + " statements" + linesOf(checks),
-                        checks.isEmpty() ? "Add the query or remove the marker."
-                                : "Combine them into one query, e.g. SELECT (<check 1>) AND (<check 2>).");
-            }
-            verify = checks.get(0);
-        }
+        // to run is most likely a mistake. Both sections are split when a command first needs them.
+        SqlSection upgrade = section(markers, upgradeMarker, revises.size() >= 2);
+        SqlSection downgrade = downgradeMarker == null ? null : section(markers, downgradeMarker, true);
+        SqlStatement verify = verifyMarker == null ? null : verifyQuery(markers, verifyMarker);
 
         RevisionNode node = new RevisionNode(id, revises, dependsOn, labels, source);
         return new LoadedRevision(node, message == null ? "" : message.value, phase, transactional, lockTimeout,
                 irreversible == null ? null : irreversible.value, checksum, source,
                 new RevisionBody.Sql(upgrade, downgrade, verify));
+    }
+
+    /** The verify query is split when the file is loaded: it is short, and post-deploy checks need it whole. */
+    private SqlStatement verifyQuery(List<Marker> markers, Marker verifyMarker) {
+        List<SqlStatement> checks = section(markers, verifyMarker, true).statements();
+        if (checks.size() != 1) {
+            throw error(verifyMarker.line, "the \"-- migrate:verify\" section must hold exactly one query "
+                    + "returning one boolean, but has " + checks.size() + " statements" + linesOf(checks),
+                    checks.isEmpty() ? "Add the query or remove the marker."
+                            : "Combine them into one query, e.g. SELECT (<check 1>) AND (<check 2>).");
+        }
+        return checks.get(0);
     }
 
     // ---- sections
@@ -130,7 +128,7 @@ final class SqlRevisionParser {
                 continue;
             }
             String rest = text.substring(nameStart + MARKER.length(), end).strip();
-            String name = rest.isEmpty() ? "" : rest.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+            String name = firstWord(rest).toLowerCase(Locale.ROOT);
             if (!SECTIONS.contains(name)) {
                 String suggestion = Suggestions.closest(name, SECTIONS);
                 throw error(line, "unknown section marker \"" + text.substring(start, end).strip() + "\"",
@@ -151,6 +149,16 @@ final class SqlRevisionParser {
         return markers;
     }
 
+    /** Up to the first whitespace (no regular expression: this runs for every marker of every file). */
+    private static String firstWord(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return text.substring(0, i);
+            }
+        }
+        return text;
+    }
+
     private static Marker find(List<Marker> markers, String section) {
         for (Marker marker : markers) {
             if (marker.section.equals(section)) {
@@ -160,13 +168,15 @@ final class SqlRevisionParser {
         return null;
     }
 
-    /** The statements between {@code marker} and the next marker (or the end of the file). */
-    private List<SqlStatement> statements(List<Marker> markers, Marker marker) {
-        int index = markers.indexOf(marker);
-        int firstLine = marker.line + 1;
+    /** The text between {@code marker} and the next marker (or the end of the file). */
+    private SqlSection section(List<Marker> markers, Marker marker, boolean mayBeEmpty) {
+        int index = 0;
+        while (markers.get(index) != marker) { // by identity: a record's equals is costly the first time it runs
+            index++;
+        }
         int from = Math.min(lineStarts[marker.line], text.length());
         int to = index + 1 < markers.size() ? lineStarts[markers.get(index + 1).line - 1] : text.length();
-        return SqlStatementSplitter.split(source, text, from, Math.max(from, to), firstLine);
+        return new SqlSection(source, text, marker.section, marker.line, from, to, mayBeEmpty);
     }
 
     private static String linesOf(List<SqlStatement> statements) {

@@ -10,7 +10,12 @@ import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Each malformed SQL revision fails loading with a message naming the file, the line, what was expected and what to do. */
+/**
+ * Each malformed SQL revision fails with a message naming the file, the line, what was expected and what
+ * to do: header and section errors when the file is loaded, statement errors when its statements are
+ * first needed (every command checks the revisions it will run before running any; see
+ * {@code MalformedStatementTest} for that on a real database).
+ */
 class SqlRevisionErrorsTest {
 
     private static final String BODY = "-- migrate:upgrade\nCREATE TABLE t (id int);\n\n-- migrate:downgrade\nDROP TABLE t;\n";
@@ -18,11 +23,17 @@ class SqlRevisionErrorsTest {
     @TempDir
     Path dir;
 
-    /** Loads {@code content} as {@code dir/0001_bad.sql} and returns the assertion on the failure. */
+    /**
+     * Loads {@code content} as {@code dir/0001_bad.sql}, checks its statements as a command would, and
+     * returns the assertion on the failure.
+     */
     private AbstractThrowableAssert<?, ? extends Throwable> loading(String content) throws IOException {
         Files.writeString(dir.resolve("0001_bad.sql"), content);
-        return assertThatThrownBy(() -> RevisionLoader.load(List.of("filesystem:" + dir), getClass().getClassLoader(), List.of()))
-                .isInstanceOf(RevisionLoadException.class);
+        return assertThatThrownBy(() -> {
+            for (LoadedRevision revision : RevisionLoader.load(List.of("filesystem:" + dir), getClass().getClassLoader(), List.of())) {
+                revision.body().checkStatements();
+            }
+        }).isInstanceOf(RevisionLoadException.class);
     }
 
     private String file() {

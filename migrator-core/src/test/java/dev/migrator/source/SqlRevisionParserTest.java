@@ -30,8 +30,12 @@ class SqlRevisionParserTest {
         LoadedRevision lf = parse(FILE);
         LoadedRevision crlf = parse(FILE.replace("\n", "\r\n"));
 
-        assertThat(crlf.body()).isEqualTo(lf.body());
-        assertThat(((RevisionBody.Sql) crlf.body()).upgrade()).extracting(SqlStatement::line).containsExactly(7, 8);
+        RevisionBody.Sql lfBody = (RevisionBody.Sql) lf.body();
+        RevisionBody.Sql crlfBody = (RevisionBody.Sql) crlf.body();
+        assertThat(crlfBody.upgrade()).isEqualTo(lfBody.upgrade());
+        assertThat(crlfBody.downgrade()).isEqualTo(lfBody.downgrade());
+        assertThat(crlfBody.verify()).isEqualTo(lfBody.verify());
+        assertThat(crlfBody.upgrade()).extracting(SqlStatement::line).containsExactly(7, 8);
         assertThat(crlf.checksum()).isEqualTo(lf.checksum());
     }
 
