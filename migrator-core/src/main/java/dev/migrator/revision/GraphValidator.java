@@ -1,6 +1,7 @@
 package dev.migrator.revision;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,43 +29,43 @@ final class GraphValidator {
     }
 
     /**
-     * Returns the nodes by id, or throws one exception listing every declaration problem.
+     * Returns each id's slot (its position in {@code nodes}), or throws one exception listing every
+     * declaration problem.
      *
      * <p>Every process that opens the migrations runs this, usually interpreted, and almost always
      * on correct input; so this pass only decides whether anything is wrong, with one hash map
      * and plain loops. When something is, {@link #problems} finds and describes everything in the
      * order users have always seen, using the sorted ids for suggestions.
      */
-    static Map<String, RevisionNode> validate(Collection<RevisionNode> nodes) {
-        RevisionNode[] declared = nodes.toArray(new RevisionNode[0]);
-        HashMap<String, RevisionNode> byId = new HashMap<>(declared.length + declared.length / 3 + 1);
+    static HashMap<String, Integer> validate(RevisionNode[] nodes) {
+        HashMap<String, Integer> slotOf = new HashMap<>(nodes.length + nodes.length / 3 + 1);
         boolean wrong = false;
-        for (RevisionNode node : declared) {
-            String id = node.id();
-            if (!RevisionIds.isValidId(id) || RESERVED.contains(id) || byId.put(id, node) != null) {
+        for (int s = 0; s < nodes.length; s++) {
+            String id = nodes[s].id();
+            if (!RevisionIds.isValidId(id) || RESERVED.contains(id) || slotOf.put(id, s) != null) {
                 wrong = true;
             }
         }
         Set<String> labels = null;
-        for (int s = 0; s < declared.length && !wrong; s++) {
-            RevisionNode node = declared[s];
+        for (int s = 0; s < nodes.length && !wrong; s++) {
+            RevisionNode node = nodes[s];
             for (String parent : node.revises()) {
-                wrong |= !byId.containsKey(parent);
+                wrong |= !slotOf.containsKey(parent);
             }
             for (String dependency : node.dependsOn()) {
-                wrong |= !byId.containsKey(dependency);
+                wrong |= !slotOf.containsKey(dependency);
             }
             if (!node.branchLabels().isEmpty()) {
                 if (labels == null) {
                     labels = new HashSet<>();
                 }
                 for (String label : node.branchLabels()) {
-                    wrong |= !isValidLabel(label) || byId.containsKey(label) || !labels.add(label);
+                    wrong |= !isValidLabel(label) || slotOf.containsKey(label) || !labels.add(label);
                 }
             }
         }
         if (wrong) {
-            List<String> problems = problems(nodes);
+            List<String> problems = problems(Arrays.asList(nodes));
             if (problems.isEmpty()) {
                 throw new IllegalStateException("The revisions were found invalid, but no problem could be described.");
             }
@@ -72,7 +73,7 @@ final class GraphValidator {
                     ? problems.get(0)
                     : problems.size() + " problems in the revisions:\n  - " + String.join("\n  - ", problems));
         }
-        return byId;
+        return slotOf;
     }
 
     /** Every declaration problem, described; the checks of {@link #validate} with the details. Error path only. */
