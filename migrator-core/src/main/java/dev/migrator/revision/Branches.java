@@ -23,8 +23,11 @@ final class Branches {
     Branches(Topology topology) {
         this.topology = topology;
         for (int i = 0; i < topology.size(); i++) {
-            for (String label : topology.node(i).branchLabels()) {
-                labelled.put(label, i);
+            // Few revisions have labels: skip the iterator for the rest (this runs for every graph built).
+            if (!topology.node(i).branchLabels().isEmpty()) {
+                for (String label : topology.node(i).branchLabels()) {
+                    labelled.put(label, i);
+                }
             }
         }
     }

@@ -1,11 +1,14 @@
 package dev.migrator.revision;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -25,8 +28,56 @@ final class GraphValidator {
         return RevisionIds.isValidLabel(label);
     }
 
-    /** Returns the nodes by id, or throws one exception listing every declaration problem. */
-    static Map<String, RevisionNode> validate(Collection<RevisionNode> nodes) {
+    /**
+     * Returns each id's slot (its position in {@code nodes}), or throws one exception listing every
+     * declaration problem.
+     *
+     * <p>Every process that opens the migrations runs this, usually interpreted, and almost always
+     * on correct input; so this pass only decides whether anything is wrong, with one hash map
+     * and plain loops. When something is, {@link #problems} finds and describes everything in the
+     * order users have always seen, using the sorted ids for suggestions.
+     */
+    static HashMap<String, Integer> validate(RevisionNode[] nodes) {
+        HashMap<String, Integer> slotOf = new HashMap<>(nodes.length + nodes.length / 3 + 1);
+        boolean wrong = false;
+        for (int s = 0; s < nodes.length; s++) {
+            String id = nodes[s].id();
+            if (!RevisionIds.isValidId(id) || RESERVED.contains(id) || slotOf.put(id, s) != null) {
+                wrong = true;
+            }
+        }
+        Set<String> labels = null;
+        for (int s = 0; s < nodes.length && !wrong; s++) {
+            RevisionNode node = nodes[s];
+            for (String parent : node.revises()) {
+                wrong |= !slotOf.containsKey(parent);
+            }
+            for (String dependency : node.dependsOn()) {
+                wrong |= !slotOf.containsKey(dependency);
+            }
+            if (!node.branchLabels().isEmpty()) {
+                if (labels == null) {
+                    labels = new HashSet<>();
+                }
+                for (String label : node.branchLabels()) {
+                    wrong |= !isValidLabel(label) || slotOf.containsKey(label) || !labels.add(label);
+                }
+            }
+        }
+        if (wrong) {
+            List<String> problems = problems(Arrays.asList(nodes));
+            if (problems.isEmpty()) {
+                throw new IllegalStateException("The revisions were found invalid, but no problem could be described.");
+            }
+            throw new RevisionGraphException(problems.size() == 1
+                    ? problems.get(0)
+                    : problems.size() + " problems in the revisions:\n  - " + String.join("\n  - ", problems));
+        }
+        return slotOf;
+    }
+
+    /** Every declaration problem, described; the checks of {@link #validate} with the details. Error path only. */
+    private static List<String> problems(Collection<RevisionNode> nodes) {
         List<String> problems = new ArrayList<>();
         Map<String, List<RevisionNode>> byId = new LinkedHashMap<>();
         for (RevisionNode node : nodes) {
@@ -69,12 +120,7 @@ final class GraphValidator {
             }
         }
         checkLabels(byId, unique, problems);
-        if (!problems.isEmpty()) {
-            throw new RevisionGraphException(problems.size() == 1
-                    ? problems.get(0)
-                    : problems.size() + " problems in the revisions:\n  - " + String.join("\n  - ", problems));
-        }
-        return unique;
+        return problems;
     }
 
     private static void checkLabels(Map<String, List<RevisionNode>> byId, Map<String, RevisionNode> unique, List<String> problems) {

@@ -53,16 +53,13 @@ public final class RevisionGraph {
         Branches branches = new Branches(topology);
         this.resolver = new TargetResolver(topology, branches);
         this.planner = new Planner(topology, branches, resolver);
-        List<RevisionNode> ordered = new ArrayList<>(topology.size());
-        for (int i = 0; i < topology.size(); i++) {
-            ordered.add(topology.node(i));
-        }
-        this.nodes = Collections.unmodifiableList(ordered);
+        this.nodes = topology.nodes();
     }
 
     /** Builds and validates the graph; throws {@link RevisionGraphException} naming the sources involved. */
     public static RevisionGraph of(Collection<RevisionNode> nodes) {
-        return new RevisionGraph(Topology.sort(GraphValidator.validate(nodes)));
+        RevisionNode[] declared = nodes.toArray(new RevisionNode[0]);
+        return new RevisionGraph(Topology.sort(declared, GraphValidator.validate(declared)));
     }
 
     public Optional<RevisionNode> node(String id) {

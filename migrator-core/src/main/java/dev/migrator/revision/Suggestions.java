@@ -1,9 +1,9 @@
 package dev.migrator.revision;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.NavigableSet;
 
 /** Finds ids close to one that does not exist, for "did you mean" hints in error messages. Error paths only. */
 final class Suggestions {
@@ -13,7 +13,7 @@ final class Suggestions {
     private Suggestions() {}
 
     /** Ids sharing a prefix of at least 4 characters with {@code wanted}, or at most 2 edits away; closest first. */
-    static List<String> nearIds(String wanted, NavigableSet<String> ids) {
+    static List<String> nearIds(String wanted, Collection<String> ids) {
         record Candidate(String id, int distance) {}
         List<Candidate> candidates = new ArrayList<>();
         for (String id : ids) {

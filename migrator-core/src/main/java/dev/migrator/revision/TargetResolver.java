@@ -2,8 +2,8 @@ package dev.migrator.revision;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.List;
-import java.util.NavigableSet;
 
 /** Turns the absolute forms of a {@link Target} into revisions of one graph, with errors that list candidates. */
 final class TargetResolver {
@@ -127,8 +127,11 @@ final class TargetResolver {
     /** Ids starting with {@code prefix}, optionally only among {@code within}; sorted. */
     private List<String> prefixMatches(String prefix, BitSet within) {
         List<String> matches = new ArrayList<>();
-        NavigableSet<String> ids = topology.ids();
-        for (String id : ids.tailSet(prefix, true)) {
+        List<String> ids = topology.ids();
+        // Ids starting with the prefix follow each other from where the prefix would be inserted.
+        int first = Collections.binarySearch(ids, prefix);
+        for (int k = first >= 0 ? first : -first - 1; k < ids.size(); k++) {
+            String id = ids.get(k);
             if (!id.startsWith(prefix)) {
                 break;
             }

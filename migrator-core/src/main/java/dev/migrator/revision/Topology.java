@@ -1,13 +1,13 @@
 package dev.migrator.revision;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -19,91 +19,137 @@ import java.util.TreeMap;
  */
 final class Topology {
 
+    private static final int[] NONE = new int[0];
+
+    /** The revisions by index, i.e. in topological order. */
     private final RevisionNode[] nodes;
-    private final TreeMap<String, Integer> index = new TreeMap<>();
+    /**
+     * Each id's slot, its position in the array the graph was built from: validation's map, kept
+     * rather than rebuilt as id -> index, which would hash every id once more.
+     */
+    private final HashMap<String, Integer> slotOf;
+    private final int[] indexOfSlot;
     private final int[][] parents;
     /** Parents and dependencies, without duplicates: what must be applied before a revision. */
     private final int[][] requirements;
     private final int[][] children;
     /** Children and dependents: what must be unapplied before a revision. */
     private final int[][] requiredBy;
+    /** Every id in id order; built on the first prefix lookup, which most processes never make. */
+    private volatile List<String> sortedIds;
 
-    private Topology(List<RevisionNode> ordered) {
-        int n = ordered.size();
-        nodes = ordered.toArray(new RevisionNode[0]);
-        for (int i = 0; i < n; i++) {
-            index.put(nodes[i].id(), i);
+    /**
+     * Sorts validated revisions ({@code slotOf} maps each id to its position in {@code declared},
+     * every reference is known); throws naming the revisions of a cycle if there is one.
+     *
+     * <p>Kahn's algorithm on int arrays, with the ready revisions in a heap ordered by id, so ties
+     * are broken by id. Every process that opens the migrations runs this, mostly interpreted, so
+     * it keeps to loops over arrays: no streams, lambdas, boxing or tree maps, and ids are only
+     * compared while several revisions are ready at once, never at all for a linear history.
+     */
+    static Topology sort(RevisionNode[] declared, HashMap<String, Integer> slotOf) {
+        int n = declared.length;
+        Requirements required = new Requirements(declared, slotOf);
+        // What waits for each slot s: waiting[waitingStart[s] .. waitingStart[s + 1]).
+        int[] waitingStart = new int[n + 1];
+        for (int e = 0; e < required.count(); e++) {
+            waitingStart[required.slots[e] + 1]++;
         }
-        parents = new int[n][];
-        requirements = new int[n][];
-        List<List<Integer>> childLists = new ArrayList<>(n);
-        List<List<Integer>> requiredByLists = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            childLists.add(new ArrayList<>(1));
-            requiredByLists.add(new ArrayList<>(1));
+        for (int s = 0; s < n; s++) {
+            waitingStart[s + 1] += waitingStart[s];
         }
-        for (int i = 0; i < n; i++) {
-            parents[i] = indices(new LinkedHashSet<>(nodes[i].revises()));
-            Set<String> required = new LinkedHashSet<>(nodes[i].revises());
-            required.addAll(nodes[i].dependsOn());
-            requirements[i] = indices(required);
-            for (int p : parents[i]) {
-                childLists.get(p).add(i);
-            }
-            for (int r : requirements[i]) {
-                requiredByLists.get(r).add(i);
-            }
-        }
-        // Children are added in increasing index order, so these arrays are sorted.
-        children = toArrays(childLists);
-        requiredBy = toArrays(requiredByLists);
-    }
-
-    /** Sorts validated nodes (every reference known); throws naming the revisions of a cycle if there is one. */
-    static Topology sort(Map<String, RevisionNode> byId) {
-        Map<String, Integer> missing = new HashMap<>();
-        Map<String, List<String>> successors = new HashMap<>();
-        for (RevisionNode node : byId.values()) {
-            Set<String> required = new LinkedHashSet<>(node.revises());
-            required.addAll(node.dependsOn());
-            missing.put(node.id(), required.size());
-            for (String r : required) {
-                successors.computeIfAbsent(r, k -> new ArrayList<>(1)).add(node.id());
+        int[] waiting = new int[required.count()];
+        int[] end = Arrays.copyOf(waitingStart, n);
+        for (int s = 0; s < n; s++) {
+            for (int e = required.start[s]; e < required.start[s + 1]; e++) {
+                waiting[end[required.slots[e]]++] = s;
             }
         }
-        PriorityQueue<String> ready = new PriorityQueue<>();
-        missing.forEach((id, count) -> {
-            if (count == 0) {
-                ready.add(id);
+        int[] missing = new int[n];
+        ReadyQueue ready = new ReadyQueue(declared);
+        for (int s = 0; s < n; s++) {
+            missing[s] = required.count(s);
+            if (missing[s] == 0) {
+                ready.add(s);
             }
-        });
-        List<RevisionNode> ordered = new ArrayList<>(byId.size());
+        }
+        int[] slotOfIndex = new int[n];
+        int sorted = 0;
         while (!ready.isEmpty()) {
-            String id = ready.poll();
-            ordered.add(byId.get(id));
-            for (String successor : successors.getOrDefault(id, List.of())) {
-                if (missing.merge(successor, -1, Integer::sum) == 0) {
-                    ready.add(successor);
+            int s = ready.poll();
+            slotOfIndex[sorted++] = s;
+            for (int e = waitingStart[s]; e < waitingStart[s + 1]; e++) {
+                if (--missing[waiting[e]] == 0) {
+                    ready.add(waiting[e]);
                 }
             }
         }
-        if (ordered.size() < byId.size()) {
-            throw cycle(byId, missing);
+        if (sorted < n) {
+            throw cycle(declared, missing);
         }
-        return new Topology(ordered);
+        return new Topology(declared, slotOf, slotOfIndex, required);
+    }
+
+    private Topology(RevisionNode[] declared, HashMap<String, Integer> slotOf, int[] slotOfIndex, Requirements required) {
+        int n = declared.length;
+        this.slotOf = slotOf;
+        nodes = new RevisionNode[n];
+        indexOfSlot = new int[n];
+        for (int i = 0; i < n; i++) {
+            nodes[i] = declared[slotOfIndex[i]];
+            indexOfSlot[slotOfIndex[i]] = i;
+        }
+        parents = new int[n][];
+        requirements = new int[n][];
+        int[] childCount = new int[n];
+        int[] requiredByCount = new int[n];
+        for (int i = 0; i < n; i++) {
+            int s = slotOfIndex[i];
+            int[] mine = required.count(s) == 0 ? NONE : new int[required.count(s)];
+            for (int k = 0; k < mine.length; k++) {
+                int r = indexOfSlot[required.slots[required.start[s] + k]];
+                mine[k] = r;
+                requiredByCount[r]++;
+                if (k < required.parentCount[s]) {
+                    childCount[r]++;
+                }
+            }
+            requirements[i] = mine;
+            // Parents come first among the requirements; most revisions depend on nothing else.
+            parents[i] = required.parentCount[s] == mine.length ? mine : Arrays.copyOf(mine, required.parentCount[s]);
+        }
+        children = new int[n][];
+        requiredBy = new int[n][];
+        for (int i = 0; i < n; i++) {
+            requiredBy[i] = requiredByCount[i] == 0 ? NONE : new int[requiredByCount[i]];
+            // Children are among the dependents, and the same array when nothing else depends on i.
+            children[i] = childCount[i] == requiredByCount[i] ? requiredBy[i] : childCount[i] == 0 ? NONE : new int[childCount[i]];
+        }
+        // Filled by increasing index, so every array is sorted; the counts are reused as write positions.
+        Arrays.fill(childCount, 0);
+        Arrays.fill(requiredByCount, 0);
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < requirements[i].length; k++) {
+                int r = requirements[i][k];
+                requiredBy[r][requiredByCount[r]++] = i;
+                if (k < parents[i].length && children[r] != requiredBy[r]) {
+                    children[r][childCount[r]++] = i;
+                }
+            }
+        }
     }
 
     /**
      * Every revision left unsorted still waits for an unsorted requirement, so walking from one to
-     * a waiting requirement must revisit a revision: that loop is a cycle.
+     * a waiting requirement must revisit a revision: that loop is a cycle. Error path only.
      */
-    private static RevisionGraphException cycle(Map<String, RevisionNode> byId, Map<String, Integer> missing) {
+    private static RevisionGraphException cycle(RevisionNode[] declared, int[] missing) {
         TreeMap<String, RevisionNode> stuck = new TreeMap<>();
-        missing.forEach((id, count) -> {
-            if (count > 0) {
-                stuck.put(id, byId.get(id));
+        for (int s = 0; s < declared.length; s++) {
+            if (missing[s] > 0) {
+                stuck.put(declared[s].id(), declared[s]);
             }
-        });
+        }
         List<String> walk = new ArrayList<>();
         Map<String, Integer> position = new HashMap<>();
         String current = stuck.firstKey();
@@ -130,27 +176,10 @@ final class Topology {
         loop.add(loop.get(0));
         List<String> described = new ArrayList<>();
         for (String id : loop) {
-            described.add(id + " (" + GraphValidator.source(byId.get(id)) + ")");
+            described.add(id + " (" + GraphValidator.source(stuck.get(id)) + ")");
         }
         return new RevisionGraphException("Revisions form a cycle: " + String.join(" -> ", described)
                 + ". Each revision must come after the revisions it revises or depends on; change a Revises or Depends-On header to break the cycle.");
-    }
-
-    private int[] indices(Collection<String> ids) {
-        int[] result = new int[ids.size()];
-        int k = 0;
-        for (String id : ids) {
-            result[k++] = index.get(id);
-        }
-        return result;
-    }
-
-    private static int[][] toArrays(List<List<Integer>> lists) {
-        int[][] arrays = new int[lists.size()][];
-        for (int i = 0; i < arrays.length; i++) {
-            arrays[i] = lists.get(i).stream().mapToInt(Integer::intValue).toArray();
-        }
-        return arrays;
     }
 
     int size() {
@@ -161,19 +190,34 @@ final class Topology {
         return nodes[i];
     }
 
+    /** Every revision in index order; an unmodifiable view of the array, which never changes. */
+    List<RevisionNode> nodes() {
+        return Collections.unmodifiableList(Arrays.asList(nodes));
+    }
+
     String id(int i) {
         return nodes[i].id();
     }
 
     /** Index of a full id, or -1. */
     int indexOf(String id) {
-        Integer i = id == null ? null : index.get(id);
-        return i == null ? -1 : i;
+        Integer slot = id == null ? null : slotOf.get(id);
+        return slot == null ? -1 : indexOfSlot[slot];
     }
 
-    /** Ids in id order (for prefix lookups and suggestions). */
-    java.util.NavigableSet<String> ids() {
-        return index.navigableKeySet();
+    /** Every id in id order (for prefix lookups and suggestions); unmodifiable. */
+    List<String> ids() {
+        List<String> ids = sortedIds;
+        if (ids == null) {
+            String[] sorted = new String[nodes.length];
+            for (int i = 0; i < nodes.length; i++) {
+                sorted[i] = nodes[i].id();
+            }
+            Arrays.sort(sorted);
+            ids = Collections.unmodifiableList(Arrays.asList(sorted));
+            sortedIds = ids; // racing threads build equal lists; the volatile write publishes a whole one
+        }
+        return ids;
     }
 
     int[] parents(int i) {

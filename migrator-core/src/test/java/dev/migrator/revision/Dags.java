@@ -104,6 +104,26 @@ final class Dags {
         return seen;
     }
 
+    /** The documented order of {@code RevisionGraph.nodes()}: repeatedly the smallest id whose requirements all came before. */
+    static List<RevisionNode> smallestReadyFirst(Collection<RevisionNode> nodes) {
+        Map<String, RevisionNode> left = new java.util.TreeMap<>(byId(nodes));
+        Set<String> placed = new HashSet<>();
+        List<RevisionNode> order = new ArrayList<>();
+        while (!left.isEmpty()) {
+            RevisionNode next = null;
+            for (RevisionNode node : left.values()) {
+                if (placed.containsAll(node.revises()) && placed.containsAll(node.dependsOn())) {
+                    next = node;
+                    break;
+                }
+            }
+            order.add(next);
+            placed.add(next.id());
+            left.remove(next.id());
+        }
+        return order;
+    }
+
     /** Members of the set that no member lists in revises. */
     /** Revisions built on top of {@code ids}: their children and everything that needs those (parents or dependencies). */
     static Set<String> descendantsOfChildren(Map<String, RevisionNode> nodes, Set<String> ids) {

@@ -246,6 +246,20 @@ class RevisionGraphPlanTest {
     }
 
     @Test
+    void aRevisionNamedTwiceAsParentOrAlsoAsDependencyCountsOnce() {
+        RevisionGraph graph = graph(node("root"), node("other"),
+                new RevisionNode("a1", List.of("root", "root"), List.of("root", "other", "other"), Set.of(), "a1.sql"));
+
+        assertThat(graph.branchPoints()).isEmpty();
+        assertThat(graph.heads()).containsExactly("a1", "other");
+        assertThat(graph.upgrade(rows("root"), "heads").steps()).containsExactly(
+                new Step("other", Direction.UPGRADE, Set.of(), Set.of("other")),
+                new Step("a1", Direction.UPGRADE, Set.of("root"), Set.of("a1")));
+        assertThat(graph.downgrade(rows("a1", "other"), "root").steps()).containsExactly(
+                new Step("a1", Direction.DOWNGRADE, Set.of("a1"), Set.of("root")));
+    }
+
+    @Test
     void nodeLooksUpByFullIdOnly() {
         assertThat(merged.node("l1")).map(RevisionNode::source).contains("l1.sql");
         assertThat(merged.node("l")).isEmpty();

@@ -39,6 +39,11 @@ class RevisionGraphProperties {
     }
 
     @Property
+    void nodesPutTheSmallestReadyIdFirst(@ForAll("dags") List<RevisionNode> nodes) {
+        assertThat(RevisionGraph.of(nodes).nodes()).isEqualTo(Dags.smallestReadyFirst(nodes));
+    }
+
+    @Property
     void upgradeAppliesParentsAndDependenciesFirst(@ForAll("dags") List<RevisionNode> nodes, @ForAll long seed) {
         Scenario s = new Scenario(nodes, seed);
         Plan plan = s.graph.upgrade(s.rows, s.upgradeTarget);
