@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
-/** Finds ids close to one that does not exist, for "did you mean" hints in error messages. Error paths only. */
-final class Suggestions {
+/**
+ * "Did you mean ...?" for error messages: near revision ids, and the closest header key or section
+ * name. One edit distance for all of them. Error paths only.
+ */
+public final class Suggestions {
 
     private static final int MAX = 5;
 
@@ -31,6 +35,24 @@ final class Suggestions {
         return near;
     }
 
+    /**
+     * The word closest to {@code typed} (case-insensitive), or null when none is plausibly meant: a
+     * third of the word may be wrong (typos, transpositions, "BranchLabels" for "Branch-Labels").
+     */
+    public static String closest(String typed, Collection<String> words) {
+        String needle = typed.toLowerCase(Locale.ROOT);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String word : words) {
+            int d = distance(needle, word.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                best = word;
+                bestDistance = d;
+            }
+        }
+        return bestDistance <= Math.max(2, needle.length() / 3) ? best : null;
+    }
+
     static int commonPrefix(String a, String b) {
         int n = Math.min(a.length(), b.length());
         int i = 0;
@@ -40,23 +62,24 @@ final class Suggestions {
         return i;
     }
 
-    /** Levenshtein distance (ids are at most 64 characters, so two rows suffice). */
+    /** Optimal string alignment distance: Levenshtein plus adjacent transpositions ("upgarde", "a1b2" for "a12b"). */
     static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[b.length()];
+        return d[a.length()][b.length()];
     }
 }

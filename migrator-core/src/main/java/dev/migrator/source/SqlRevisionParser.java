@@ -2,6 +2,7 @@ package dev.migrator.source;
 
 import dev.migrator.Phase;
 import dev.migrator.revision.RevisionIds;
+import dev.migrator.revision.Suggestions;
 import dev.migrator.revision.RevisionNode;
 import java.time.Duration;
 import java.util.ArrayList;
