@@ -197,11 +197,13 @@ public final class Engine {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(true);
             try {
-                StateStore store = new StateStore(tables(connection));
-                AdvisoryLock lock = new AdvisoryLock(AdvisoryLock.keyFor(store.tables().schema(), settings.tablePrefix()),
+                // The lock resolves the schema (the configured one, else the connection's current one)
+                // in the statement that takes it: the tables are found and created only under the lock.
+                AdvisoryLock lock = new AdvisoryLock(settings.schema(), settings.tablePrefix(),
                         settings.advisoryLockWait(), who());
                 Duration[] waited = {Duration.ZERO};
-                T result = lock.withLock(connection, () -> {
+                T result = lock.withLock(connection, schema -> {
+                    StateStore store = new StateStore(new StateTables(schema, settings.tablePrefix(), dialect));
                     store.create(connection);
                     return work.run(connection, store, waited[0]);
                 }, wait -> {
