@@ -9,6 +9,7 @@ import dev.migrator.execute.Catalog;
 import dev.migrator.execute.ConnectionSource;
 import dev.migrator.execute.Engine;
 import dev.migrator.execute.EngineSettings;
+import dev.migrator.history.AppliedState;
 import dev.migrator.lock.AdvisoryLock;
 import dev.migrator.revision.Plan;
 import dev.migrator.revision.RevisionGraph;
@@ -194,13 +195,14 @@ public final class Migrator {
             if (!store.exists(connection)) {
                 return new ValidationResult(MigrationState.NOT_INITIALIZED, Set.of(), pending(Set.of()), Set.of());
             }
-            Set<String> rows = store.versionRows(connection);
+            AppliedState applied = store.appliedState(connection, true);
+            Set<String> rows = applied.versionRows();
             Set<String> unknown = graph().unknown(rows);
             if (!unknown.isEmpty() && engine.settings().onUnknownRevision() == UnknownRevisionPolicy.FAIL) {
                 throw new MigratorException("The database holds revision(s) " + unknown + " that this code does not "
                         + "define (state AHEAD) and onUnknownRevision is FAIL. Deploy the release that defines them.");
             }
-            engine.validateChecksums(connection, store, rows);
+            engine.validateChecksums(applied);
             List<RevisionInfo> pending = pending(rows);
             MigrationState state = !unknown.isEmpty() ? MigrationState.AHEAD
                     : pending.isEmpty() ? MigrationState.UP_TO_DATE : pendingState(pending);

@@ -191,6 +191,23 @@ class MigratorCommandsTest {
     }
 
     @Test
+    void onlyAppliedRevisionsAreValidatedAndEveryChangedOneIsNamedInOrder(TestDatabase db) throws Exception {
+        RevisionFiles files = linear(3);
+        Migrator migrator = files.load(db);
+        migrator.upgrade("heads");
+        migrator.downgrade("r002");
+        for (String id : List.of("r003", "r002", "r001")) {
+            Files.writeString(files.file(id), Files.readString(files.file(id)).replace("id int", "id bigint"));
+        }
+
+        assertThatThrownBy(() -> files.load(db).upgrade("heads")).isInstanceOf(MigratorException.class)
+                .hasMessageContaining("changed since they were applied:\n  r001 (")
+                .hasMessageContaining("\n  r002 (")
+                .message().as("r003 was downgraded: its file may change").doesNotContain("r003");
+        assertThat(migrator.current()).containsExactly("r002");
+    }
+
+    @Test
     void revisionsTheCodeDoesNotKnowWarnByDefaultAndFailWhenConfigured(TestDatabase db) {
         RevisionFiles files = linear(2);
         files.load(db).upgrade("heads");

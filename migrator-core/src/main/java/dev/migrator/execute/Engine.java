@@ -11,6 +11,7 @@ import dev.migrator.StepResult;
 import dev.migrator.UnknownRevisionPolicy;
 import dev.migrator.dialect.postgresql.PostgresDialect;
 import dev.migrator.event.MigrationListener;
+import dev.migrator.history.AppliedState;
 import dev.migrator.history.HistoryRow;
 import dev.migrator.history.StateStore;
 import dev.migrator.history.StateTables;
@@ -29,8 +30,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -92,7 +93,8 @@ public final class Engine {
     private MigrationResult migrate(Direction direction, String target) {
         return locked(direction, target, (connection, store, lockWait) -> {
             Instant startedAt = Instant.now();
-            Set<String> before = store.versionRows(connection);
+            AppliedState state = store.appliedState(connection, settings.validateChecksums());
+            Set<String> before = state.versionRows();
             boolean ahead = checkUnknown(before);
             Plan plan = direction == Direction.UPGRADE
                     ? catalog.graph().upgrade(before, target)
@@ -107,9 +109,7 @@ public final class Engine {
                 }
                 return new MigrationResult(direction, before, before, List.of(), List.of(), lockWait, startedAt, Instant.now());
             }
-            if (settings.validateChecksums()) {
-                validateChecksums(connection, store, before);
-            }
+            validateChecksums(state);
             List<Step> steps = new ArrayList<>(plan.steps());
             List<RevisionInfo> deferred = new ArrayList<>();
             if (direction == Direction.UPGRADE && settings.contract() == ContractPolicy.DEFER) {
@@ -198,11 +198,13 @@ public final class Engine {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(true);
             try {
-                StateStore store = new StateStore(tables(connection));
-                AdvisoryLock lock = new AdvisoryLock(AdvisoryLock.keyFor(store.tables().schema(), settings.tablePrefix()),
+                // The lock resolves the schema (the configured one, else the connection's current one)
+                // in the statement that takes it: the tables are found and created only under the lock.
+                AdvisoryLock lock = new AdvisoryLock(settings.schema(), settings.tablePrefix(),
                         settings.advisoryLockWait(), who());
                 Duration[] waited = {Duration.ZERO};
-                T result = lock.withLock(connection, () -> {
+                T result = lock.withLock(connection, schema -> {
+                    StateStore store = new StateStore(new StateTables(schema, settings.tablePrefix(), dialect));
                     store.create(connection);
                     return work.run(connection, store, waited[0]);
                 }, wait -> {
@@ -245,19 +247,35 @@ public final class Engine {
         return true;
     }
 
-    /** Fails before anything runs when an applied revision's file changed since it was applied. */
-    public void validateChecksums(Connection connection, StateStore store, Set<String> rows) throws SQLException {
-        Set<String> applied = catalog.graph().appliedClosure(rows);
-        if (applied.isEmpty()) {
+    /**
+     * Fails before anything runs when an applied revision's file changed since it was applied (the
+     * state must have been read with its checksums; without them there is nothing to compare).
+     */
+    public void validateChecksums(AppliedState state) {
+        // The common case, nothing changed, is one pass over the recorded checksums: the applied
+        // closure is built, and the message sorted, only when some checksum differs.
+        List<AppliedState.Checksum> differing = new ArrayList<>();
+        for (AppliedState.Checksum recorded : state.checksums()) {
+            String id = recorded.revision();
+            if (catalog.contains(id)) {
+                String now = catalog.get(id).checksum();
+                if (now != null && !now.equals(recorded.checksum())) {
+                    differing.add(recorded);
+                }
+            }
+        }
+        if (differing.isEmpty()) {
             return;
         }
-        Map<String, String> recorded = store.recordedChecksums(connection);
+        // a revision upgraded and later downgraded may have been edited since: only applied ones count
+        Set<String> applied = catalog.graph().appliedClosure(state.versionRows());
         List<String> changed = new ArrayList<>();
-        for (String id : new TreeSet<>(applied)) {
-            String was = recorded.get(id);
-            String now = catalog.contains(id) ? catalog.get(id).checksum() : null;
-            if (was != null && now != null && !was.equals(now)) {
-                changed.add(id + " (" + catalog.get(id).source() + "): applied with checksum " + was + ", now " + now);
+        differing.sort(Comparator.comparing(AppliedState.Checksum::revision));
+        for (AppliedState.Checksum recorded : differing) {
+            String id = recorded.revision();
+            if (applied.contains(id)) {
+                changed.add(id + " (" + catalog.get(id).source() + "): applied with checksum " + recorded.checksum()
+                        + ", now " + catalog.get(id).checksum());
             }
         }
         if (!changed.isEmpty()) {

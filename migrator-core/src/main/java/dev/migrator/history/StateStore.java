@@ -76,27 +76,71 @@ public final class StateStore {
     }
 
     public Set<String> versionRows(Connection connection) throws SQLException {
-        Set<String> rows = new LinkedHashSet<>();
         try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT revision FROM " + tables.versionTable() + " ORDER BY revision")) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
+                ResultSet rs = statement.executeQuery(versionRowsQuery())) {
+            return versionRows(rs);
         }
-        return rows;
     }
 
     /** The checksum of each revision's last successful upgrade (revisions without one are absent). */
     public Map<String, String> recordedChecksums(Connection connection) throws SQLException {
         Map<String, String> checksums = new HashMap<>();
         try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT DISTINCT ON (revision) revision, checksum FROM "
-                        + tables.historyTable() + " WHERE direction = 'upgrade' AND success"
-                        + " ORDER BY revision, id DESC")) {
-            while (rs.next()) {
-                if (rs.getString(2) != null) {
-                    checksums.put(rs.getString(1), rs.getString(2));
-                }
+                ResultSet rs = statement.executeQuery(checksumsQuery())) {
+            for (AppliedState.Checksum checksum : checksums(rs)) {
+                checksums.put(checksum.revision(), checksum.checksum());
+            }
+        }
+        return checksums;
+    }
+
+    /**
+     * The version rows and, when {@code withChecksums}, the recorded checksums, in one round trip: the
+     * two queries go in one {@code execute}, which the driver sends as one message sequence with a
+     * single Sync, so the server answers both before the client waits.
+     */
+    public AppliedState appliedState(Connection connection, boolean withChecksums) throws SQLException {
+        if (!withChecksums) {
+            return new AppliedState(versionRows(connection), List.of());
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(versionRowsQuery() + ";\n" + checksumsQuery());
+            Set<String> rows;
+            try (ResultSet rs = statement.getResultSet()) {
+                rows = versionRows(rs);
+            }
+            if (!statement.getMoreResults()) {
+                throw new SQLException("No result for the recorded checksums");
+            }
+            try (ResultSet rs = statement.getResultSet()) {
+                return new AppliedState(rows, checksums(rs));
+            }
+        }
+    }
+
+    private String versionRowsQuery() {
+        return "SELECT revision FROM " + tables.versionTable() + " ORDER BY revision";
+    }
+
+    private String checksumsQuery() {
+        return "SELECT DISTINCT ON (revision) revision, checksum FROM " + tables.historyTable()
+                + " WHERE direction = 'upgrade' AND success ORDER BY revision, id DESC";
+    }
+
+    private static Set<String> versionRows(ResultSet rs) throws SQLException {
+        Set<String> rows = new LinkedHashSet<>();
+        while (rs.next()) {
+            rows.add(rs.getString(1));
+        }
+        return rows;
+    }
+
+    private static List<AppliedState.Checksum> checksums(ResultSet rs) throws SQLException {
+        List<AppliedState.Checksum> checksums = new ArrayList<>();
+        while (rs.next()) {
+            String checksum = rs.getString(2);
+            if (checksum != null) {
+                checksums.add(new AppliedState.Checksum(rs.getString(1), checksum));
             }
         }
         return checksums;

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -35,27 +34,38 @@ public final class AdvisoryLock {
     private static final Logger log = LoggerFactory.getLogger(AdvisoryLock.class);
     private static final long FIRST_POLL_MS = 25;
     private static final long MAX_POLL_MS = 1000;
+    /** What {@link #keyFor} hashes before the schema's bytes; {@link #keyTail} what it hashes after them. */
+    private static final byte[] KEY_HEAD = "migrator\u0000".getBytes(StandardCharsets.UTF_8);
 
-    private final long key;
+    private final String schema;
+    private final String tablePrefix;
     private final Duration maxWait;
     private final String who;
 
     /**
-     * @param key     see {@link #keyFor}
-     * @param maxWait how long to wait for another session's run
-     * @param who     e.g. {@code host=app-1 pid=4242}, shown in {@code application_name}
+     * @param schema      the schema of Migrator's tables, or null for the connection's current schema
+     * @param tablePrefix the prefix of Migrator's tables: with the schema, it names the lock ({@link #keyFor})
+     * @param maxWait     how long to wait for another session's run
+     * @param who         e.g. {@code host=app-1 pid=4242}, shown in {@code application_name}
      */
-    public AdvisoryLock(long key, Duration maxWait, String who) {
-        this.key = key;
+    public AdvisoryLock(String schema, String tablePrefix, Duration maxWait, String who) {
+        this.schema = schema;
+        this.tablePrefix = tablePrefix;
         this.maxWait = maxWait;
         this.who = who;
     }
 
-    /** A stable 64-bit key from what identifies Migrator's tables (not from the database name: locks are per database). */
+    /**
+     * A stable 64-bit key from what identifies Migrator's tables (not from the database name: locks
+     * are per database): the first 8 bytes of SHA-256 of {@code "migrator\0" + schema + "\0" + prefix}
+     * in UTF-8. Every release must derive the same key, or two of them could migrate at once.
+     */
     public static long keyFor(String schema, String tablePrefix) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(("migrator\u0000" + schema + "\u0000" + tablePrefix).getBytes(StandardCharsets.UTF_8));
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(KEY_HEAD);
+            sha256.update(schema.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = sha256.digest(keyTail(tablePrefix));
             long key = 0;
             for (int i = 0; i < 8; i++) {
                 key = (key << 8) | (digest[i] & 0xff);
@@ -66,64 +76,132 @@ public final class AdvisoryLock {
         }
     }
 
-    public long key() {
-        return key;
+    private static byte[] keyTail(String tablePrefix) {
+        return ("\u0000" + tablePrefix).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The work done under the lock, told the schema the lock is named after (the configured or the current one). */
+    @FunctionalInterface
+    public interface Body<T> {
+        T run(String schema) throws Exception;
     }
 
     /**
      * Prepares the session ({@code client_connection_check_interval}, {@code application_name}),
-     * waits for the lock, runs {@code body}, then unlocks and restores the session's name. The
+     * waits for the lock, runs {@code body}, then unlocks and restores the session's settings. The
      * connection must be in autocommit mode and stays so between the body's transactions.
+     *
+     * <p>When the lock is free this costs two round trips around the body: one that reads the schema
+     * and the settings, sets them and tries the lock; one that unlocks and restores the settings.
      *
      * @param acquired told how long the wait took, before {@code body} runs
      */
-    public <T> T withLock(Connection connection, Callable<T> body, Consumer<Duration> acquired) throws Exception {
-        SessionSettings previous = prepare(connection);
+    public <T> T withLock(Connection connection, Body<T> body, Consumer<Duration> acquired) throws Exception {
+        long start = System.nanoTime();
+        Attempt first = prepareAndTry(connection);
+        boolean restored = false;
         try {
-            long start = System.nanoTime();
-            acquire(connection, start);
-            acquired.accept(Duration.ofNanos(System.nanoTime() - start));
+            long key = hold(connection, first, start);
             T result;
             try {
-                result = body.call();
-            } catch (Exception failure) {
+                acquired.accept(Duration.ofNanos(System.nanoTime() - start));
+                result = body.run(first.schema());
+            } catch (Throwable failure) {
                 // The session may be gone with the failure (a terminated backend): then so is the lock,
                 // and the failure, not the failed unlock, is what the caller must see.
+                restored = true;
                 try {
-                    release(connection);
+                    releaseAndRestore(connection, key, first.previous());
                 } catch (SQLException unlock) {
                     failure.addSuppressed(unlock);
                 }
                 throw failure;
             }
-            release(connection);
+            restored = true;
+            releaseAndRestore(connection, key, first.previous());
             return result;
         } finally {
-            restore(connection, previous);
-        }
-    }
-
-    /** What {@link #prepare} changed, to give a pooled connection back as it came. */
-    private record SessionSettings(String applicationName, String checkInterval) {}
-
-    private SessionSettings prepare(Connection connection) throws SQLException {
-        boolean checkInterval = connection.getMetaData().getDatabaseMajorVersion() >= 14;
-        try (PreparedStatement ps = connection.prepareStatement("SELECT current_setting('application_name'), "
-                + (checkInterval ? "current_setting('client_connection_check_interval')" : "NULL") + ", "
-                + "set_config('application_name', ?, false)"
-                + (checkInterval ? ", set_config('client_connection_check_interval', '1s', false)" : ""))) {
-            ps.setString(1, applicationName("waiting"));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new SessionSettings(rs.getString(1), rs.getString(2));
+            if (!restored) {
+                // the lock was never held: only the settings to give back
+                restore(connection, first.previous());
             }
         }
     }
 
-    private void acquire(Connection connection, long start) throws SQLException {
+    /** What {@link #prepareAndTry} found and changed, to give a pooled connection back as it came. */
+    private record SessionSettings(String applicationName, String checkInterval) {}
+
+    /** The first statement's outcome: the schema, the key the server derived for it, and whether the lock was taken. */
+    private record Attempt(String schema, long key, boolean acquired, SessionSettings previous) {}
+
+    /**
+     * One round trip: reads the schema (the configured one, else the current one) and the settings
+     * to restore, tries the lock under the key {@link #keyFor} derives (computed by the server here,
+     * since the current schema is only known there; {@link #hold} checks it against keyFor's), and
+     * names the session migrating or waiting accordingly.
+     *
+     * <p>The steps are materialized CTEs so that each runs once and in order: the settings are read
+     * before they are set, and the lock is tried exactly once (a second, reentrant take would need a
+     * second unlock).
+     */
+    private Attempt prepareAndTry(Connection connection) throws SQLException {
+        boolean checkInterval = connection.getMetaData().getDatabaseMajorVersion() >= 14;
+        String sql = "WITH settings AS MATERIALIZED ("
+                + "SELECT lock_schema, application_name, check_interval, ('x' || encode(substr(sha256("
+                + "?::bytea || convert_to(lock_schema, 'UTF8') || ?::bytea), 1, 8), 'hex'))::bit(64)::bigint AS lock_key"
+                + " FROM (SELECT coalesce(?::text, current_schema()) AS lock_schema,"
+                + " current_setting('application_name') AS application_name, "
+                + (checkInterval ? "current_setting('client_connection_check_interval')" : "NULL::text")
+                + " AS check_interval) s),"
+                + " attempt AS MATERIALIZED (SELECT *, coalesce(pg_try_advisory_lock(lock_key), false) AS acquired FROM settings)"
+                + " SELECT lock_schema, lock_key, acquired, application_name, check_interval,"
+                + " set_config('application_name', CASE WHEN acquired THEN ? ELSE ? END, false)"
+                + (checkInterval ? ", set_config('client_connection_check_interval', '1s', false)" : "")
+                + " FROM attempt";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setBytes(1, KEY_HEAD);
+            ps.setBytes(2, keyTail(tablePrefix));
+            ps.setString(3, schema);
+            ps.setString(4, applicationName("migrating"));
+            ps.setString(5, applicationName("waiting"));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Attempt(rs.getString(1), rs.getLong(2), rs.getBoolean(3),
+                        new SessionSettings(rs.getString(4), rs.getString(5)));
+            }
+        }
+    }
+
+    /** Makes sure the lock is held after {@code first}, waiting for it if needed; returns its key. */
+    private long hold(Connection connection, Attempt first, long start) throws SQLException {
+        if (first.schema() == null) {
+            throw new MigratorException("The connection has no current schema (its search_path names no "
+                    + "existing schema): configure migrator's schema explicitly.");
+        }
+        long key = keyFor(first.schema(), tablePrefix);
+        boolean held = first.acquired();
+        if (first.key() != key) {
+            // Never expected (a test pins the server's derivation to keyFor's): but a key other than the
+            // one every release derives would let two runs migrate at once, so keyFor's wins.
+            log.warn("The server derived migration lock key {} for schema {}, keyFor {}: using keyFor's",
+                    first.key(), first.schema(), key);
+            if (held) {
+                unlock(connection, first.key());
+                held = false;
+            }
+        }
+        if (!held) {
+            acquire(connection, key, start);
+        }
+        return key;
+    }
+
+    /** Polls until the lock is taken (the first try, in {@link #prepareAndTry}, failed). */
+    private void acquire(Connection connection, long key, long start) throws SQLException {
+        log.info("Another session is migrating ({}); waiting up to {} for it to finish",
+                holder(connection, key).orElse("unknown session"), maxWait);
         long deadline = start + maxWait.toNanos();
         long pause = FIRST_POLL_MS;
-        boolean told = false;
         // One round trip per poll: take the lock and, when taken, rename the session.
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT CASE WHEN pg_try_advisory_lock(?) THEN set_config('application_name', ?, false) IS NOT NULL"
@@ -131,17 +209,6 @@ public final class AdvisoryLock {
             ps.setLong(1, key);
             ps.setString(2, applicationName("migrating"));
             while (true) {
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (rs.getBoolean(1)) {
-                        return;
-                    }
-                }
-                if (!told) {
-                    log.info("Another session is migrating ({}); waiting up to {} for it to finish",
-                            holder(connection, key).orElse("unknown session"), maxWait);
-                    told = true;
-                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new MigratorException("Timed out after " + maxWait + " waiting for the migration lock: "
@@ -152,28 +219,52 @@ public final class AdvisoryLock {
                         Math.max(1, left / 1_000_000));
                 sleep(sleepMs);
                 pause = Math.min(pause * 2, MAX_POLL_MS);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        return;
+                    }
+                }
             }
         }
     }
 
-    private void release(Connection connection) throws SQLException {
+    private static void unlock(Connection connection, long key) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
             ps.setLong(1, key);
             ps.executeQuery().close();
         }
     }
 
+    /** Unlocks and puts the settings back, in one round trip. */
+    private static void releaseAndRestore(Connection connection, long key, SessionSettings previous) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?), " + restoring(previous))) {
+            ps.setLong(1, key);
+            bindRestoring(ps, 2, previous);
+            ps.executeQuery().close();
+        }
+    }
+
+    /** Puts the settings back when the lock was never held; a failure here is not the caller's concern. */
     private static void restore(Connection connection, SessionSettings previous) {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT set_config('application_name', ?, false)"
-                + (previous.checkInterval() == null ? "" : ", set_config('client_connection_check_interval', ?, false)"))) {
-            ps.setString(1, previous.applicationName() == null ? "" : previous.applicationName());
-            if (previous.checkInterval() != null) {
-                ps.setString(2, previous.checkInterval());
-            }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + restoring(previous))) {
+            bindRestoring(ps, 1, previous);
             ps.executeQuery().close();
         } catch (SQLException e) {
             // The connection may be broken after a failure; its settings die with it.
             log.debug("Could not restore the session's settings", e);
+        }
+    }
+
+    private static String restoring(SessionSettings previous) {
+        return "set_config('application_name', ?, false)"
+                + (previous.checkInterval() == null ? "" : ", set_config('client_connection_check_interval', ?, false)");
+    }
+
+    private static void bindRestoring(PreparedStatement ps, int first, SessionSettings previous) throws SQLException {
+        ps.setString(first, previous.applicationName() == null ? "" : previous.applicationName());
+        if (previous.checkInterval() != null) {
+            ps.setString(first + 1, previous.checkInterval());
         }
     }
 
