@@ -196,6 +196,22 @@ class MigratorCommandsTest {
     }
 
     @Test
+    void theLatestUpgradeOfARevisionIsWhatItsFileIsComparedWith(TestDatabase db) throws Exception {
+        RevisionFiles files = linear(2);
+        Migrator original = files.load(db);
+        original.upgrade("heads");
+        original.downgrade("r001");
+        String before = Files.readString(files.file("r002"));
+        Files.writeString(files.file("r002"), before.replace("id int", "id bigint"));
+        files.load(db).upgrade("heads"); // r002 re-applied as edited: history holds both upgrades
+
+        assertThat(files.load(db).validate().state()).isEqualTo(MigrationState.UP_TO_DATE);
+        Files.writeString(files.file("r002"), before);
+        assertThatThrownBy(() -> files.load(db).upgrade("heads")).isInstanceOf(MigratorException.class)
+                .hasMessageContaining("r002").hasMessageContaining("changed since they were applied");
+    }
+
+    @Test
     void onlyAppliedRevisionsAreValidatedAndEveryChangedOneIsNamedInOrder(TestDatabase db) throws Exception {
         RevisionFiles files = linear(3);
         Migrator migrator = files.load(db);

@@ -8,7 +8,7 @@ import java.util.Set;
  * rows, and the checksum of each revision's last successful upgrade.
  *
  * @param versionRows the version table's rows, ordered by revision
- * @param checksums   ordered by revision; a revision whose last successful upgrade recorded no checksum
+ * @param checksums   in no particular order; a revision whose last successful upgrade recorded no checksum
  *                    is absent, and so is every revision when the checksums were not asked for
  */
 public record AppliedState(Set<String> versionRows, List<Checksum> checksums) {
