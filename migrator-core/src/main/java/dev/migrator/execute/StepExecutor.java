@@ -149,7 +149,8 @@ final class StepExecutor {
             }
         }
         try {
-            Set<String> appeared = new HashSet<>(InvalidIndexes.snapshot(connection));
+            // INVALID now but not before, and not still being built by another session
+            Set<String> appeared = new HashSet<>(InvalidIndexes.leftOver(connection));
             appeared.removeAll(before);
             if (!appeared.isEmpty()) {
                 String error = "INVALID index(es) " + appeared + " after the revision ran";
