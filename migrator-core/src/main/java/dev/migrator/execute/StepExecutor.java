@@ -127,7 +127,16 @@ final class StepExecutor {
         while (true) {
             try {
                 if (RevisionStatements.needsOperationExecutor(revision, step.direction())) {
-                    runOperations(connection, revision, step, historyId, row);
+                    try {
+                        runOperations(connection, revision, step);
+                    } catch (MigratorException failure) {
+                        if (retryOperations(revision, failure, attempt)) {
+                            attempt++;
+                            continue;
+                        }
+                        completeFailed(connection, historyId, row, failure.getMessage());
+                        throw operationsFailed(revision, failure, attempt);
+                    }
                 } else {
                     StatementRunner.runEach(connection, autocommitWork);
                 }
@@ -189,18 +198,53 @@ final class StepExecutor {
      * A non-transactional Java revision with runtime operations (batch updates, concurrent indexes,
      * autocommit blocks): the {@link OperationExecutor} gives each the transaction handling it needs.
      */
-    private void runOperations(Connection connection, LoadedRevision revision, Step step, long historyId, HistoryRow row) {
+    private void runOperations(Connection connection, LoadedRevision revision, Step step) {
         String key = step.direction() == Direction.DOWNGRADE ? revision.id() + ":down" : revision.id();
         Duration lockTimeout = revision.lockTimeout() != null ? revision.lockTimeout() : settings.lockTimeout();
         ExecutionContext context = new ExecutionContext(key, false, settings.schema(), settings.tablePrefix(), lockTimeout);
-        try {
-            new OperationExecutor(connection, statements.dialect()).execute(RevisionStatements.operations(revision, step.direction()), context);
-        } catch (MigratorException e) {
-            completeFailed(connection, historyId, row, e.getMessage());
-            throw new MigratorException("Revision " + revision.id() + " (" + revision.source() + ") failed: " + e.getMessage()
-                    + "\n  This revision is non-transactional: operations before the failing one stayed applied. It must "
-                    + "be idempotent; the next run resumes batch updates and drops INVALID indexes before retrying.", e);
+        new OperationExecutor(connection, statements.dialect()).execute(RevisionStatements.operations(revision, step.direction()), context);
+    }
+
+    /**
+     * An operation that waited longer than lock_timeout is retried like a statement, by running the
+     * revision's operations again: each ended atomically (a statement in autocommit, a batch rolled back,
+     * a concurrent build that never started building), and the revision is idempotent by contract
+     * (completed batches are skipped through the saved cursor, guarded DDL skips what exists).
+     */
+    private boolean retryOperations(LoadedRevision revision, MigratorException failure, int attempt) {
+        SQLException cause = sqlCause(failure);
+        if (cause == null || !LOCK_NOT_AVAILABLE.equals(cause.getSQLState()) || attempt > settings.lockRetries()) {
+            return false;
         }
+        int next = attempt + 1;
+        Duration pause = Backoff.before(next);
+        log.warn("Revision {}: lock_timeout in {}; attempt {} of {} in {} ms", revision.id(), failure.getMessage(), next,
+                settings.lockRetries() + 1, pause.toMillis());
+        listeners.emit(l -> l.lockRetry(revision.id(), next));
+        Backoff.pause(pause);
+        return true;
+    }
+
+    private static SQLException sqlCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException e) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private MigratorException operationsFailed(LoadedRevision revision, MigratorException failure, int attempts) {
+        SQLException cause = sqlCause(failure);
+        String lockHint = cause != null && LOCK_NOT_AVAILABLE.equals(cause.getSQLState())
+                ? "\n  It waited longer than lock_timeout for a lock in each of " + attempts + " attempts: another session "
+                        + "holds a conflicting lock (see pg_locks / pg_stat_activity). Retry when traffic is lower, or raise "
+                        + "lockTimeout / lockRetries."
+                : "";
+        return new MigratorException("Revision " + revision.id() + " (" + revision.source() + ") failed: " + failure.getMessage()
+                + lockHint
+                + "\n  This revision is non-transactional: operations before the failing one stayed applied. It must "
+                + "be idempotent; the next run resumes batch updates and drops INVALID indexes before retrying.", failure);
     }
 
     private boolean retry(LoadedRevision revision, StatementRunner.StatementFailure failure, int attempt) {
