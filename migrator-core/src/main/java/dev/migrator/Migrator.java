@@ -49,10 +49,12 @@ public final class Migrator {
 
     private final Engine engine;
     private final ConnectionSource connections;
+    private final Duration checkTimeout;
 
-    private Migrator(Engine engine, ConnectionSource connections) {
+    private Migrator(Engine engine, ConnectionSource connections, Duration checkTimeout) {
         this.engine = engine;
         this.connections = connections;
+        this.checkTimeout = checkTimeout;
     }
 
     public static MigratorConfiguration configure() {
@@ -69,7 +71,8 @@ public final class Migrator {
             nodes.add(revision.node());
         }
         RevisionGraph graph = RevisionGraph.of(nodes);
-        return new Migrator(new Engine(settings, new Catalog(graph, loaded), connections), connections);
+        return new Migrator(new Engine(settings, new Catalog(graph, loaded), connections), connections,
+                configuration.getCheckTimeout());
     }
 
     private static EngineSettings validate(MigratorConfiguration c) {
@@ -83,6 +86,9 @@ public final class Migrator {
         requireNotNegative("lockTimeout", c.getLockTimeout());
         requireNotNegative("statementTimeout", c.getStatementTimeout());
         requireNotNegative("advisoryLockWait", c.getAdvisoryLockWait());
+        if (c.getCheckTimeout().isZero() || c.getCheckTimeout().isNegative()) {
+            throw new MigratorException("checkTimeout must be positive, was " + c.getCheckTimeout());
+        }
         if (!c.getTablePrefix().matches("[A-Za-z0-9_]*")) {
             throw new MigratorException("tablePrefix '" + c.getTablePrefix() + "' may only contain letters, digits and _");
         }
@@ -260,13 +266,13 @@ public final class Migrator {
     /**
      * Runs the post-deploy checks: the built-in ones (version table, checksums, INVALID indexes, schema
      * drift, every applied revision's verify query) and then {@code userChecks}, each on a connection of
-     * its own within {@link CheckRunner#DEFAULT_TIMEOUT}. A check that fails, throws or hangs is a FAILED
+     * its own within the configured {@code checkTimeout}. A check that fails, throws or hangs is a FAILED
      * result naming the reason, never an exception.
      */
     public VerifyResult check(List<? extends PostDeployCheck> userChecks) {
         List<PostDeployCheck> checks = new ArrayList<>(BuiltInChecks.all(checkContext()));
         checks.addAll(userChecks);
-        return new VerifyResult(new CheckRunner(connections::open, CheckRunner.DEFAULT_TIMEOUT).run(checks));
+        return new VerifyResult(new CheckRunner(connections::open, checkTimeout).run(checks));
     }
 
     /** What the built-in checks compare the database with: the code's revisions and the recorded history. */

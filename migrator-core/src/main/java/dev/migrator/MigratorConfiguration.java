@@ -20,6 +20,7 @@ public final class MigratorConfiguration {
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ZERO;
     public static final int DEFAULT_LOCK_RETRIES = 5;
     public static final Duration DEFAULT_ADVISORY_LOCK_WAIT = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_CHECK_TIMEOUT = Duration.ofSeconds(10);
 
     private DataSource dataSource;
     private String url;
@@ -32,6 +33,7 @@ public final class MigratorConfiguration {
     private Duration statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
     private int lockRetries = DEFAULT_LOCK_RETRIES;
     private Duration advisoryLockWait = DEFAULT_ADVISORY_LOCK_WAIT;
+    private Duration checkTimeout = DEFAULT_CHECK_TIMEOUT;
     private boolean validateChecksums = true;
     private UnknownRevisionPolicy onUnknownRevision = UnknownRevisionPolicy.WARN;
     private ContractPolicy contract = ContractPolicy.DEFER;
@@ -100,6 +102,15 @@ public final class MigratorConfiguration {
         return this;
     }
 
+    /**
+     * How long each post-deploy check may run ({@link Migrator#verify()}, {@link Migrator#check}); one
+     * that runs longer is cancelled and FAILED "timed out". A verify query over a large table may need more.
+     */
+    public MigratorConfiguration checkTimeout(Duration checkTimeout) {
+        this.checkTimeout = Objects.requireNonNull(checkTimeout, "checkTimeout");
+        return this;
+    }
+
     public MigratorConfiguration validateChecksums(boolean validateChecksums) {
         this.validateChecksums = validateChecksums;
         return this;
@@ -144,6 +155,7 @@ public final class MigratorConfiguration {
     public Duration getStatementTimeout() { return statementTimeout; }
     public int getLockRetries() { return lockRetries; }
     public Duration getAdvisoryLockWait() { return advisoryLockWait; }
+    public Duration getCheckTimeout() { return checkTimeout; }
     public boolean isValidateChecksums() { return validateChecksums; }
     public UnknownRevisionPolicy getOnUnknownRevision() { return onUnknownRevision; }
     public ContractPolicy getContract() { return contract; }

@@ -13,9 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@link Migrator#check}: the engine feeds the built-in checks and records the schema after each run. */
 @ExtendWith(FreshDatabase.class)
@@ -66,6 +69,37 @@ class MigratorCheckTest {
                 .containsExactly("version-table", "checksums", "invalid-indexes", "schema-drift", "verify", "mine");
         assertThat(result(result, "checksums").detail()).isEqualTo("2 applied revisions match their recorded checksums");
         assertThat(result(result, "verify").revision()).isEqualTo("c001");
+    }
+
+    @Test
+    void aCheckRunningLongerThanTheConfiguredCheckTimeoutFailsAsTimedOutAndTheOthersStillRun(TestDatabase db) {
+        Migrator migrator = accounts().configure(db).checkTimeout(Duration.ofMillis(300)).load();
+        migrator.upgrade("heads");
+
+        VerifyResult result = migrator.check(List.of(new PostDeployCheck() {
+            @Override
+            public String name() {
+                return "slow";
+            }
+
+            @Override
+            public CheckOutcome check(Connection connection) throws SQLException {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SELECT pg_sleep(60)");
+                }
+                return CheckOutcome.passed("never");
+            }
+        }));
+
+        assertThat(result(result, "slow").status()).isEqualTo(CheckResult.Status.FAILED);
+        assertThat(result(result, "slow").detail()).contains("timed out after 300 ms");
+        assertThat(result(result, "checksums").passed()).isTrue();
+    }
+
+    @Test
+    void aCheckTimeoutThatIsNotPositiveIsRefusedAtLoad(TestDatabase db) {
+        assertThatThrownBy(() -> accounts().configure(db).checkTimeout(Duration.ZERO).load())
+                .isInstanceOf(MigratorException.class).hasMessageContaining("checkTimeout must be positive");
     }
 
     @Test

@@ -29,8 +29,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class CheckRunner {
 
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-
     private static final Logger log = LoggerFactory.getLogger(CheckRunner.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
 

@@ -93,7 +93,8 @@ public class MigratorProperties {
                 .lockRetries(lockRetries)
                 .advisoryLockWait(advisoryLockWait)
                 .validateChecksums(validateChecksums)
-                .onUnknownRevision(onUnknownRevision);
+                .onUnknownRevision(onUnknownRevision)
+                .checkTimeout(checks.getTimeout());
     }
 
     public boolean isEnabled() { return enabled; }
@@ -161,9 +162,14 @@ public class MigratorProperties {
         /** How long the result of the checks is reused before a request evaluates them again. */
         private Duration cacheTtl = Duration.ofSeconds(30);
 
+        /** How long each check may run before it is cancelled and reported FAILED (timed out). */
+        private Duration timeout = Duration.ofSeconds(10);
+
         public boolean isEnabled() { return enabled; }
         public void setEnabled(boolean enabled) { this.enabled = enabled; }
         public Duration getCacheTtl() { return cacheTtl; }
         public void setCacheTtl(Duration cacheTtl) { this.cacheTtl = cacheTtl; }
+        public Duration getTimeout() { return timeout; }
+        public void setTimeout(Duration timeout) { this.timeout = timeout; }
     }
 }

@@ -32,6 +32,7 @@ class MigratorPropertiesTest {
         assertThat(properties.getContract()).isEqualTo(core.getContract());
         assertThat(properties.getUrl()).isEqualTo(core.getUrl());
         assertThat(properties.getUser()).isEqualTo(core.getUser());
+        assertThat(properties.getChecks().getTimeout()).isEqualTo(core.getCheckTimeout()).isEqualTo(MigratorConfiguration.DEFAULT_CHECK_TIMEOUT);
     }
 
     @Test
@@ -87,12 +88,17 @@ class MigratorPropertiesTest {
     @Test
     void startupPropertiesBind() {
         MigratorProperties properties = bind(Map.of("migrator.startup.action", "validate",
-                "migrator.startup.async", "true", "migrator.checks.cache-ttl", "5s", "migrator.checks.enabled", "false"));
+                "migrator.startup.async", "true", "migrator.checks.cache-ttl", "5s", "migrator.checks.enabled", "false",
+                "migrator.checks.timeout", "2m"));
 
         assertThat(properties.getStartup().getAction()).isEqualTo(StartupAction.VALIDATE);
         assertThat(properties.getStartup().isAsync()).isTrue();
         assertThat(properties.getChecks().getCacheTtl()).isEqualTo(Duration.ofSeconds(5));
         assertThat(properties.getChecks().isEnabled()).isFalse();
+        assertThat(properties.getChecks().getTimeout()).isEqualTo(Duration.ofMinutes(2));
+        MigratorConfiguration configuration = Migrator.configure();
+        properties.applyTo(configuration);
+        assertThat(configuration.getCheckTimeout()).isEqualTo(Duration.ofMinutes(2));
         assertThat(properties.getLocations()).isEqualTo(List.of("classpath:db/migrations"));
     }
 
