@@ -47,6 +47,8 @@ class OtherSessionsIndexBuildTest {
 
             // Another session's CREATE INDEX CONCURRENTLY: its index exists, INVALID, while it waits
             // for a transaction that was open before it started.
+            // REPEATABLE READ: the reader's snapshot lives as long as its transaction, so the build waits for it.
+            oldReader.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             oldReader.setAutoCommit(false);
             reader.execute("SELECT count(*) FROM busy");
             CompletableFuture<Void> build = CompletableFuture.runAsync(() -> {
