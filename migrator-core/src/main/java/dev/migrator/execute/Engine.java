@@ -388,10 +388,22 @@ public final class Engine {
     }
 
     private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            return "unknown-host";
+        return HostName.VALUE;
+    }
+
+    /**
+     * Looked up once per process: {@code getLocalHost} may ask DNS, and on a badly configured host
+     * that takes seconds, which every run (and every status read) would otherwise pay again.
+     */
+    private static final class HostName {
+        static final String VALUE = lookUp();
+
+        private static String lookUp() {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (Exception e) {
+                return "unknown-host";
+            }
         }
     }
 
