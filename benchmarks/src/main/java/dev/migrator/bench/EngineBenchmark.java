@@ -28,11 +28,11 @@ import java.util.stream.Stream;
 public final class EngineBenchmark {
 
     private final int revisions = Integer.getInteger("bench.revisions", 1000);
-    private final int coldRounds = Integer.getInteger("bench.coldRounds", 5);
+    private final int coldRounds = Integer.getInteger("bench.coldRounds", 9);
     private final int coldWarmup = Integer.getInteger("bench.coldWarmup", 1);
     private final int warmIterations = Integer.getInteger("bench.warmIterations", 50);
     private final int warmWarmup = Integer.getInteger("bench.warmWarmup", 100);
-    private final int processRuns = Integer.getInteger("bench.processRuns", 10);
+    private final int processRuns = Integer.getInteger("bench.processRuns", 20);
     private final List<String> contenders = Stream.of(System.getProperty("bench.contenders", "raw,migrator,flyway")
             .split(",")).map(key -> Contender.named(key.trim()).name()).collect(Collectors.toList());
     private final Set<String> cases = Set.of(System.getProperty("bench.cases", "cold,warm,process,profile").split(","));
