@@ -212,6 +212,33 @@ class MigratorCommandsTest {
     }
 
     @Test
+    void aStampedRevisionsFileIsComparedFromThenOnLikeAnUpgradedOnes(TestDatabase db) throws Exception {
+        RevisionFiles files = linear(2);
+        files.load(db).stamp("heads"); // the schema was made by hand: nothing runs, r002's row is written
+        Files.writeString(files.file("r002"), Files.readString(files.file("r002")).replace("id int", "id bigint"));
+
+        assertThatThrownBy(() -> files.load(db).upgrade("heads")).isInstanceOf(MigratorException.class)
+                .hasMessageContaining("r002").hasMessageContaining("changed since they were applied");
+    }
+
+    @Test
+    void aStampThatOnlyRemovesRowsDoesNotVouchForTheFileOfTheRevisionItKeeps(TestDatabase db) throws Exception {
+        RevisionFiles files = new RevisionFiles(dir);
+        files.table("a001");
+        files.table("b001");
+        files.load(db).upgrade("heads"); // two bases, two heads: rows a001 and b001
+        Files.writeString(files.file("a001"), Files.readString(files.file("a001")).replace("id int", "id bigint"));
+
+        Migrator edited = files.configure(db).validateChecksums(false).load();
+        edited.stamp("a001"); // removes b001's row; its history row names a001, the revision that stays
+        assertThat(edited.current()).containsExactly("a001");
+
+        assertThatThrownBy(() -> files.load(db).validate()).isInstanceOf(MigratorException.class)
+                .as("a001 was edited after its upgrade; the stamp did not make the edit the applied version")
+                .hasMessageContaining("a001").hasMessageContaining("changed since they were applied");
+    }
+
+    @Test
     void onlyAppliedRevisionsAreValidatedAndEveryChangedOneIsNamedInOrder(TestDatabase db) throws Exception {
         RevisionFiles files = linear(3);
         Migrator migrator = files.load(db);

@@ -5,7 +5,7 @@ package dev.migrator.check;
  *
  * @param source           where the code's revision comes from, e.g. {@code classpath:db/migrations/x.sql}
  * @param checksum         the code's checksum now (null for Java revisions)
- * @param recordedChecksum the checksum recorded when it was applied (null when stamped or unknown)
+ * @param recordedChecksum the checksum recorded when it was applied or stamped (null when none was: a Java revision, a revision below a stamped head)
  * @param verify           the revision's {@code migrate:verify} query, or null
  */
 public record AppliedRevision(String revision, String source, String checksum, String recordedChecksum, String verify) {}

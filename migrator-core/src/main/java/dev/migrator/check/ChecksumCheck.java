@@ -23,7 +23,7 @@ final class ChecksumCheck implements PostDeployCheck {
         List<String> changed = new ArrayList<>();
         int compared = 0;
         for (AppliedRevision revision : context.applied()) {
-            // Java revisions have no checksum; stamped revisions recorded none
+            // Java revisions have no checksum; revisions below a stamped head recorded none
             if (revision.checksum() == null || revision.recordedChecksum() == null) {
                 continue;
             }

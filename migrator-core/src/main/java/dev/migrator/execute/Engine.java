@@ -178,12 +178,19 @@ public final class Engine {
         }, result -> { });
     }
 
+    /**
+     * The history row of a stamp step. It carries the revision's checksum only when the step adds that
+     * revision's row: from then on the file counts as applied and an edit is caught like one of an
+     * upgraded revision. A step that only removes rows names a remaining revision, whose file it does
+     * not vouch for, so it records none (recording the current one would hide an earlier edit).
+     */
     private HistoryRow stampRow(Step step) {
         String id = step.revision();
         boolean known = id != null && catalog.contains(id);
         LoadedRevision revision = known ? catalog.get(id) : null;
+        String checksum = known && step.addedRows().contains(id) ? revision.checksum() : null;
         return new HistoryRow(id == null ? "base" : id, known ? revision.node().revises() : List.of(), Direction.STAMP,
-                known ? revision.message() : null, known ? revision.phase() : null, known ? revision.checksum() : null,
+                known ? revision.message() : null, known ? revision.phase() : null, checksum,
                 "now()", true, null, appliedBy());
     }
 

@@ -82,7 +82,7 @@ public final class StateStore {
         }
     }
 
-    /** The checksum of each revision's last successful upgrade (revisions without one are absent). */
+    /** The checksum of each revision's last successful upgrade or stamp that recorded one (revisions without are absent). */
     public Map<String, String> recordedChecksums(Connection connection) throws SQLException {
         Map<String, String> checksums = new HashMap<>();
         try (Statement statement = connection.createStatement();
@@ -123,12 +123,14 @@ public final class StateStore {
     }
 
     /**
-     * Every successful upgrade's row, in no order: picking each revision's latest in Java is cheaper than
-     * asking the server to sort the whole history by revision ({@code DISTINCT ON}), which every start
-     * would pay (0.3 instead of 1 ms at 1,000 rows, and the history only grows).
+     * Every successful upgrade's and stamp's row, in no order: picking each revision's latest in Java is
+     * cheaper than asking the server to sort the whole history by revision ({@code DISTINCT ON}), which
+     * every start would pay (0.3 instead of 1 ms at 1,000 rows, and the history only grows). Rows without
+     * a checksum (Java revisions, a stamp that only removed rows) never stand for a file.
      */
     private String checksumsQuery() {
-        return "SELECT id, revision, checksum FROM " + tables.historyTable() + " WHERE direction = 'upgrade' AND success";
+        return "SELECT id, revision, checksum FROM " + tables.historyTable()
+                + " WHERE direction IN ('upgrade', 'stamp') AND success AND checksum IS NOT NULL";
     }
 
     private static Set<String> versionRows(ResultSet rs) throws SQLException {
@@ -139,7 +141,7 @@ public final class StateStore {
         return rows;
     }
 
-    /** The checksum of each revision's latest successful upgrade; revisions whose latest has none are left out. */
+    /** The checksum of each revision's latest successful upgrade or stamp that recorded one. */
     private static List<AppliedState.Checksum> checksums(ResultSet rs) throws SQLException {
         Map<String, Latest> latest = new HashMap<>();
         while (rs.next()) {
@@ -152,9 +154,7 @@ public final class StateStore {
         }
         List<AppliedState.Checksum> checksums = new ArrayList<>(latest.size());
         for (Map.Entry<String, Latest> entry : latest.entrySet()) {
-            if (entry.getValue().checksum != null) {
-                checksums.add(new AppliedState.Checksum(entry.getKey(), entry.getValue().checksum));
-            }
+            checksums.add(new AppliedState.Checksum(entry.getKey(), entry.getValue().checksum));
         }
         return checksums;
     }
