@@ -145,18 +145,19 @@ public final class AdvisoryLock {
      * second unlock).
      */
     private Attempt prepareAndTry(Connection connection) throws SQLException {
-        boolean checkInterval = connection.getMetaData().getDatabaseMajorVersion() >= 14;
+        // client_connection_check_interval exists from PostgreSQL 14 on: read with missing_ok (null
+        // before), set only when it was there. Asked in SQL rather than through DatabaseMetaData, whose
+        // class alone costs a fresh process several milliseconds to load.
         String sql = "WITH settings AS MATERIALIZED ("
                 + "SELECT lock_schema, application_name, check_interval, ('x' || encode(substr(sha256("
                 + "?::bytea || convert_to(lock_schema, 'UTF8') || ?::bytea), 1, 8), 'hex'))::bit(64)::bigint AS lock_key"
                 + " FROM (SELECT coalesce(?::text, current_schema()) AS lock_schema,"
-                + " current_setting('application_name') AS application_name, "
-                + (checkInterval ? "current_setting('client_connection_check_interval')" : "NULL::text")
-                + " AS check_interval) s),"
+                + " current_setting('application_name') AS application_name,"
+                + " current_setting('client_connection_check_interval', true) AS check_interval) s),"
                 + " attempt AS MATERIALIZED (SELECT *, coalesce(pg_try_advisory_lock(lock_key), false) AS acquired FROM settings)"
                 + " SELECT lock_schema, lock_key, acquired, application_name, check_interval,"
-                + " set_config('application_name', CASE WHEN acquired THEN ? ELSE ? END, false)"
-                + (checkInterval ? ", set_config('client_connection_check_interval', '1s', false)" : "")
+                + " set_config('application_name', CASE WHEN acquired THEN ? ELSE ? END, false),"
+                + " CASE WHEN check_interval IS NOT NULL THEN set_config('client_connection_check_interval', '1s', false) END"
                 + " FROM attempt";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setBytes(1, KEY_HEAD);
