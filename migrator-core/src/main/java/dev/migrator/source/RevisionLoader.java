@@ -92,11 +92,11 @@ public final class RevisionLoader {
     private static final int MAX_THREADS = 4;
 
     /**
-     * Reads and parses SQL files in their order. Many files are shared out to a few short-lived threads:
-     * a fresh process that only checks 1,000 applied revisions spends much of its time here, before the
-     * JIT has warmed up (plain threads, not a parallel stream: that machinery alone costs a fresh JVM
-     * more than it saves). The first malformed file in file order is reported, so the message does not
-     * depend on scheduling.
+     * Reads and parses SQL files in their order. Many files are shared out to a few short-lived threads,
+     * which divides the work where cores are free (on 2 cores, in a JVM that has just started, the JIT's
+     * own threads take them: one or two loader threads measured the same there). Plain threads, not a
+     * parallel stream: that machinery alone costs a fresh JVM more than it saves. The first malformed
+     * file in file order is reported, so the message does not depend on scheduling.
      */
     private static List<LoadedRevision> parseAll(List<SqlResource> files) {
         Object[] parsed = new Object[files.size()];
