@@ -80,11 +80,8 @@ class MigratorActuatorAutoConfigurationTest {
                         traffic.setAutoCommit(false);
                         traffic.createStatement().execute("LOCK TABLE accounts IN ACCESS SHARE MODE");
                         upgrade = java.util.concurrent.CompletableFuture.supplyAsync(() -> migrator.upgrade("heads"));
-                        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-                        while (registry.get("migrator.lock.retries").counter().count() < 1 && System.nanoTime() < deadline) {
-                            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(20));
-                        }
-                        assertThat(registry.get("migrator.lock.retries").counter().count()).isGreaterThanOrEqualTo(1);
+                        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                                .until(() -> registry.get("migrator.lock.retries").counter().count() >= 1);
                         traffic.rollback();
                     }
 
