@@ -75,10 +75,21 @@ final class RevisionStatements {
         return operations;
     }
 
-    /** Whether a revision must run through the {@link OperationExecutor} (a Java revision with runtime operations). */
-    static boolean needsOperationExecutor(LoadedRevision revision, Direction direction) {
-        return revision.body() instanceof RevisionBody.Java && !revision.transactional()
-                && operations(revision, direction).stream().anyMatch(OperationExecutor::runsOutsideTransaction);
+    /**
+     * The operations a non-transactional Java revision must run through the {@link OperationExecutor}
+     * (it has runtime operations), recorded once for all attempts; null when its statements suffice.
+     */
+    static List<Operation> forOperationExecutor(LoadedRevision revision, Direction direction) {
+        if (!(revision.body() instanceof RevisionBody.Java) || revision.transactional()) {
+            return null;
+        }
+        List<Operation> operations = operations(revision, direction);
+        for (Operation operation : operations) {
+            if (OperationExecutor.runsOutsideTransaction(operation)) {
+                return operations;
+            }
+        }
+        return null;
     }
 
     /** The statement as a script line: parameters inlined as literals, ending in a semicolon. */

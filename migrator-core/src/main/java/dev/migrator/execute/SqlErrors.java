@@ -25,4 +25,14 @@ final class SqlErrors {
         }
         return text.append(" [SQLSTATE ").append(e.getSQLState()).append(']').toString();
     }
+
+    /** The database error under {@code failure} (an operation wraps it in a MigratorException), or null. */
+    static SQLException cause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException e) {
+                return e;
+            }
+        }
+        return null;
+    }
 }

@@ -7,6 +7,8 @@ import dev.migrator.history.BookkeepingStatement;
 import dev.migrator.history.HistoryRow;
 import dev.migrator.history.StateStore;
 import dev.migrator.history.StateTables;
+import dev.migrator.lock.Backoff;
+import dev.migrator.operation.Operation;
 import dev.migrator.revision.Step;
 import dev.migrator.source.LoadedRevision;
 import java.sql.Connection;
@@ -123,12 +125,13 @@ final class StepExecutor {
         autocommitWork.addAll(body);
         autocommitWork.add(ExecutableStatement.engine("RESET lock_timeout"));
         autocommitWork.add(ExecutableStatement.engine("RESET statement_timeout"));
+        List<Operation> operations = RevisionStatements.forOperationExecutor(revision, step.direction());
         int attempt = 1;
         while (true) {
             try {
-                if (RevisionStatements.needsOperationExecutor(revision, step.direction())) {
+                if (operations != null) {
                     try {
-                        runOperations(connection, revision, step);
+                        runOperations(connection, revision, step, operations);
                     } catch (MigratorException failure) {
                         if (retryOperations(revision, failure, attempt)) {
                             attempt++;
@@ -198,11 +201,11 @@ final class StepExecutor {
      * A non-transactional Java revision with runtime operations (batch updates, concurrent indexes,
      * autocommit blocks): the {@link OperationExecutor} gives each the transaction handling it needs.
      */
-    private void runOperations(Connection connection, LoadedRevision revision, Step step) {
+    private void runOperations(Connection connection, LoadedRevision revision, Step step, List<Operation> operations) {
         String key = step.direction() == Direction.DOWNGRADE ? revision.id() + ":down" : revision.id();
         Duration lockTimeout = revision.lockTimeout() != null ? revision.lockTimeout() : settings.lockTimeout();
         ExecutionContext context = new ExecutionContext(key, false, settings.schema(), settings.tablePrefix(), lockTimeout);
-        new OperationExecutor(connection, statements.dialect()).execute(RevisionStatements.operations(revision, step.direction()), context);
+        new OperationExecutor(connection, statements.dialect()).execute(operations, context);
     }
 
     /**
@@ -212,52 +215,43 @@ final class StepExecutor {
      * (completed batches are skipped through the saved cursor, guarded DDL skips what exists).
      */
     private boolean retryOperations(LoadedRevision revision, MigratorException failure, int attempt) {
-        SQLException cause = sqlCause(failure);
-        if (cause == null || !LOCK_NOT_AVAILABLE.equals(cause.getSQLState()) || attempt > settings.lockRetries()) {
+        SQLException cause = SqlErrors.cause(failure);
+        return cause != null && retry(revision, cause, failure.getMessage(), attempt);
+    }
+
+    private MigratorException operationsFailed(LoadedRevision revision, MigratorException failure, int attempts) {
+        SQLException cause = SqlErrors.cause(failure);
+        return new MigratorException("Revision " + revision.id() + " (" + revision.source() + ") failed: " + failure.getMessage()
+                + (cause == null ? "" : lockTimeoutHint(cause, attempts))
+                + "\n  This revision is non-transactional: operations before the failing one stayed applied. It must "
+                + "be idempotent; the next run resumes batch updates and drops INVALID indexes before retrying.", failure);
+    }
+
+    private boolean retry(LoadedRevision revision, StatementRunner.StatementFailure failure, int attempt) {
+        return retry(revision, failure.sqlException(), "at " + failure.statement().where() + " (" + failure.getMessage() + ")",
+                attempt);
+    }
+
+    /** After a lock_timeout, and attempts left: reports the retry and waits out the backoff before it. */
+    private boolean retry(LoadedRevision revision, SQLException cause, String where, int attempt) {
+        if (!LOCK_NOT_AVAILABLE.equals(cause.getSQLState()) || attempt > settings.lockRetries()) {
             return false;
         }
         int next = attempt + 1;
-        Duration pause = Backoff.before(next);
-        log.warn("Revision {}: lock_timeout in {}; attempt {} of {} in {} ms", revision.id(), failure.getMessage(), next,
+        Duration pause = Backoff.beforeRetry(next);
+        log.warn("Revision {}: lock_timeout {}; rolled back, attempt {} of {} in {} ms", revision.id(), where, next,
                 settings.lockRetries() + 1, pause.toMillis());
         listeners.emit(l -> l.lockRetry(revision.id(), next));
         Backoff.pause(pause);
         return true;
     }
 
-    private static SQLException sqlCause(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException e) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    private MigratorException operationsFailed(LoadedRevision revision, MigratorException failure, int attempts) {
-        SQLException cause = sqlCause(failure);
-        String lockHint = cause != null && LOCK_NOT_AVAILABLE.equals(cause.getSQLState())
+    private static String lockTimeoutHint(SQLException cause, int attempts) {
+        return LOCK_NOT_AVAILABLE.equals(cause.getSQLState())
                 ? "\n  It waited longer than lock_timeout for a lock in each of " + attempts + " attempts: another session "
                         + "holds a conflicting lock (see pg_locks / pg_stat_activity). Retry when traffic is lower, or raise "
                         + "lockTimeout / lockRetries."
                 : "";
-        return new MigratorException("Revision " + revision.id() + " (" + revision.source() + ") failed: " + failure.getMessage()
-                + lockHint
-                + "\n  This revision is non-transactional: operations before the failing one stayed applied. It must "
-                + "be idempotent; the next run resumes batch updates and drops INVALID indexes before retrying.", failure);
-    }
-
-    private boolean retry(LoadedRevision revision, StatementRunner.StatementFailure failure, int attempt) {
-        if (!LOCK_NOT_AVAILABLE.equals(failure.sqlException().getSQLState()) || attempt > settings.lockRetries()) {
-            return false;
-        }
-        int next = attempt + 1;
-        Duration pause = Backoff.before(next);
-        log.warn("Revision {}: lock_timeout at {} ({}); rolled back, attempt {} of {} in {} ms", revision.id(),
-                failure.statement().where(), failure.getMessage(), next, settings.lockRetries() + 1, pause.toMillis());
-        listeners.emit(l -> l.lockRetry(revision.id(), next));
-        Backoff.pause(pause);
-        return true;
     }
 
     private List<ExecutableStatement> timeouts(LoadedRevision revision, boolean local) {
@@ -314,11 +308,7 @@ final class StepExecutor {
         StringBuilder message = new StringBuilder("Revision ").append(revision.id()).append(" (")
                 .append(statement.where()).append(") failed: ").append(e.getMessage())
                 .append(" [SQLSTATE ").append(e.getSQLState()).append("]\n  Statement: ").append(statement.abbreviated(200));
-        if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
-            message.append("\n  It waited longer than lock_timeout for a lock in each of ").append(attempts)
-                    .append(" attempts: another session holds a conflicting lock (see pg_locks / pg_stat_activity). "
-                            + "Retry when traffic is lower, or raise lockTimeout / lockRetries.");
-        }
+        message.append(lockTimeoutHint(e, attempts));
         if ("25001".equals(e.getSQLState()) && transactional) {
             message.append("\n  This statement cannot run inside a transaction: mark the revision non-transactional "
                     + "('-- Transactional: false' or @Revision(transactional = false)) and make it idempotent.");

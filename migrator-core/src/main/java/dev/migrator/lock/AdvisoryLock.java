@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -197,36 +196,45 @@ public final class AdvisoryLock {
         return key;
     }
 
-    /** Polls until the lock is taken (the first try, in {@link #prepareAndTry}, failed). */
+    /**
+     * Waits until the lock is taken (the first try, in {@link #prepareAndTry}, failed). The waiter listens
+     * on the lock's channel, on which the holder notifies when it releases ({@link #releaseAndRestore}),
+     * and tries again as soon as it hears that; a holder that dies notifies nobody, so each wait also
+     * ends after a backoff (25 ms doubling to 1 s, with jitter). Listening is done outside any
+     * transaction, like the polls, so waiting never holds a snapshot that would stall the holder's
+     * {@code CREATE INDEX CONCURRENTLY}.
+     */
     private void acquire(Connection connection, long key, long start) throws SQLException {
         log.info("Another session is migrating ({}); waiting up to {} for it to finish",
                 holder(connection, key).orElse("unknown session"), maxWait);
         long deadline = start + maxWait.toNanos();
         long pause = FIRST_POLL_MS;
-        // One round trip per poll: take the lock and, when taken, rename the session.
+        LockReleases releases = LockReleases.listen(connection, key);
+        // One round trip per try: take the lock and, when taken, rename the session.
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT CASE WHEN pg_try_advisory_lock(?) THEN set_config('application_name', ?, false) IS NOT NULL"
                         + " ELSE false END")) {
             ps.setLong(1, key);
             ps.setString(2, applicationName("migrating"));
             while (true) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new MigratorException("Timed out after " + maxWait + " waiting for the migration lock: "
-                            + holder(connection, key).orElse("another session") + " holds it. Wait for that run to "
-                            + "finish, or end that session if it is stuck (pg_terminate_backend), or raise advisoryLockWait.");
-                }
-                long sleepMs = Math.min(pause / 2 + ThreadLocalRandom.current().nextLong(pause / 2 + 1),
-                        Math.max(1, left / 1_000_000));
-                sleep(sleepMs);
-                pause = Math.min(pause * 2, MAX_POLL_MS);
+                // Tried first: the lock may have been released before this session listened.
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     if (rs.getBoolean(1)) {
                         return;
                     }
                 }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new MigratorException("Timed out after " + maxWait + " waiting for the migration lock: "
+                            + holder(connection, key).orElse("another session") + " holds it. Wait for that run to "
+                            + "finish, or end that session if it is stuck (pg_terminate_backend), or raise advisoryLockWait.");
+                }
+                releases.await(Math.min(Backoff.jittered(pause), Math.max(1, left / 1_000_000)));
+                pause = Math.min(pause * 2, MAX_POLL_MS);
             }
+        } finally {
+            releases.close();
         }
     }
 
@@ -237,11 +245,13 @@ public final class AdvisoryLock {
         }
     }
 
-    /** Unlocks and puts the settings back, in one round trip. */
+    /** Unlocks, tells the waiters ({@link LockReleases}) and puts the settings back, in one round trip. */
     private static void releaseAndRestore(Connection connection, long key, SessionSettings previous) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?), " + restoring(previous))) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?), pg_notify(?, ''), "
+                + restoring(previous))) {
             ps.setLong(1, key);
-            bindRestoring(ps, 2, previous);
+            ps.setString(2, LockReleases.channel(key));
+            bindRestoring(ps, 3, previous);
             ps.executeQuery().close();
         }
     }
@@ -295,15 +305,6 @@ public final class AdvisoryLock {
                         + (rs.getString(3) == null ? "" : " from " + rs.getString(3))
                         + ", connected since " + rs.getTimestamp(4).toInstant() + ", " + rs.getString(5));
             }
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MigratorException("Interrupted while waiting for the migration lock", e);
         }
     }
 

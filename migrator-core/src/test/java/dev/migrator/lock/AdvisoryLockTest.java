@@ -14,6 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -167,6 +169,23 @@ class AdvisoryLockTest {
             }
 
             assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo("migrator migrating host=waiter pid=9");
+            assertThat(query(waiter, "SELECT count(*) FROM pg_listening_channels()"))
+                    .as("the waiter stopped listening for releases: the connection goes back as it came").isEqualTo("0");
+        }
+    }
+
+    @Test
+    void releasingTheLockNotifiesItsWaitersChannel(TestDatabase db) throws Exception {
+        try (Connection ear = db.connect(); Connection runner = db.connect()) {
+            ear.setAutoCommit(true);
+            try (Statement s = ear.createStatement()) {
+                s.execute("LISTEN \"" + LockReleases.channel(KEY) + "\"");
+            }
+
+            new AdvisoryLock("public", "migrator_", Duration.ofSeconds(5), "host=h pid=4").withLock(runner, schema -> "ran", w -> { });
+
+            PGNotification[] heard = ear.unwrap(PGConnection.class).getNotifications(10_000);
+            assertThat(heard).extracting(PGNotification::getName).containsExactly(LockReleases.channel(KEY));
         }
     }
 
