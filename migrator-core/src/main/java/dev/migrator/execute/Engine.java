@@ -127,7 +127,6 @@ public final class Engine {
             if (direction == Direction.DOWNGRADE) {
                 refuseIrreversible(steps);
             }
-            checkStatements(steps);
             StepExecutor executor = new StepExecutor(settings, store, statements, listeners, appliedBy());
             List<StepResult> results = new ArrayList<>();
             for (Step step : steps) {
@@ -311,13 +310,6 @@ public final class Engine {
                         + revision.source() + "): it is irreversible: \"" + revision.irreversible() + "\". Nothing was "
                         + "run. Choose a downgrade target above it, or restore from a backup.");
             }
-        }
-    }
-
-    /** Statements are split on first use: a malformed one must stop the run before the first revision runs. */
-    private void checkStatements(List<Step> steps) {
-        for (Step step : steps) {
-            catalog.get(step.revision()).body().checkStatements();
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.migrator.source;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrator.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,10 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Each malformed SQL revision fails with a message naming the file, the line, what was expected and what
- * to do: header and section errors when the file is loaded, statement errors when its statements are
- * first needed (every command checks the revisions it will run before running any; see
- * {@code MalformedStatementTest} for that on a real database).
+ * Each malformed SQL revision fails when it is loaded, with a message naming the file, the line, what was
+ * expected and what to do: header, sections and statements alike (see {@code MalformedStatementTest} for
+ * the same on a real database, and {@code LoadReportsEveryProblemTest} for several problems at once).
  */
 class SqlRevisionErrorsTest {
 
@@ -23,17 +24,12 @@ class SqlRevisionErrorsTest {
     @TempDir
     Path dir;
 
-    /**
-     * Loads {@code content} as {@code dir/0001_bad.sql}, checks its statements as a command would, and
-     * returns the assertion on the failure.
-     */
+    /** Loads {@code content} as {@code dir/0001_bad.sql} and returns the assertion on the failure. */
     private AbstractThrowableAssert<?, ? extends Throwable> loading(String content) throws IOException {
         Files.writeString(dir.resolve("0001_bad.sql"), content);
-        return assertThatThrownBy(() -> {
-            for (LoadedRevision revision : RevisionLoader.load(List.of("filesystem:" + dir), getClass().getClassLoader(), List.of())) {
-                revision.body().checkStatements();
-            }
-        }).isInstanceOf(RevisionLoadException.class);
+        return assertThatThrownBy(() -> RevisionLoader.load(List.of("filesystem:" + dir), getClass().getClassLoader(), List.of()))
+                .isInstanceOf(RevisionLoadException.class)
+                .satisfies(e -> assertThat(((RevisionLoadException) e).code()).isEqualTo(ErrorCode.REVISION_MALFORMED));
     }
 
     private String file() {
@@ -124,9 +120,11 @@ class SqlRevisionErrorsTest {
     }
 
     @Test
-    void plainSqlFileWithoutSectionsIsMissingTheUpgradeSection() throws IOException {
+    void plainSqlFileWithoutSectionsIsMissingTheUpgradeAndDowngradeSections() throws IOException {
         loading("-- Revision: a1\n")
-                .hasMessageStartingWith(file() + ": no \"-- migrate:upgrade\" section");
+                .hasMessageStartingWith("2 problems in the revisions")
+                .hasMessageContaining("\n  " + file() + ": no \"-- migrate:upgrade\" section")
+                .hasMessageContaining("\n  " + file() + ": no \"-- migrate:downgrade\" section");
     }
 
     @Test
@@ -163,16 +161,11 @@ class SqlRevisionErrorsTest {
     }
 
     @Test
-    void emptyUpgradeSection() throws IOException {
-        loading("-- Revision: a1\n-- migrate:upgrade\n-- nothing yet\n\n-- migrate:downgrade\nSELECT 1;\n")
-                .hasMessageStartingWith(file() + ":2: the \"-- migrate:upgrade\" section has no statement");
-    }
-
-    @Test
     void unknownSectionMarkerSuggestsTheCloseOne() throws IOException {
-        loading("-- Revision: a1\n-- migrate:upgarde\nCREATE TABLE t (id int);\n")
-                .hasMessageStartingWith(file() + ":2: unknown section marker \"-- migrate:upgarde\"")
-                .hasMessageContaining("Did you mean \"-- migrate:upgrade\"?");
+        loading("-- Revision: a1\n-- migrate:upgarde\nCREATE TABLE t (id int);\n-- migrate:downgrade\nDROP TABLE t;\n")
+                .hasMessageContaining("\n  " + file() + ":2: unknown section marker \"-- migrate:upgarde\"")
+                .hasMessageContaining("Did you mean \"-- migrate:upgrade\"?")
+                .hasMessageContaining("\n  " + file() + ": no \"-- migrate:upgrade\" section");
     }
 
     @Test
