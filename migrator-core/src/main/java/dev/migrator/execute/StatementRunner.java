@@ -101,7 +101,7 @@ final class StatementRunner {
         }
         int[] counts;
         ExecutableStatement adding = null;
-        try (Statement statement = connection.createStatement()) {
+        try (Statement statement = asWritten(connection)) {
             for (ExecutableStatement s : batch) {
                 adding = s;
                 statement.addBatch(s.sql());
@@ -173,7 +173,7 @@ final class StatementRunner {
         try {
             int count;
             if (s.params().isEmpty()) {
-                try (Statement statement = connection.createStatement()) {
+                try (Statement statement = asWritten(connection)) {
                     statement.execute(s.sql());
                     count = statement.getUpdateCount();
                 }
@@ -190,6 +190,17 @@ final class StatementRunner {
         } catch (SQLException e) {
             throw new StatementFailure(s, e);
         }
+    }
+
+    /**
+     * A statement that sends SQL as written: PostgreSQL SQL, not JDBC's escape syntax ({@code {fn ...}},
+     * {@code {d '...'}}), whose processing would also refuse valid literals the driver cannot read (an
+     * {@code E'...'} string continued on the next line with an escaped quote in the continuation).
+     */
+    private static Statement asWritten(Connection connection) throws SQLException {
+        Statement statement = connection.createStatement();
+        statement.setEscapeProcessing(false);
+        return statement;
     }
 
     private static void check(ExecutableStatement s, int count) throws RowCountMismatch {
