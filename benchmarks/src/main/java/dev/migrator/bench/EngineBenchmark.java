@@ -178,9 +178,13 @@ public final class EngineBenchmark {
         for (int round = -1; round < processRuns; round++) {
             for (String name : rotated(names, round)) {
                 Db db = name.equals(NoOpProcess.JVM_ONLY) ? dbs.get(0) : dbs.get(contenders.indexOf(name));
-                ProcessBuilder pb = new ProcessBuilder(java, "-cp", classpath,
+                // The baseline build runs as Migrator in a JVM whose class path has its jar instead of the current one.
+                boolean baseline = name.equals(BaselineMigratorContender.NAME);
+                ProcessBuilder pb = new ProcessBuilder(java, "-cp",
+                        baseline ? BaselineMigratorContender.childClasspath(classpath) : classpath,
                         "-Dbench.child.url=" + db.url(), "-Dbench.child.user=" + db.user(),
-                        NoOpProcess.class.getName(), name, files.root().toString(), Integer.toString(revisions))
+                        NoOpProcess.class.getName(), baseline ? MigratorContender.NAME : name, files.root().toString(),
+                        Integer.toString(revisions))
                         .redirectOutput(Redirect.DISCARD).redirectError(Redirect.INHERIT);
                 pb.environment().put("BENCH_PASSWORD", db.password());
                 long start = System.nanoTime();

@@ -6,11 +6,8 @@ import dev.migrator.revision.Suggestions;
 import dev.migrator.revision.RevisionNode;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -53,28 +50,28 @@ final class SqlRevisionParser {
     private LoadedRevision parse(String checksum) {
         List<Marker> markers = findMarkers();
         int headerEnd = markers.isEmpty() ? lineCount() : markers.get(0).line - 1;
-        Map<HeaderKey, Header> headers = parseHeader(headerEnd);
+        SqlRevisionHeader header = new SqlRevisionHeader(source, text, lineStarts, headerEnd, problems);
 
-        Header revision = headers.get(HeaderKey.REVISION);
-        String id = revision == null ? null : revision.value;
+        SqlRevisionHeader.Line revision = header.get(HeaderKey.REVISION);
+        String id = revision == null ? null : revision.value();
         if (revision == null) {
             problems.add(source + ": missing the \"-- Revision: <id>\" header. Add it at the top "
                     + "of the file, before \"-- migrate:upgrade\", e.g. \"-- Revision: 1f3c9a7e2b44\" (an id is "
                     + RevisionIds.ID_RULE + ").");
         } else if (!RevisionIds.isValidId(id)) {
-            problem(revision.line, "invalid revision id \"" + id + "\" in the Revision header: expected " + RevisionIds.ID_RULE,
+            problem(revision.line(), "invalid revision id \"" + id + "\" in the Revision header: expected " + RevisionIds.ID_RULE,
                     "Change the id (and every Revises or Depends-On that refers to it).");
         }
-        List<String> revises = idList(headers.get(HeaderKey.REVISES));
-        List<String> dependsOn = idList(headers.get(HeaderKey.DEPENDS_ON));
-        Set<String> labels = labelList(headers.get(HeaderKey.BRANCH_LABELS));
-        Header message = headers.get(HeaderKey.MESSAGE);
-        Phase phase = phase(headers.get(HeaderKey.PHASE));
-        Boolean transactional = transactional(headers.get(HeaderKey.TRANSACTIONAL));
-        Duration lockTimeout = lockTimeout(headers.get(HeaderKey.LOCK_TIMEOUT));
-        Header irreversible = headers.get(HeaderKey.IRREVERSIBLE);
-        if (irreversible != null && irreversible.value.isEmpty()) {
-            problem(irreversible.line, "the Irreversible header gives no reason",
+        List<String> revises = header.ids(HeaderKey.REVISES);
+        List<String> dependsOn = header.ids(HeaderKey.DEPENDS_ON);
+        Set<String> labels = header.labels();
+        SqlRevisionHeader.Line message = header.get(HeaderKey.MESSAGE);
+        Phase phase = header.phase();
+        Boolean transactional = header.transactional();
+        Duration lockTimeout = header.lockTimeout();
+        SqlRevisionHeader.Line irreversible = header.get(HeaderKey.IRREVERSIBLE);
+        if (irreversible != null && irreversible.value().isEmpty()) {
+            problem(irreversible.line(), "the Irreversible header gives no reason",
                     "Say why the revision cannot be undone, e.g. \"-- Irreversible: drops the legacy audit data\"; "
                             + "the reason is quoted to whoever tries to downgrade across it.");
         }
@@ -92,7 +89,7 @@ final class SqlRevisionParser {
                     + "\"-- Irreversible: <why>\".");
         }
         if (downgradeMarker != null && irreversible != null) {
-            problem(downgradeMarker.line, "the revision is declared Irreversible (line " + irreversible.line
+            problem(downgradeMarker.line, "the revision is declared Irreversible (line " + irreversible.line()
                     + ") but has a \"-- migrate:downgrade\" section", "Remove one of the two.");
         }
 
@@ -106,8 +103,8 @@ final class SqlRevisionParser {
             throw RevisionLoadException.of(problems);
         }
         RevisionNode node = new RevisionNode(id, revises, dependsOn, labels, source);
-        return new LoadedRevision(node, message == null ? "" : message.value, phase, transactional, lockTimeout,
-                irreversible == null ? null : irreversible.value, checksum, source,
+        return new LoadedRevision(node, message == null ? "" : message.value(), phase, transactional, lockTimeout,
+                irreversible == null ? null : irreversible.value(), checksum, source,
                 new RevisionBody.Sql(upgrade, downgrade, verify));
     }
 
@@ -235,166 +232,6 @@ final class SqlRevisionParser {
             lines.append(i == 0 ? "" : ", ").append(statements.get(i).line());
         }
         return lines.append(')').toString();
-    }
-
-    // ---- header
-
-    private record Header(String value, int line) {}
-
-    private Map<HeaderKey, Header> parseHeader(int lastLine) {
-        Map<HeaderKey, Header> headers = new EnumMap<>(HeaderKey.class);
-        boolean inBlockComment = false;
-        boolean sqlReported = false; // one problem for SQL above the markers, not one per line of it
-        for (int line = 1; line <= lastLine; line++) {
-            String content = text.substring(lineStarts[line - 1], lineEnd(line)).strip();
-            if (inBlockComment || content.startsWith("/*")) { // a licence or description block above the header
-                int close = content.indexOf("*/", inBlockComment ? 0 : 2);
-                inBlockComment = close < 0;
-                content = inBlockComment ? "" : content.substring(close + 2).strip();
-            }
-            if (content.isEmpty()) {
-                continue;
-            }
-            if (!content.startsWith("--")) {
-                if (!sqlReported) {
-                    problem(line, "SQL before the first section marker",
-                            "Put the statements below a line \"-- migrate:upgrade\"; only \"-- Key: value\" header "
-                                    + "lines and comments may come before it.");
-                    sqlReported = true;
-                }
-                continue;
-            }
-            String comment = content.substring(2).strip();
-            int colon = comment.indexOf(':');
-            if (colon <= 0 || !isKeyName(comment.substring(0, colon).strip()) || comment.startsWith("//", colon + 1)) {
-                continue; // a free comment (or a link: "-- https://tracker/TICKET-1")
-            }
-            String name = comment.substring(0, colon).strip();
-            String value = comment.substring(colon + 1).strip();
-            HeaderKey key = HeaderKey.lookup(name);
-            if (key == null) {
-                String suggestion = Suggestions.closest(name, HeaderKey.displayNames());
-                problem(line, "unknown header key \"" + name + "\"",
-                        (suggestion == null ? "" : "Did you mean \"" + suggestion + "\"? ")
-                                + "The header keys are " + String.join(", ", HeaderKey.displayNames())
-                                + ". Before the first section marker a comment of the form \"-- Word: text\" is read "
-                                + "as a header line: reword a free comment (e.g. without the colon).");
-                continue;
-            }
-            Header previous = headers.get(key);
-            if (previous != null) {
-                problem(line, "duplicate header key \"" + key.displayName() + "\" (first given on line "
-                        + previous.line + ")", "Give each key once; separate several ids or labels with commas.");
-                continue;
-            }
-            headers.put(key, new Header(value, line));
-        }
-        return headers;
-    }
-
-    private static boolean isKeyName(String name) {
-        if (name.isEmpty() || !Character.isLetter(name.charAt(0))) {
-            return false;
-        }
-        for (int i = 1; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private List<String> idList(Header header) {
-        List<String> ids = new ArrayList<>();
-        for (String id : items(header)) {
-            if (!RevisionIds.isValidId(id)) {
-                problem(header.line, "invalid revision id \"" + id + "\" in " + keyOf(header) + ": expected "
-                        + RevisionIds.ID_RULE, "Use the id from the \"-- Revision:\" header of the revision you mean.");
-                continue;
-            }
-            ids.add(id);
-        }
-        return ids;
-    }
-
-    private Set<String> labelList(Header header) {
-        Set<String> labels = new LinkedHashSet<>();
-        for (String label : items(header)) {
-            if (!RevisionIds.isValidLabel(label)) {
-                problem(header.line, "invalid branch label \"" + label + "\": expected " + RevisionIds.LABEL_RULE,
-                        "Rename the label.");
-                continue;
-            }
-            labels.add(label);
-        }
-        return labels;
-    }
-
-    /** The comma-separated items of a list header; each may appear once. */
-    private List<String> items(Header header) {
-        List<String> items = new ArrayList<>();
-        if (header == null) {
-            return items;
-        }
-        for (String part : header.value.split(",")) {
-            String item = part.strip();
-            if (item.isEmpty()) {
-                continue;
-            }
-            if (items.contains(item)) {
-                problem(header.line, "\"" + item + "\" is listed twice", "List it once.");
-                continue;
-            }
-            items.add(item);
-        }
-        return items;
-    }
-
-    private String keyOf(Header header) {
-        String content = text.substring(lineStarts[header.line - 1], lineEnd(header.line)).strip().substring(2).strip();
-        return content.substring(0, content.indexOf(':')).strip();
-    }
-
-    private Phase phase(Header header) {
-        if (header == null) {
-            return Phase.EXPAND;
-        }
-        for (Phase phase : Phase.values()) {
-            if (phase.label().equalsIgnoreCase(header.value)) {
-                return phase;
-            }
-        }
-        problem(header.line, "invalid Phase \"" + header.value + "\": expected \"expand\" or \"contract\"",
-                "Use \"expand\" for a change old code survives, \"contract\" for one that removes what old code needs.");
-        return Phase.EXPAND;
-    }
-
-    /** Null when the value is invalid (a problem). */
-    private Boolean transactional(Header header) {
-        if (header == null) {
-            return true;
-        }
-        if (header.value.equalsIgnoreCase("true") || header.value.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(header.value.toLowerCase(Locale.ROOT));
-        }
-        problem(header.line, "invalid Transactional \"" + header.value + "\": expected \"true\" or \"false\"",
-                "Write \"false\" only for statements PostgreSQL refuses in a transaction (CREATE INDEX CONCURRENTLY), "
-                        + "and make them idempotent.");
-        return null;
-    }
-
-    private Duration lockTimeout(Header header) {
-        if (header == null) {
-            return null;
-        }
-        try {
-            return Durations.parse(header.value);
-        } catch (IllegalArgumentException e) {
-            problem(header.line, "invalid Lock-Timeout \"" + header.value + "\": expected " + Durations.EXPECTED,
-                    "Fix the value, or remove the header to use the configured lock timeout.");
-            return null;
-        }
     }
 
     // ---- lines
