@@ -165,6 +165,27 @@ public final class EngineBenchmark {
         }
         report.table(List.of("contender", "median ms", "p90 ms", "min ms", "of which loading files (median ms)",
                 "÷ raw (medians)", "÷ raw (median of per-iteration ratios)"), rows);
+        beforeAfter(total, load, "iteration");
+    }
+
+    /**
+     * With a {@link BaselineMigratorContender}: the current build ÷ the baseline build, the same two ratios as
+     * above, for the whole run and for loading the files.
+     */
+    private void beforeAfter(Map<String, Samples> total, Map<String, Samples> load, String round) {
+        Samples after = total.get(MigratorContender.NAME);
+        Samples before = total.get(BaselineMigratorContender.NAME);
+        if (after == null || before == null) {
+            return;
+        }
+        report.line("");
+        report.line("Current build ÷ baseline build (`bench.baselineJar`): " + Samples.ratio(after.median() / (double) before.median())
+                + " (medians), " + Samples.ratio(after.pairedRatio(before)) + " (median of per-" + round + " ratios)"
+                + (load == null || load.get(MigratorContender.NAME).isEmpty() ? "" : "; loading the files: "
+                        + Samples.ratio(load.get(MigratorContender.NAME).median()
+                                / (double) load.get(BaselineMigratorContender.NAME).median()) + " (medians), "
+                        + Samples.ratio(load.get(MigratorContender.NAME).pairedRatio(load.get(BaselineMigratorContender.NAME)))
+                        + " (median of per-" + round + " ratios)") + ".");
     }
 
     private void process(List<Db> dbs, RevisionFiles files) throws Exception {
@@ -212,6 +233,7 @@ public final class EngineBenchmark {
         }
         report.table(List.of("contender", "median ms", "p90 ms", "min ms", "above JVM floor (median ms)",
                 "÷ raw (medians)", "÷ raw (median of per-round ratios)"), rows);
+        beforeAfter(samples, null, "round");
     }
 
     private Map<String, Samples> samplesPerContender() {

@@ -56,6 +56,9 @@ public enum TransactionControl {
 
     /** @param sql one statement, as the splitter returns it (comments may come between its words) */
     public static TransactionControl of(String sql) {
+        if (!startsWithControlWord(sql)) {
+            return NONE; // most statements: decided without allocating anything (every statement of every file is asked)
+        }
         Words words = new Words(sql);
         String first = words.next();
         switch (first) {
@@ -90,6 +93,33 @@ public enum TransactionControl {
             default:
                 return NONE;
         }
+    }
+
+    /** Whether the first word is one that transaction control starts with. */
+    private static boolean startsWithControlWord(String sql) {
+        int start = Words.skipSpace(sql, 0);
+        int end = start;
+        while (end < sql.length() && Words.isLetter(sql.charAt(end))) {
+            end++;
+        }
+        switch (end - start) {
+            case 3:
+                return is(sql, start, "end");
+            case 5:
+                return is(sql, start, "begin") || is(sql, start, "start") || is(sql, start, "abort");
+            case 6:
+                return is(sql, start, "commit");
+            case 7:
+                return is(sql, start, "prepare");
+            case 8:
+                return is(sql, start, "rollback");
+            default:
+                return false;
+        }
+    }
+
+    private static boolean is(String sql, int at, String word) {
+        return sql.regionMatches(true, at, word, 0, word.length());
     }
 
     /** Reads key words, lower-cased, skipping whitespace and comments; "" for anything else or the end. */
@@ -141,6 +171,11 @@ public enum TransactionControl {
         }
 
         private void skipSpace() {
+            i = skipSpace(sql, i);
+        }
+
+        /** The index of the first character from {@code i} that is neither whitespace nor in a comment. */
+        static int skipSpace(String sql, int i) {
             while (i < sql.length()) {
                 char c = sql.charAt(i);
                 if (Character.isWhitespace(c)) {
@@ -149,14 +184,15 @@ public enum TransactionControl {
                     int nl = sql.indexOf('\n', i);
                     i = nl < 0 ? sql.length() : nl + 1;
                 } else if (sql.startsWith("/*", i)) {
-                    skipBlockComment();
+                    i = skipBlockComment(sql, i);
                 } else {
-                    return;
+                    return i;
                 }
             }
+            return i;
         }
 
-        private void skipBlockComment() {
+        private static int skipBlockComment(String sql, int i) {
             int depth = 0;
             while (i < sql.length()) {
                 if (sql.startsWith("/*", i)) {
@@ -165,15 +201,16 @@ public enum TransactionControl {
                 } else if (sql.startsWith("*/", i)) {
                     i += 2;
                     if (--depth == 0) {
-                        return;
+                        return i;
                     }
                 } else {
                     i++;
                 }
             }
+            return i;
         }
 
-        private static boolean isLetter(char c) {
+        static boolean isLetter(char c) {
             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
         }
 
