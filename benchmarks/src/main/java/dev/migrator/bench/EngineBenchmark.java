@@ -186,6 +186,7 @@ public final class EngineBenchmark {
                                 / (double) load.get(BaselineMigratorContender.NAME).median()) + " (medians), "
                         + Samples.ratio(load.get(MigratorContender.NAME).pairedRatio(load.get(BaselineMigratorContender.NAME)))
                         + " (median of per-" + round + " ratios)") + ".");
+        report.line("");
     }
 
     private void process(List<Db> dbs, RevisionFiles files) throws Exception {
