@@ -1,6 +1,7 @@
 package dev.migrator.execute;
 
 import dev.migrator.ContractPolicy;
+import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
 import dev.migrator.Phase;
 import dev.migrator.RevisionInfo;
@@ -49,7 +50,7 @@ public final class Catalog {
     public LoadedRevision get(String id) {
         LoadedRevision revision = revisions.get(id);
         if (revision == null) {
-            throw new MigratorException("Revision " + id + " is not defined by the code");
+            throw new MigratorException(ErrorCode.TARGET_INVALID, "Revision " + id + " is not defined by the code");
         }
         return revision;
     }

@@ -10,6 +10,8 @@ import static dev.migrator.revision.Revisions.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrator.ErrorCode;
+import dev.migrator.MigratorException;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -129,7 +131,8 @@ class AlembicTraversalTest {
                 .isInstanceOf(RevisionGraphException.class)
                 .hasMessageContaining("Target '+1' is ambiguous: there are 2 current heads (c1, c2) and more than one can move up")
                 .hasMessageContaining("d1 (after c1, branch c1branch), d2 (after c2, branch c2branch)")
-                .hasMessageContaining("c1branch@+1, c2branch@+1, c1+1, c2+1");
+                .hasMessageContaining("c1branch@+1, c2branch@+1, c1+1, c2+1")
+                .extracting(e -> ((MigratorException) e).code()).isEqualTo(ErrorCode.TARGET_INVALID);
         assertThatThrownBy(() -> fork.stamp(rows("c1", "c2"), "+1")).hasMessageContaining("is ambiguous");
     }
 

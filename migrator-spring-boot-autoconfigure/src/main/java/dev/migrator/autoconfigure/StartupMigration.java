@@ -1,6 +1,7 @@
 package dev.migrator.autoconfigure;
 
 import dev.migrator.MigrationResult;
+import dev.migrator.ErrorCode;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorException;
 import dev.migrator.RevisionInfo;
@@ -57,7 +58,7 @@ final class StartupMigration {
         // reason to refuse to start: the engine's own plan says which (ValidationResult.deferred).
         List<RevisionInfo> blocking = result.blocking();
         if (!blocking.isEmpty()) {
-            throw new MigratorException("migrator.startup.action=validate: " + blocking.size()
+            throw new MigratorException(ErrorCode.PENDING_REVISIONS, "migrator.startup.action=validate: " + blocking.size()
                     + " revision(s) pending, the database was not changed: "
                     + blocking.stream().map(r -> r.revision() + " (" + r.message() + ")").collect(Collectors.joining(", "))
                     + ". Apply them first (run an upgrade, or start once with migrator.startup.action=upgrade).");
