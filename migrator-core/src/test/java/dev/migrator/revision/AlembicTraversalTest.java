@@ -242,4 +242,37 @@ class AlembicTraversalTest {
         assertThat(plan.after()).containsExactlyInAnyOrder("b1", "b2");
         assertThat(dependsOn.appliedClosure(plan.after())).containsExactlyInAnyOrder("a1", "b1", "a2", "b2");
     }
+
+    // ---- test_revision.py LabeledBranchTest: a [abranch] -> b -> somelongername -> c, d -> e [ebranch] -> someothername -> f ----
+
+    private final RevisionGraph labelledRoots = graph(labelled("a", "abranch"), node("b", "a"), node("somelongername", "b"),
+            node("c", "somelongername"), node("d"), labelled("e", "ebranch", "d"), node("someothername", "e"),
+            node("f", "someothername"));
+
+    @Test
+    void labelledHeadsAndBases() {
+        assertThat(labelledRoots.upgrade(rows(), "ebranch@head").after()).containsExactly("f");
+        assertThat(labelledRoots.upgrade(rows(), "abranch@head").after()).containsExactly("c");
+        // the label covers d, the base below e with no other child
+        assertPlan(labelledRoots.downgrade(rows("c", "f"), "ebranch@base"), List.of("f", "someothername", "e", "d"), Set.of("c"));
+        assertPlan(labelledRoots.downgrade(rows("c", "f"), "abranch@base"), List.of("c", "somelongername", "b", "a"), Set.of("f"));
+    }
+
+    @Test
+    void labelAtAnIdFindsPrefixesOnTheLabelsLineOnly() {
+        // "some" matches two revisions, one on each line
+        assertThat(labelledRoots.upgrade(rows(), "ebranch@some").after()).containsExactly("someothername");
+        assertThat(labelledRoots.upgrade(rows(), "abranch@some").after()).containsExactly("somelongername");
+        assertThat(labelledRoots.upgrade(rows(), "ebranch@d").after()).containsExactly("d");
+        assertThatThrownBy(() -> labelledRoots.upgrade(rows(), "ebranch@b"))
+                .hasMessageContaining("no revision on the line of branch 'ebranch'")
+                .hasMessageContaining("d, e, f, someothername");
+        assertThatThrownBy(() -> labelledRoots.upgrade(rows(), "x@d")).hasMessageContaining("Unknown branch label 'x'");
+    }
+
+    @Test
+    void labelledRelativeStepsOnIndependentRoots() {
+        assertPlan(labelledRoots.downgrade(rows("c", "f"), "ebranch@-2"), List.of("f", "someothername"), Set.of("c", "e"));
+        assertPlan(labelledRoots.upgrade(rows(), "ebranch@+2"), List.of("d", "e"), Set.of("e"));
+    }
 }
