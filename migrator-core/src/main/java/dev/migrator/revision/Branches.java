@@ -82,15 +82,39 @@ final class Branches {
         return line;
     }
 
-    /** The labels whose branch covers revision i, sorted (error messages only). */
+    /**
+     * The labels whose branch covers revision i, sorted: those declared on i or one of its ancestors
+     * through {@code revises}, and those whose chain of ancestors (see {@link #members}) holds i. One
+     * walk down from i, not one branch per label: a run with several heads names their branches.
+     */
     Set<String> labelsOf(int i) {
         Set<String> labels = new TreeSet<>();
-        for (String label : labelled.keySet()) {
-            if (members(label, label).get(i)) {
-                labels.add(label);
+        if (labelled.isEmpty()) {
+            return labels;
+        }
+        BitSet below = walk(i, false);
+        for (java.util.Map.Entry<String, Integer> entry : labelled.entrySet()) {
+            if (below.get(entry.getValue()) || inChainBelow(entry.getValue(), i)) {
+                labels.add(entry.getKey());
             }
         }
         return labels;
+    }
+
+    /** Whether i is one of the ancestors {@link #members} adds below the labelled revision {@code start}. */
+    private boolean inChainBelow(int start, int i) {
+        int current = start;
+        while (topology.parents(current).length == 1) {
+            int parent = topology.parents(current)[0];
+            if (topology.children(parent).length > 1 || topology.parents(parent).length > 1) {
+                return false;
+            }
+            if (parent == i) {
+                return true;
+            }
+            current = parent;
+        }
+        return false;
     }
 
     /** {@code start} and everything reachable from it through children (up) or parents (down). */

@@ -247,6 +247,10 @@ class RevisionGraphProperties {
             assertThat(Revisions.revisions(s.graph.downgrade(s.rows, label + "@" + x))).as(label + "@" + x)
                     .allMatch(allowed::contains);
         }
+        for (String id : s.byId.keySet()) {
+            assertThat(s.graph.labelsOf(id)).as("labels of %s", id)
+                    .containsExactlyElementsOf(labels.stream().filter(l -> Dags.members(s.byId, l).contains(id)).toList());
+        }
         Set<String> branchNeeds = Dags.closure(s.byId, Dags.heads(s.byId, members));
         try {
             assertThat(Revisions.revisions(s.graph.upgrade(s.rows, label + "@+" + n))).allMatch(branchNeeds::contains);
