@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each malformed SQL revision fails when it is loaded, with a message naming the file, the line, what was
- * expected and what to do: header, sections and statements alike (see {@code MalformedStatementTest} for
- * the same on a real database, and {@code LoadReportsEveryProblemTest} for several problems at once).
+ * expected and what to do: header, sections and statements alike, every problem of every file at once (see
+ * {@code LoadReportsEveryProblemTest} for the same on a real database).
  */
 class SqlRevisionErrorsTest {
 
