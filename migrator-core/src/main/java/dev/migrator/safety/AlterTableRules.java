@@ -154,8 +154,8 @@ final class AlterTableRules {
                     + "table under an ACCESS EXCLUSIVE lock (" + size.description() + ")"
                     + (state.facts().serverVersion() < 120000 ? " (and before PostgreSQL 12 a validated check does not help)"
                     : "") + ". First ADD CONSTRAINT ... CHECK (" + column + " IS NOT NULL) NOT VALID, VALIDATE it in "
-                    + "another transaction, then SET NOT NULL (PostgreSQL 12+ skips the scan) and drop the check; "
-                    + "op.addColumnNotNullSafely does all of it.");
+                    + "another transaction, then SET NOT NULL (PostgreSQL 12+ skips the scan) and drop the check "
+                    + "(op.addColumnNotNullSafely does all of it for a new column).");
         }
         state.markNotNull(table, column);
     }
@@ -167,8 +167,8 @@ final class AlterTableRules {
         if (kind == ConstraintKind.CHECK || kind == ConstraintKind.FOREIGN_KEY) {
             if (constraint.notValid()) {
                 if (constraint.name() != null) {
-                    state.notValidAdded(constraint.name(), new NotValidConstraint(revision.id(), table, unit.transaction(),
-                            constraint.notNullColumn()));
+                    state.notValidAdded(new NotValidConstraint(constraint.name(), revision.id(), table,
+                            unit.transaction(), constraint.notNullColumn()));
                 }
                 return;
             }

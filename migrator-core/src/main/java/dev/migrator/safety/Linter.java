@@ -68,7 +68,7 @@ final class Linter {
     }
 
     private void lint(AnalysedRevision revision) {
-        state.nextRevision();
+        state.startRevision(revision.id());
         for (Suppression invalid : revision.invalidAllows()) {
             Unit holder = revision.units().stream().filter(u -> u.allows().contains(invalid)).findFirst().orElse(null);
             add(revision, holder, invalid.line(), Rule.INVALID_SUPPRESSION, "This " + (invalid.line() > 0
@@ -136,7 +136,8 @@ final class Linter {
             cascade(revision, unit, drop.cascade(), "DROP " + drop.kind().toUpperCase(java.util.Locale.ROOT));
         } else if (shape instanceof Truncate truncate) {
             if (truncate.tables().stream().anyMatch(t -> !state.createdHere(t))) {
-                report(revision, unit, Rule.TRUNCATE, "TRUNCATE deletes every row of " + truncate.tables() + " under an "
+                report(revision, unit, Rule.TRUNCATE, "TRUNCATE deletes every row of " + truncate.tables().stream()
+                        .map(RelationName::toString).collect(java.util.stream.Collectors.joining(", ")) + " under an "
                         + "ACCESS EXCLUSIVE lock and cannot be undone by a downgrade" + (truncate.cascade()
                         ? ", and CASCADE also empties every table that references them" : "")
                         + ". Delete data in a reviewed data migration (batched), or keep it.");
@@ -163,7 +164,7 @@ final class Linter {
                 if (size == null || size.large()) {
                     report(revision, unit, Rule.DROP_INDEX_NON_CONCURRENTLY, "DROP INDEX " + index + " takes an ACCESS "
                             + "EXCLUSIVE lock on its table, blocking reads too, while it waits for every query using it ("
-                            + (size == null ? "its table is unknown: taken to be large" : size.description()) + "). "
+                            + (size == null ? "its table is unknown, so it is taken to be large" : size.description()) + "). "
                             + "Use DROP INDEX CONCURRENTLY in a revision with \"-- Transactional: false\".");
                 }
             }

@@ -69,9 +69,11 @@ public final class SafetyAnalyzer {
         return revisions;
     }
 
-    private static SafetyReport report(String target, SafetyOptions options, List<AnalysedRevision> pending,
+    private SafetyReport report(String target, SafetyOptions options, List<AnalysedRevision> pending,
             DatabaseFacts facts, Map<String, StatementMeasurement> measured) {
-        List<Finding> findings = new Linter(options, new SchemaState(facts, options.smallTableRows()), measured).lint(pending);
+        RevisionGraph graph = engine.catalog().graph();
+        SchemaState state = new SchemaState(facts, options.smallTableRows(), id -> graph.appliedClosure(Set.of(id)));
+        List<Finding> findings = new Linter(options, state, measured).lint(pending);
         return new SafetyReport(target, pending.stream().map(AnalysedRevision::id).toList(), findings,
                 List.copyOf(measured.values()), facts.connected(), facts.serverVersion());
     }

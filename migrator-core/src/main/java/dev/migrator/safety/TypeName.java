@@ -46,8 +46,11 @@ record TypeName(String base, List<Integer> modifiers, boolean array, String writ
         int depth = 0;
         for (int k = 0; k < tokens.size(); k++) {
             SqlToken token = tokens.get(k);
-            written.append(written.length() == 0 || token.kind() == SqlToken.Kind.PUNCTUATION ? "" : " ")
-                    .append(token.kind() == SqlToken.Kind.QUOTED ? "\"" + token.text() + "\"" : token.text());
+            boolean spaced = k > 0 && token.isIdentifier() && tokens.get(k - 1).isIdentifier();
+            written.append(spaced ? " " : "").append(token.kind() == SqlToken.Kind.QUOTED ? "\"" + token.text() + "\"" : token.text());
+            if (token.isPunctuation(',')) {
+                written.append(' ');
+            }
             if (token.isPunctuation('(')) {
                 depth++;
             } else if (token.isPunctuation(')')) {
