@@ -15,8 +15,9 @@ import java.util.Set;
  * The user relations of the scratch database with their storage ({@code relfilenode}), and the relation
  * locks one backend holds, at one instant. Two snapshots around a statement tell what it locked (locks held
  * after and not before: inside a transaction nothing is released before commit) and what it rewrote
- * (relations whose {@code relfilenode} changed). System catalogs (oid below 16384) are left out: every DDL
- * statement locks them, and they say nothing about the application's tables.
+ * (relations whose {@code relfilenode} changed). System catalogs (oid below 16384) and TOAST relations are left
+ * out: every DDL statement locks the catalogs, a rewrite replaces the TOAST table with its table, and neither says
+ * anything the application's own relations do not.
  */
 record LockSnapshot(Map<Long, Relation> relations, Set<Lock> locks) {
 
@@ -35,7 +36,7 @@ record LockSnapshot(Map<Long, Relation> relations, Set<Lock> locks) {
 
     private static final String RELATIONS = "SELECT c.oid::bigint, n.nspname, c.relname, c.relkind, c.relfilenode::bigint, "
             + "n.nspname = current_schema() FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-            + "WHERE c.oid >= 16384 AND c.relkind IN ('r', 'p', 'i', 'm')";
+            + "WHERE c.oid >= 16384 AND c.relkind IN ('r', 'p', 'i', 'm') AND n.nspname NOT LIKE 'pg\\_toast%'";
     private static final String LOCKS = "SELECT relation::bigint, mode FROM pg_locks WHERE pid = ? AND locktype = 'relation' "
             + "AND granted AND relation >= 16384";
 

@@ -31,11 +31,14 @@ public record StatementMeasurement(String revision, String source, int line, int
      *
      * @param mode the strongest mode acquired, as PostgreSQL's documentation names it ({@code ACCESS EXCLUSIVE})
      * @param created the relation did not exist before the statement
+     * @param alreadyHeld an earlier statement of the same transaction took the lock (the statement rewrote the
+     *     relation under it)
      * @param rows the real database's row estimate ({@code reltuples}), or null when the real database does
      *     not have the relation
      * @param bytes the real database's {@code pg_total_relation_size}, or null likewise
      */
-    public record RelationLock(String relation, String kind, String mode, boolean created, Long rows, Long bytes) {}
+    public record RelationLock(String relation, String kind, String mode, boolean created, boolean alreadyHeld, Long rows,
+            Long bytes) {}
 
     /** Whether the statement replaced the storage of {@code relation}. */
     public boolean rewrote(String relation) {
@@ -62,7 +65,10 @@ public record StatementMeasurement(String revision, String source, int line, int
             StringBuilder part = new StringBuilder(lock.mode()).append(" on ").append(lock.relation());
             if (lock.created()) {
                 part.append(" (created by this statement)");
-            } else if (lock.rows() != null) {
+            } else if (lock.alreadyHeld()) {
+                part.append(" (held since an earlier statement of the transaction)");
+            }
+            if (!lock.created() && lock.rows() != null) {
                 part.append(" — ").append(count(lock.rows())).append(" rows, ").append(bytes(lock.bytes()));
             }
             if (rewritten.contains(lock.relation())) {

@@ -54,8 +54,22 @@ final class StatementMeter {
         LockSnapshot after = LockSnapshot.take(connection, pid);
         Set<Lock> acquired = new HashSet<>(after.locks());
         acquired.removeAll(before.locks());
-        return new Measured(locks(acquired, before.relations(), after.relations()), true,
-                LockSnapshot.rewritten(before.relations(), after.relations()), duration);
+        List<Relation> rewritten = LockSnapshot.rewritten(before.relations(), after.relations());
+        List<RelationLock> locks = locks(acquired, before.relations(), after.relations(), false);
+        // A relation rewritten under a lock an earlier statement of the transaction took: that lock is this
+        // statement's too, though the diff cannot see it.
+        Set<Lock> held = new HashSet<>();
+        for (Lock lock : before.locks()) {
+            Relation relation = before.relations().get(lock.relation());
+            boolean rewrittenHere = rewritten.stream().anyMatch(r -> r.oid() == lock.relation());
+            if (relation != null && rewrittenHere && locks.stream().noneMatch(l -> l.relation().equals(relation.name()))) {
+                held.add(lock);
+            }
+        }
+        List<RelationLock> all = new ArrayList<>(locks);
+        all.addAll(locks(held, before.relations(), after.relations(), true));
+        all.sort(ORDER);
+        return new Measured(all, true, rewritten, duration);
     }
 
     /**
@@ -73,7 +87,7 @@ final class StatementMeter {
         }
         Duration duration = observed != null ? null : Duration.ofNanos(System.nanoTime() - start);
         Map<Long, Relation> after = LockSnapshot.relations(connection);
-        List<RelationLock> locks = observed == null ? List.of() : locks(observed, before, after);
+        List<RelationLock> locks = observed == null ? List.of() : locks(observed, before, after, false);
         return new Measured(locks, observed != null, LockSnapshot.rewritten(before, after), duration);
     }
 
@@ -95,7 +109,11 @@ final class StatementMeter {
         }
     }
 
-    private List<RelationLock> locks(Set<Lock> acquired, Map<Long, Relation> before, Map<Long, Relation> after) {
+    private static final Comparator<RelationLock> ORDER = Comparator
+            .comparingInt((RelationLock l) -> -LockSnapshot.strength(toMode(l.mode()))).thenComparing(RelationLock::relation);
+
+    private List<RelationLock> locks(Set<Lock> acquired, Map<Long, Relation> before, Map<Long, Relation> after,
+            boolean held) {
         Map<Long, String> strongest = new HashMap<>();
         for (Lock lock : acquired) {
             strongest.merge(lock.relation(), lock.mode(),
@@ -109,11 +127,10 @@ final class StatementMeter {
             }
             boolean created = !before.containsKey(oid);
             DatabaseFacts.Stats stats = created ? null : facts.stats(RelationName.literal(relation.name()));
-            locks.add(new RelationLock(relation.name(), relation.kindName(), LockSnapshot.modeName(mode), created,
+            locks.add(new RelationLock(relation.name(), relation.kindName(), LockSnapshot.modeName(mode), created, held,
                     stats == null ? null : stats.rows(), stats == null ? null : stats.bytes()));
         });
-        locks.sort(Comparator.comparingInt((RelationLock l) -> -LockSnapshot.strength(toMode(l.mode())))
-                .thenComparing(RelationLock::relation));
+        locks.sort(ORDER);
         return locks;
     }
 
