@@ -45,7 +45,7 @@ record AnalysedRevision(LoadedRevision revision, List<Unit> units, boolean downg
             units.add(new Unit(i + 1, statement.line(), statement.sql(), StatementClassifier.classify(statement.sql()),
                     transaction, false, null, allows));
         }
-        boolean downgradeEmpty = revision.irreversible() == null && !statements.isEmpty() && sql.downgrade().isEmpty();
+        boolean downgradeEmpty = revision.irreversible() == null && needsUndo(units) && sql.downgrade().isEmpty();
         return new AnalysedRevision(revision, units, downgradeEmpty, invalid);
     }
 
@@ -62,7 +62,7 @@ record AnalysedRevision(LoadedRevision revision, List<Unit> units, boolean downg
         List<Unit> units = new ArrayList<>();
         new Flattener(revision.transactional(), units, allows).walk(upgrade, false);
         boolean downgradeEmpty = false;
-        if (revision.irreversible() == null && !units.isEmpty()) {
+        if (revision.irreversible() == null && needsUndo(units)) {
             try {
                 downgradeEmpty = OperationRecorder.record(migration::downgrade).isEmpty();
             } catch (RuntimeException e) {
@@ -70,6 +70,31 @@ record AnalysedRevision(LoadedRevision revision, List<Unit> units, boolean downg
             }
         }
         return new AnalysedRevision(revision, units, downgradeEmpty, allows.stream().filter(s -> !s.isValid()).toList());
+    }
+
+    /** Statements whose effect needs no undo: validations, statistics, queries. */
+    private static final java.util.Set<String> NOTHING_TO_UNDO = java.util.Set.of("analyze", "select", "vacuum", "refresh");
+
+    /** Whether the upgrade does anything a downgrade would have to undo. */
+    private static boolean needsUndo(List<Unit> units) {
+        for (Unit unit : units) {
+            if (unit.operation() != null && !(unit.operation() instanceof ExecuteSql)) {
+                if (!(unit.operation().reverse().orElse(null) instanceof dev.migrator.operation.NoOperation)) {
+                    return true;
+                }
+                continue;
+            }
+            for (StatementShape shape : unit.shapes()) {
+                boolean validation = shape instanceof StatementShape.AlterTable alter && alter.actions().stream()
+                        .allMatch(a -> a instanceof StatementShape.AlterAction.ValidateConstraint);
+                boolean harmless = shape instanceof StatementShape.Unknown unknown
+                        && NOTHING_TO_UNDO.contains(unknown.kind().split(" ")[0]);
+                if (!validation && !harmless) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Class<?> annotatedClass(Class<?> type) {
