@@ -23,6 +23,7 @@ final class StartupMigration {
     private final String target;
     private final ContractPolicy contract;
     private final MigratorStartupStatus status;
+    private final StartupSafety safety;
 
     StartupMigration(Migrator migrator, MigratorProperties properties, MigratorStartupStatus status) {
         this.migrator = migrator;
@@ -30,6 +31,7 @@ final class StartupMigration {
         this.target = properties.getTarget();
         this.contract = properties.getContract();
         this.status = status;
+        this.safety = new StartupSafety(properties.getSafety(), properties.getContract());
     }
 
     /** Runs the action; a failure is recorded in the status and rethrown. */
@@ -49,6 +51,7 @@ final class StartupMigration {
     }
 
     private void upgrade() {
+        safety.check(migrator, target);
         MigrationResult result = migrator.upgrade(target);
         log.info("Migrator upgraded to {}: {} revision(s) applied in {} ms, now at {}{}", target, result.applied(),
                 java.time.Duration.between(result.startedAt(), result.finishedAt()).toMillis(), result.after(),

@@ -1,0 +1,74 @@
+package dev.migrator.autoconfigure;
+
+import dev.migrator.ContractPolicy;
+import dev.migrator.ErrorCode;
+import dev.migrator.Migrator;
+import dev.migrator.MigratorException;
+import dev.migrator.Phase;
+import dev.migrator.RevisionInfo;
+import dev.migrator.safety.Finding;
+import dev.migrator.safety.SafetyReport;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code migrator.safety}: the safety analysis of what the startup upgrade is about to apply, before it applies
+ * it. Revisions the upgrade defers (the first contract-phase one and those after it, under
+ * {@code migrator.contract=defer}) are left out: they do not run now.
+ */
+final class StartupSafety {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupSafety.class);
+
+    private final SafetyMode mode;
+    private final ContractPolicy contract;
+
+    StartupSafety(SafetyMode mode, ContractPolicy contract) {
+        this.mode = mode;
+        this.contract = contract;
+    }
+
+    void check(Migrator migrator, String target) {
+        if (mode == SafetyMode.OFF) {
+            return;
+        }
+        SafetyReport report = migrator.analyze(target);
+        Set<String> applied = appliedNow(migrator, report);
+        List<Finding> findings = report.findings().stream().filter(f -> applied.contains(f.revision())).toList();
+        findings.stream().filter(Finding::suppressed).forEach(f -> log.info("Migration safety: {}", f));
+        findings.stream().filter(f -> !f.suppressed()).forEach(f -> log.warn("Migration safety: {}", f));
+        List<Finding> errors = findings.stream().filter(f -> !f.suppressed() && f.level() == dev.migrator.safety.Level.ERROR)
+                .toList();
+        if (mode == SafetyMode.FAIL && !errors.isEmpty()) {
+            throw new MigratorException(ErrorCode.SAFETY_VIOLATION, "migrator.safety=fail: " + errors.size()
+                    + " error-level safety finding(s) in the revisions to apply, so nothing was migrated:\n  "
+                    + errors.stream().map(Finding::toString).collect(Collectors.joining("\n  "))
+                    + "\nApply the safe alternative each message gives (docs/safety-rules.md), or, once reviewed, allow one "
+                    + "with a comment \"-- migrator:allow <rule>: <reason>\" above the statement (@AllowUnsafe on a Java "
+                    + "revision); migrator.safety=warn only logs them.");
+        }
+    }
+
+    /** The analysed revisions the upgrade applies now, in plan order: up to the first deferred contract revision. */
+    private Set<String> appliedNow(Migrator migrator, SafetyReport report) {
+        Set<String> now = new HashSet<>();
+        if (report.revisions().isEmpty()) {
+            return now;
+        }
+        Map<String, Phase> phases = migrator.revisions().stream()
+                .collect(Collectors.toMap(RevisionInfo::revision, RevisionInfo::phase, (a, b) -> a));
+        for (String revision : report.revisions()) {
+            if (contract == ContractPolicy.DEFER && phases.get(revision) == Phase.CONTRACT) {
+                break;
+            }
+            now.add(revision);
+        }
+        return now;
+    }
+}
