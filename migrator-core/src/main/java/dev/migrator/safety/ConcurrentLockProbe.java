@@ -34,14 +34,20 @@ final class ConcurrentLockProbe {
         try (Statement lock = writer.createStatement()) {
             lock.execute("LOCK TABLE " + table + " IN ROW EXCLUSIVE MODE");
         }
-        CompletableFuture<SQLException> running = CompletableFuture.supplyAsync(() -> {
+        // A thread of its own: the statement blocks on the server for as long as the writer holds its lock.
+        CompletableFuture<SQLException> running = new CompletableFuture<>();
+        Thread runner = new Thread(() -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(sql);
-                return null;
+                running.complete(null);
             } catch (SQLException e) {
-                return e;
+                running.complete(e);
+            } catch (RuntimeException | Error e) {
+                running.completeExceptionally(e);
             }
-        });
+        }, "migrator-safety-probe");
+        runner.setDaemon(true);
+        runner.start();
         Set<LockSnapshot.Lock> observed = null;
         try {
             long deadline = System.nanoTime() + LIMIT.toNanos();

@@ -217,6 +217,9 @@ final class Linter {
 
     /** PostgreSQL 12+ refuses to use an enum value in the transaction that added it ("unsafe use of new value"). */
     private void enumValueUse(AnalysedRevision revision, Unit unit) {
+        if (!state.addedEnumValues()) {
+            return;
+        }
         for (String literal : unit.strings()) {
             Integer added = state.enumValueTransaction(literal);
             if (added != null && added == unit.transaction() && inTransaction(revision, unit)

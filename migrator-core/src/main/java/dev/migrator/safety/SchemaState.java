@@ -185,6 +185,11 @@ final class SchemaState {
         add(enumValues, new EnumValue(value, transaction));
     }
 
+    /** Whether this revision added an enum value (only then are later statements searched for its use). */
+    boolean addedEnumValues() {
+        return enumValues.stream().anyMatch(f -> f.origin().equals(current));
+    }
+
     /** The transaction in which this revision added enum value {@code value}, or null. */
     Integer enumValueTransaction(String value) {
         return enumValues.stream().filter(f -> f.origin().equals(current) && f.value().value().equals(value))

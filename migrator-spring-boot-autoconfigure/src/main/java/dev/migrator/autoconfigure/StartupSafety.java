@@ -38,7 +38,18 @@ final class StartupSafety {
         if (mode == SafetyMode.OFF) {
             return;
         }
-        SafetyReport report = migrator.analyze(target);
+        SafetyReport report;
+        try {
+            report = migrator.analyze(target);
+        } catch (MigratorException e) {
+            if (mode == SafetyMode.FAIL) {
+                throw e;
+            }
+            // advisory under warn: the upgrade itself reports what is wrong with the revisions or the database
+            log.warn("Migration safety: the analysis failed ({}); migrating anyway (migrator.safety=warn): {}", e.code(),
+                    e.getMessage());
+            return;
+        }
         Set<String> applied = appliedNow(migrator, report);
         List<Finding> findings = report.findings().stream().filter(f -> applied.contains(f.revision())).toList();
         findings.stream().filter(Finding::suppressed).forEach(f -> log.info("Migration safety: {}", f));
