@@ -15,8 +15,10 @@ import java.util.Set;
 
 /**
  * Runs the safety analysis for {@code Migrator.analyze}: finds the revisions an upgrade to the target would
- * apply (from the database's current state, or from base offline), reads the real database's facts, measures
- * on a scratch database when asked, and applies the rules. Use it through {@code Migrator.analyze}.
+ * apply (connected: from the database's current state, under the configured contract policy, so what
+ * {@code ContractPolicy.DEFER} holds back is not analysed; offline: every revision from base to the target,
+ * contract ones included), reads the real database's facts, measures on a scratch database when asked, and
+ * applies the rules. Use it through {@code Migrator.analyze}.
  */
 public final class SafetyAnalyzer {
 
@@ -44,7 +46,8 @@ public final class SafetyAnalyzer {
             if (!graph.unknown(current).isEmpty()) {
                 return new Read(current, List.of(), null); // AHEAD: this code applies nothing
             }
-            List<AnalysedRevision> pending = analysed(graph.upgrade(current, target));
+            // exactly what upgrade(target) runs: under ContractPolicy.DEFER the held-back revisions do not run now
+            List<AnalysedRevision> pending = analysed(engine.catalog().upgrade(current, target, engine.settings().contract()));
             DatabaseFacts facts = pending.isEmpty() ? null
                     : DatabaseFacts.read(connection, options.serverVersion(), functionsToLookUp(pending));
             return new Read(current, pending, facts);

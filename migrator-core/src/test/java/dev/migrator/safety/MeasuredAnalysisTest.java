@@ -4,6 +4,7 @@ import static dev.migrator.operation.Column.column;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrator.ContractPolicy;
 import dev.migrator.ErrorCode;
 import dev.migrator.Migration;
 import dev.migrator.Migrator;
@@ -54,7 +55,7 @@ class MeasuredAnalysisTest {
     static void measure() {
         db = TestDatabase.create();
         migrator = Migrator.configure().dataSource(db.dataSource()).locations(LOCATION)
-                .migrations(new JavaOperations()).load();
+                .migrations(new JavaOperations()).contract(ContractPolicy.APPLY).load();
         migrator.upgrade("m1");
         report = migrator.analyze("heads", SafetyOptions.defaults().measured().smallTableRows(100));
     }
@@ -178,7 +179,7 @@ class MeasuredAnalysisTest {
         try {
             db.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + role);
             Migrator restricted = Migrator.configure().url(db.url().replaceAll("[?&]user=[^&]*", ""), role, "secret-pw")
-                    .locations(LOCATION).migrations(new JavaOperations()).load();
+                    .locations(LOCATION).migrations(new JavaOperations()).contract(ContractPolicy.APPLY).load();
             assertThat(restricted.analyze("heads").revisions()).as("the user reads the state").hasSize(7);
             assertThatThrownBy(() -> restricted.analyze("heads", SafetyOptions.defaults().measured()))
                     .isInstanceOf(MigratorException.class)

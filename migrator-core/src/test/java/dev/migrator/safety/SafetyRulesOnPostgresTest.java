@@ -72,6 +72,16 @@ class SafetyRulesOnPostgresTest {
     }
 
     @Test
+    void connectedItAnalysesWhatTheUpgradeRunsSoDeferredContractRevisionsAreLeftOut() {
+        Migrator deferring = Migrator.configure().dataSource(db.dataSource()).locations(RuleCases.LOCATION).load();
+        assertThat(deferring.analyze("heads").revisions()).contains("ci_unsafe")
+                .doesNotContain("di_unsafe", "di_safe", "bc_safe", "dc_unsafe", "dc_safe");
+        assertThat(migrator.analyze("heads").revisions()).contains("di_unsafe", "bc_safe");
+        assertThat(deferring.analyze("heads", SafetyOptions.offline()).revisions()).as("offline: every revision")
+                .contains("di_unsafe", "bc_safe");
+    }
+
+    @Test
     void smallTablesByRealStatisticsAreNotFlaggedBySizeDependentRules() {
         SafetyReport report = migrator.analyze("heads", SafetyOptions.defaults()); // 10,000 rows: the tables are small
         for (String revision : report.revisions()) {

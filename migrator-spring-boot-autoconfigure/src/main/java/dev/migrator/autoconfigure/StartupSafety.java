@@ -1,37 +1,28 @@
 package dev.migrator.autoconfigure;
 
-import dev.migrator.ContractPolicy;
 import dev.migrator.ErrorCode;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorException;
-import dev.migrator.Phase;
-import dev.migrator.RevisionInfo;
 import dev.migrator.safety.Finding;
 import dev.migrator.safety.SafetyReport;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code migrator.safety}: the safety analysis of what the startup upgrade is about to apply, before it applies
- * it. Revisions the upgrade defers (the first contract-phase one and those after it, under
- * {@code migrator.contract=defer}) are left out: they do not run now.
+ * it ({@code Migrator.analyze} analyses the upgrade's own plan, so what {@code migrator.contract=defer} holds
+ * back is left out: it does not run now).
  */
 final class StartupSafety {
 
     private static final Logger log = LoggerFactory.getLogger(StartupSafety.class);
 
     private final SafetyMode mode;
-    private final ContractPolicy contract;
 
-    StartupSafety(SafetyMode mode, ContractPolicy contract) {
+    StartupSafety(SafetyMode mode) {
         this.mode = mode;
-        this.contract = contract;
     }
 
     void check(Migrator migrator, String target) {
@@ -50,8 +41,7 @@ final class StartupSafety {
                     e.getMessage());
             return;
         }
-        Set<String> applied = appliedNow(migrator, report);
-        List<Finding> findings = report.findings().stream().filter(f -> applied.contains(f.revision())).toList();
+        List<Finding> findings = report.findings();
         findings.stream().filter(Finding::suppressed).forEach(f -> log.info("Migration safety: {}", f));
         findings.stream().filter(f -> !f.suppressed()).forEach(f -> log.warn("Migration safety: {}", f));
         List<Finding> errors = findings.stream().filter(f -> !f.suppressed() && f.level() == dev.migrator.safety.Level.ERROR)
@@ -64,22 +54,5 @@ final class StartupSafety {
                     + "with a comment \"-- migrator:allow <rule>: <reason>\" above the statement (@AllowUnsafe on a Java "
                     + "revision); migrator.safety=warn only logs them.");
         }
-    }
-
-    /** The analysed revisions the upgrade applies now, in plan order: up to the first deferred contract revision. */
-    private Set<String> appliedNow(Migrator migrator, SafetyReport report) {
-        Set<String> now = new HashSet<>();
-        if (report.revisions().isEmpty()) {
-            return now;
-        }
-        Map<String, Phase> phases = migrator.revisions().stream()
-                .collect(Collectors.toMap(RevisionInfo::revision, RevisionInfo::phase, (a, b) -> a));
-        for (String revision : report.revisions()) {
-            if (contract == ContractPolicy.DEFER && phases.get(revision) == Phase.CONTRACT) {
-                break;
-            }
-            now.add(revision);
-        }
-        return now;
     }
 }
