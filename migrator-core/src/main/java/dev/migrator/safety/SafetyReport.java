@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param revisions the ids of the revisions analysed, in the order an upgrade applies them
  * @param connected whether the real database was read (current state, table sizes, catalog)
- * @param serverVersion {@code server_version_num} the rules assumed (read from the server when connected)
+ * @param serverVersion {@code server_version_num} the rules assumed (read from the server when connected; 0 when
+ *     nothing was pending, so nothing was analysed)
  * @param measurements empty unless the analysis was measured
  */
 public record SafetyReport(String target, List<String> revisions, List<Finding> findings,
