@@ -13,11 +13,13 @@ public sealed interface RevisionBody {
      */
     final class Sql implements RevisionBody {
 
+        private final String sourceText;
         private final List<SqlStatement> upgrade;
         private final List<SqlStatement> downgrade;
         private final SqlStatement verify;
 
-        Sql(List<SqlStatement> upgrade, List<SqlStatement> downgrade, SqlStatement verify) {
+        Sql(String sourceText, List<SqlStatement> upgrade, List<SqlStatement> downgrade, SqlStatement verify) {
+            this.sourceText = sourceText;
             this.upgrade = List.copyOf(upgrade);
             this.downgrade = List.copyOf(downgrade);
             this.verify = verify;
@@ -31,6 +33,14 @@ public sealed interface RevisionBody {
         /** The downgrade's statements; empty for an irreversible revision or a comment-only section. */
         public List<SqlStatement> downgrade() {
             return downgrade;
+        }
+
+        /**
+         * The file's text as loaded (LF line endings), to which {@link SqlStatement#line()} refers: the safety
+         * analysis reads the {@code -- migrator:allow} comments above a statement from it.
+         */
+        public String sourceText() {
+            return sourceText;
         }
 
         /** The {@code migrate:verify} query (one statement returning one boolean), or null. */

@@ -105,7 +105,7 @@ final class SqlRevisionParser {
         RevisionNode node = new RevisionNode(id, revises, dependsOn, labels, source);
         return new LoadedRevision(node, message == null ? "" : message.value(), phase, transactional, lockTimeout,
                 irreversible == null ? null : irreversible.value(), checksum, source,
-                new RevisionBody.Sql(upgrade, downgrade, verify));
+                new RevisionBody.Sql(text, upgrade, downgrade, verify));
     }
 
     /** The verify query: one statement returning one boolean (post-deploy checks run it as it is). */
