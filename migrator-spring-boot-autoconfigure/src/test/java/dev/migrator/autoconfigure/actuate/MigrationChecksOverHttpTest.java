@@ -1,5 +1,6 @@
 package dev.migrator.autoconfigure.actuate;
 
+import dev.migrator.autoconfigure.status.MigrationChecks;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;

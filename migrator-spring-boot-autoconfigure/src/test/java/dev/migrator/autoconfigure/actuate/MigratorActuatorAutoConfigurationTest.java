@@ -1,5 +1,13 @@
 package dev.migrator.autoconfigure.actuate;
 
+import dev.migrator.autoconfigure.status.MigrationChecks;
+import dev.migrator.autoconfigure.status.MigrationStatusView;
+import dev.migrator.autoconfigure.status.MigratorChecksAutoConfiguration;
+import dev.migrator.autoconfigure.actuate.endpoint.MigrationsEndpoint;
+import dev.migrator.autoconfigure.actuate.endpoint.MigrationsEndpointAutoConfiguration;
+import dev.migrator.autoconfigure.health.MigrationsHealthAutoConfiguration;
+import dev.migrator.autoconfigure.metrics.MigratorMetrics;
+import dev.migrator.autoconfigure.metrics.MigratorMetricsAutoConfiguration;
 import dev.migrator.autoconfigure.MigratorAutoConfiguration;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;

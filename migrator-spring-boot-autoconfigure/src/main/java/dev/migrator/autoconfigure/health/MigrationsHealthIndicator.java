@@ -1,5 +1,7 @@
-package dev.migrator.autoconfigure.actuate;
+package dev.migrator.autoconfigure.health;
 
+import dev.migrator.autoconfigure.status.MigrationChecks;
+import dev.migrator.autoconfigure.status.MigrationStatusView;
 import dev.migrator.CheckResult;
 import dev.migrator.MigrationState;
 import dev.migrator.MigratorException;

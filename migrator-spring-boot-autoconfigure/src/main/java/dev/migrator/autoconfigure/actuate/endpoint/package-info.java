@@ -7,4 +7,4 @@
  * Micrometer are optional dependencies: each part backs off without its library. See
  * {@code docs/operating.md}.
  */
-package dev.migrator.autoconfigure.actuate;
+package dev.migrator.autoconfigure.actuate.endpoint;

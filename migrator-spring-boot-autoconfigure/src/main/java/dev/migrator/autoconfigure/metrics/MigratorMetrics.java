@@ -1,5 +1,7 @@
-package dev.migrator.autoconfigure.actuate;
+package dev.migrator.autoconfigure.metrics;
 
+import dev.migrator.autoconfigure.status.MigrationChecks;
+import dev.migrator.autoconfigure.status.MigrationStatusView;
 import dev.migrator.Direction;
 import dev.migrator.MigrationResult;
 import dev.migrator.MigratorStatus;
@@ -119,7 +121,7 @@ public class MigratorMetrics implements MigrationListener, ApplicationListener<A
     }
 
     /** Reads the state once and updates every gauge built on it, {@code migrator.info} included. */
-    void refresh() {
+    public void refresh() {
         synchronized (refreshing) {
             try {
                 MigratorStatus current = statusView.status();

@@ -1,4 +1,4 @@
-package dev.migrator.autoconfigure.actuate;
+package dev.migrator.autoconfigure.status;
 
 import dev.migrator.Migrator;
 import dev.migrator.autoconfigure.MigratorAutoConfiguration;

@@ -1,5 +1,8 @@
-package dev.migrator.autoconfigure.actuate;
+package dev.migrator.autoconfigure.actuate.endpoint;
 
+import dev.migrator.autoconfigure.status.MigrationChecks;
+import dev.migrator.autoconfigure.status.MigrationStatusView;
+import dev.migrator.autoconfigure.status.MigratorChecksAutoConfiguration;
 import dev.migrator.Migrator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
