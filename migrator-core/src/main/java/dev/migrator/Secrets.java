@@ -22,6 +22,12 @@ public final class Secrets {
     private static final Pattern USER_INFO = Pattern.compile("(//[^/\\s:@?#]*:)([^/\\s?#]*)@");
 
     /**
+     * {@code user:password@host} on its own: the driver does not read user-info, takes it for the host
+     * name and puts that into its {@code UnknownHostException}.
+     */
+    private static final Pattern BARE_USER_INFO = Pattern.compile("(^|[\\s\"'(=])([^\\s/:@\"'()]+:)([^\\s/@\"']+)@(?=[\\w\\[])");
+
+    /**
      * {@code password=…} as a URL parameter ({@code ?}, {@code &}, {@code ;}) or a libpq key-value pair,
      * and every other key that names a secret ({@code sslpassword}, {@code client_secret}, {@code token}).
      * A value is quoted (libpq) or runs to the next separator.
@@ -37,6 +43,7 @@ public final class Secrets {
             return text;
         }
         String masked = USER_INFO.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + "@"));
+        masked = BARE_USER_INFO.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK + "@"));
         return SECRET_PARAMETER.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
     }
 

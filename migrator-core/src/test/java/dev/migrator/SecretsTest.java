@@ -25,6 +25,8 @@ class SecretsTest {
             jdbc:postgresql://db/shop?PASSWORD=s3cret                              | jdbc:postgresql://db/shop?PASSWORD=****
             jdbc:postgresql://db/shop?access_token=abc.def                         | jdbc:postgresql://db/shop?access_token=****
             No suitable driver found for jdbc:postgresql://app:s3cret@db/shop      | No suitable driver found for jdbc:postgresql://app:****@db/shop
+            app:s3cret@db.internal                                                 | app:****@db.internal
+            java.net.UnknownHostException: app:s3cret@localhost                    | java.net.UnknownHostException: app:****@localhost
             Failed to get driver instance for jdbcUrl=jdbc:postgresql://db/shop?password=s3cret | Failed to get driver instance for jdbcUrl=jdbc:postgresql://db/shop?password=****
             """)
     void masksThePasswordOfEachForm(String text, String masked) {
@@ -38,6 +40,7 @@ class SecretsTest {
             Connection to localhost:5432 refused. Check that the hostname and port are correct
             division by zero at classpath:db/migrations/0001_x.sql:7
             password authentication failed for user "app"
+            mailto ana@example.com at 10:15
             """)
     void leavesTextWithoutASecretAlone(String text) {
         assertThat(Secrets.mask(text)).isEqualTo(text);

@@ -6,6 +6,7 @@ import dev.migrator.Migrator;
 import dev.migrator.VerifyResult;
 import dev.migrator.check.PostDeployCheck;
 import dev.migrator.event.MigrationListener;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -34,7 +36,7 @@ public class MigrationChecks implements MigrationListener {
     private final Duration cacheTtl;
     private final Clock clock;
     private final Object evaluating = new Object();
-    private volatile Evaluation last;
+    private volatile @Nullable Evaluation last;
 
     private record Evaluation(VerifyResult result, Instant at) {}
 
@@ -81,6 +83,18 @@ public class MigrationChecks implements MigrationListener {
         return result;
     }
 
+    /** The last evaluation, however old, without evaluating; empty before the first one. */
+    public Optional<VerifyResult> cached() {
+        Evaluation evaluation = last;
+        return evaluation == null ? Optional.empty() : Optional.of(evaluation.result());
+    }
+
+    /** What the checks say when they cannot be evaluated: one FAILED result named {@code checks} with the reason. */
+    public static VerifyResult notEvaluated(String reason) {
+        return new VerifyResult(List.of(new CheckResult("checks", null, CheckResult.Status.FAILED, Duration.ZERO,
+                "could not evaluate the checks: " + reason)));
+    }
+
     /** How many checks failed at the last evaluation; empty before the first one. */
     public OptionalLong lastFailed() {
         Evaluation evaluation = last;
@@ -109,7 +123,7 @@ public class MigrationChecks implements MigrationListener {
         }
     }
 
-    private boolean isFresh(Evaluation evaluation) {
+    private boolean isFresh(@Nullable Evaluation evaluation) {
         return evaluation != null && evaluation.at().plus(cacheTtl).isAfter(clock.instant());
     }
 }

@@ -22,8 +22,9 @@ public final class MigratorChecksAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MigrationStatusView migrationStatusView(ObjectProvider<Migrator> migrator, ObjectProvider<MigratorStartupStatus> startup) {
-        return new MigrationStatusView(migrator, startup);
+    MigrationStatusView migrationStatusView(ObjectProvider<Migrator> migrator, ObjectProvider<MigratorStartupStatus> startup,
+            MigratorProperties properties) {
+        return new MigrationStatusView(migrator, startup, properties.getStatusTimeout());
     }
 
     @Bean
