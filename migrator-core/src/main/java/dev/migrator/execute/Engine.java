@@ -396,9 +396,21 @@ public final class Engine {
         }
     }
 
-    /** A command's connection: waits for a database that is not up yet, as {@code connectRetries} allows. */
-    private Connection openWaiting() throws SQLException {
-        Connection connection = DatabaseWait.open(connections, settings.connect());
+    /**
+     * A command's connection: waits for a database that is not up yet, as {@code connectRetries} allows.
+     * A failure to connect is said as such: no revision ran, so there is nothing else to blame.
+     */
+    private Connection openWaiting() {
+        Connection connection;
+        try {
+            connection = DatabaseWait.open(connections, settings.connect());
+        } catch (SQLException e) {
+            throw new MigratorException(SqlErrors.classify(e, ErrorCode.CONNECTION_FAILED), "Cannot connect to the database "
+                    + settings.connect().database() + ": " + e.getMessage() + " [SQLSTATE " + e.getSQLState() + "]. Check "
+                    + "that it is up and reachable from this host and that the credentials are right"
+                    + (settings.connect().retries() == 0 && DatabaseWait.healsByWaiting(e)
+                    ? "; to wait for a database that starts later, configure connect retries." : "."), e);
+        }
         if (connection == null) {
             throw new MigratorException(ErrorCode.CONNECTION_FAILED, "The DataSource returned no connection");
         }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -75,11 +76,8 @@ public class MigrationStatusView implements DisposableBean {
 
     /** The state now, or UNKNOWN with the last state read when the database does not answer in time. Never throws. */
     public StatusReading read() {
-        CompletableFuture<StatusReading> read = readAsync();
         try {
-            return read.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            return unknown("the database did not answer within " + describe(timeout));
+            return readAsync().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return unknown("interrupted while reading the migration state");
@@ -89,10 +87,20 @@ public class MigrationStatusView implements DisposableBean {
     }
 
     /**
-     * Starts a read unless one is in flight, and returns it; never blocks. The outcome also becomes
-     * {@link #latest()}. For metrics, which must never hold a scrape.
+     * The state as {@link #read()} gives it, without blocking: completes with the reading, or with UNKNOWN
+     * once the status timeout passed. A read already in flight is shared rather than started again; one
+     * that outlives the timeout goes on, and its outcome becomes {@link #latest()}. For metrics, which
+     * must never hold a scrape.
      */
     public CompletableFuture<StatusReading> readAsync() {
+        return shared().copy().orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS).exceptionally(failure -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            return unknown(cause instanceof TimeoutException ? "the database did not answer within " + describe(timeout)
+                    : reason(cause));
+        });
+    }
+
+    private CompletableFuture<StatusReading> shared() {
         synchronized (reading) {
             if (inFlight != null && !inFlight.isDone()) {
                 return inFlight;
