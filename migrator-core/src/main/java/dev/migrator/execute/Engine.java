@@ -49,16 +49,16 @@ public final class Engine {
 
     private final EngineSettings settings;
     private final Catalog catalog;
-    private final ConnectionSource connections;
     private final PostgresDialect dialect = new PostgresDialect();
     private final RevisionStatements statements = new RevisionStatements(dialect);
     private final Listeners listeners;
+    private final EngineConnections access;
 
     public Engine(EngineSettings settings, Catalog catalog, ConnectionSource connections) {
         this.settings = settings;
         this.catalog = catalog;
-        this.connections = connections;
         this.listeners = new Listeners(settings.listeners());
+        this.access = new EngineConnections(connections, settings.connect());
     }
 
     public Catalog catalog() {
@@ -80,36 +80,23 @@ public final class Engine {
      * {@code connectRetries} allows.
      */
     public <T> T read(Query<T> query) {
-        try (Connection connection = openWaiting()) {
+        try (Connection connection = access.forCommand()) {
             return query.run(connection, new StateStore(tables(connection)));
         } catch (SQLException e) {
-            throw readError(e);
+            throw access.readError(e);
         }
     }
 
     /**
      * Runs a status read: never waits for the database to come up, and every network read is bounded by
      * {@code readTimeout} (when set), so a database that stopped answering fails the read instead of
-     * holding it until TCP gives up. The connection's own network timeout is restored before it goes
-     * back to its pool.
+     * holding it until TCP gives up.
      */
     public <T> T readState(Query<T> query) {
-        try (Connection connection = open()) {
-            Duration bound = settings.connect().readTimeout();
-            if (bound.isZero()) {
-                return query.run(connection, new StateStore(tables(connection)));
-            }
-            int previous = connection.getNetworkTimeout();
-            connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, bound.toMillis()));
-            try {
-                return query.run(connection, new StateStore(tables(connection)));
-            } finally {
-                if (!connection.isClosed()) {
-                    connection.setNetworkTimeout(Runnable::run, previous);
-                }
-            }
+        try (Connection connection = access.forStatusRead()) {
+            return access.withReadTimeout(connection, c -> query.run(c, new StateStore(tables(c))));
         } catch (SQLException e) {
-            throw readError(e);
+            throw access.readError(e);
         }
     }
 
@@ -252,7 +239,7 @@ public final class Engine {
 
     private <T> T locked(Direction direction, String target, LockedWork<T> work, java.util.function.Consumer<T> succeeded) {
         listeners.emit(l -> l.runStarted(new MigrationListener.RunStarted(direction, target)));
-        try (Connection connection = openWaiting()) {
+        try (Connection connection = access.forCommand()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(true);
             try {
@@ -396,35 +383,6 @@ public final class Engine {
         }
     }
 
-    /**
-     * A command's connection: waits for a database that is not up yet, as {@code connectRetries} allows.
-     * A failure to connect is said as such: no revision ran, so there is nothing else to blame.
-     */
-    private Connection openWaiting() {
-        Connection connection;
-        try {
-            connection = DatabaseWait.open(connections, settings.connect());
-        } catch (SQLException e) {
-            throw new MigratorException(SqlErrors.classify(e, ErrorCode.CONNECTION_FAILED), "Cannot connect to the database "
-                    + settings.connect().database() + ": " + e.getMessage() + " [SQLSTATE " + e.getSQLState() + "]. Check "
-                    + "that it is up and reachable from this host and that the credentials are right"
-                    + (settings.connect().retries() == 0 && DatabaseWait.healsByWaiting(e)
-                    ? "; to wait for a database that starts later, configure connect retries." : "."), e);
-        }
-        if (connection == null) {
-            throw new MigratorException(ErrorCode.CONNECTION_FAILED, "The DataSource returned no connection");
-        }
-        return connection;
-    }
-
-    private Connection open() throws SQLException {
-        Connection connection = connections.open();
-        if (connection == null) {
-            throw new MigratorException(ErrorCode.CONNECTION_FAILED, "The DataSource returned no connection");
-        }
-        return connection;
-    }
-
     /** Migrator's tables in the configured schema, or in the connection's current schema. */
     private StateTables tables(Connection connection) throws SQLException {
         String schema = settings.schema();
@@ -450,21 +408,6 @@ public final class Engine {
         } catch (SQLException e) {
             log.debug("Could not restore autocommit", e);
         }
-    }
-
-    /**
-     * A read failed: only reads ran, so there is no revision or privilege to blame; the advice is about
-     * reaching the database.
-     */
-    private MigratorException readError(SQLException e) {
-        ErrorCode code = SqlErrors.classify(e, ErrorCode.INTERNAL);
-        String advice = code == ErrorCode.CONNECTION_FAILED || code == ErrorCode.CONNECTION_LOST
-                ? "Check that the database " + settings.connect().database() + " is up and reachable."
-                : code == ErrorCode.PERMISSION_DENIED
-                        ? "Grant the user read access to Migrator's tables."
-                        : "Check the connection settings and the database's log.";
-        return new MigratorException(code, "Database error while reading the migration state: " + e.getMessage()
-                + " [SQLSTATE " + e.getSQLState() + "]. " + advice, e);
     }
 
     static MigratorException databaseError(String what, SQLException e) {

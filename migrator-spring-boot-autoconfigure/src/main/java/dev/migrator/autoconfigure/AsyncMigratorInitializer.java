@@ -2,6 +2,8 @@ package dev.migrator.autoconfigure;
 
 import dev.migrator.Migrator;
 import dev.migrator.MigratorException;
+import dev.migrator.Secrets;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +27,14 @@ public class AsyncMigratorInitializer implements ApplicationListener<Application
     private final MigratorStartupStatus status;
     private volatile @Nullable Thread thread;
 
-    AsyncMigratorInitializer(Migrator migrator, MigrationStrategy strategy, MigratorStartupStatus status) {
-        this.migrator = migrator;
-        this.strategy = strategy;
-        this.status = status;
+    /**
+     * @param strategy what to run; null upgrades to {@code heads}
+     * @param status the application's {@link MigratorStartupStatus} bean, which holds readiness back until the run succeeded
+     */
+    public AsyncMigratorInitializer(Migrator migrator, @Nullable MigrationStrategy strategy, MigratorStartupStatus status) {
+        this.migrator = Objects.requireNonNull(migrator, "migrator");
+        this.strategy = strategy != null ? strategy : m -> m.upgrade("heads");
+        this.status = Objects.requireNonNull(status, "status");
         status.waiting();
     }
 
@@ -57,7 +63,7 @@ public class AsyncMigratorInitializer implements ApplicationListener<Application
             AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
         } catch (RuntimeException e) {
             log.error("Migrator startup run failed; readiness stays REFUSING_TRAFFIC until the cause is fixed"
-                    + " and the application restarted", e);
+                    + " and the application restarted", Secrets.mask(e));
             AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
         }
     }

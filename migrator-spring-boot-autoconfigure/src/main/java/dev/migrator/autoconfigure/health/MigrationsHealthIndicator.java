@@ -9,6 +9,7 @@ import dev.migrator.autoconfigure.status.MigrationStatusView;
 import dev.migrator.autoconfigure.status.StatusReading;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
@@ -56,7 +57,12 @@ public class MigrationsHealthIndicator implements HealthIndicator {
         boolean settled = current.state() == MigrationState.UP_TO_DATE || current.state() == MigrationState.AHEAD
                 || current.state() == MigrationState.CONTRACT_PENDING;
         if (checks != null && settled) {
-            VerifyResult result = checks(checks);
+            // past the status timeout, the last evaluation; before the first one has finished, no verdict
+            Optional<VerifyResult> evaluated = checks.current(status.timeout());
+            if (evaluated.isEmpty()) {
+                return health.withDetail("checks", "EVALUATING").build();
+            }
+            VerifyResult result = evaluated.get();
             List<String> failing = result.results().stream().filter(r -> !r.passed())
                     .map(r -> r.revision() == null ? r.name() : r.name() + " " + r.revision()).toList();
             health.withDetail("checks", result.passed() ? CheckResult.Status.PASSED.name() : CheckResult.Status.FAILED.name());
@@ -65,15 +71,6 @@ public class MigrationsHealthIndicator implements HealthIndicator {
             }
         }
         return health.build();
-    }
-
-    /** The checks within the status timeout; past it, the last evaluation (the running one goes on and is cached). */
-    private VerifyResult checks(MigrationChecks checks) {
-        try {
-            return status.bounded(checks::current);
-        } catch (RuntimeException e) {
-            return checks.cached().orElseGet(() -> MigrationChecks.notEvaluated(e.getMessage()));
-        }
     }
 
     private Health unknown(StatusReading.Unknown unknown) {

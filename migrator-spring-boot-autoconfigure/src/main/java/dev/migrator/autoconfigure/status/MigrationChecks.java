@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The post-deploy checks (built-in and every {@link PostDeployCheck} bean) as the endpoint, health
@@ -37,6 +41,8 @@ public class MigrationChecks implements MigrationListener {
     private final Clock clock;
     private final Object evaluating = new Object();
     private volatile @Nullable Evaluation last;
+    private final Object background = new Object();
+    private @Nullable CompletableFuture<VerifyResult> inBackground;
 
     private record Evaluation(VerifyResult result, Instant at) {}
 
@@ -60,6 +66,38 @@ public class MigrationChecks implements MigrationListener {
         synchronized (evaluating) {
             evaluation = last;
             return isFresh(evaluation) ? evaluation.result() : evaluate();
+        }
+    }
+
+    /**
+     * The checks as {@link #current()} gives them, waiting at most {@code wait}: an evaluation that takes
+     * longer goes on in the background (one at a time) and is cached when it ends, and meanwhile the last
+     * evaluation is returned (empty before the first). For health and the endpoint's summary, which must
+     * answer while a slow verify query runs.
+     */
+    public Optional<VerifyResult> current(Duration wait) {
+        Evaluation evaluation = last;
+        if (isFresh(evaluation)) {
+            return Optional.of(evaluation.result());
+        }
+        CompletableFuture<VerifyResult> running;
+        synchronized (background) {
+            if (inBackground == null || inBackground.isDone()) {
+                inBackground = CompletableFuture.supplyAsync(this::current, runnable -> {
+                    Thread thread = new Thread(runnable, "migrator-checks");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
+            }
+            running = inBackground;
+        }
+        try {
+            return Optional.of(running.get(wait.toNanos(), TimeUnit.NANOSECONDS));
+        } catch (TimeoutException | ExecutionException e) {
+            return cached();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return cached();
         }
     }
 

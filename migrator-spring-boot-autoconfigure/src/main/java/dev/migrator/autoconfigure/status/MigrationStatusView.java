@@ -116,6 +116,11 @@ public class MigrationStatusView implements DisposableBean {
         }
     }
 
+    /** How long a read of the state is waited for ({@code migrator.status-timeout}). */
+    public Duration timeout() {
+        return timeout;
+    }
+
     /** The outcome of the last finished read (UNKNOWN before the first); never touches the database. */
     public StatusReading latest() {
         return latest;

@@ -99,21 +99,14 @@ public class MigrationsEndpoint {
         if (checks != null) {
             // While a run is in progress the checks fail by definition (the version table is behind, an index
             // is being built): show the last evaluation rather than evaluate and log failures that are not.
-            Optional<VerifyResult> result = current.state() == MigrationState.MIGRATING ? checks.cached() : evaluated(checks);
+            // An evaluation that takes longer than the status timeout goes on in the background and is cached.
+            Optional<VerifyResult> result = current.state() == MigrationState.MIGRATING ? checks.cached()
+                    : checks.current(status.timeout());
             checksSummary = result.map(r -> new ChecksSummary(status(r), r.failed(), r.results().size())).orElse(null);
         }
         LastRun lastRun = status.bounded(() -> lastRun(migrator.log(MAX_HISTORY_LIMIT)));
         return new Summary(current.state().name(), sorted(current.current()), current.heads(), pending(current), lastRun,
                 checksSummary);
-    }
-
-    /** The checks within the status timeout; past it the last evaluation (the running one goes on and is cached). */
-    private Optional<VerifyResult> evaluated(MigrationChecks checks) {
-        try {
-            return Optional.of(status.bounded(checks::current));
-        } catch (MigratorException e) {
-            return checks.cached();
-        }
     }
 
     private UnknownSummary unknown(StatusReading.Unknown unknown) {
