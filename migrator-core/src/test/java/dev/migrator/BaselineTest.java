@@ -52,6 +52,15 @@ class BaselineTest {
     }
 
     @Test
+    void theSafetyAnalysisBeforeTheUpgradeLooksAtWhatRunsAfterTheBaseline(TestDatabase db) {
+        existingSchema(db);
+        Migrator migrator = files().configure(db).baseline("r002").load();
+
+        assertThat(migrator.analyze("heads").revisions()).containsExactly("r003");
+        assertThat(db.tableExists("migrator_version")).as("the analysis changes nothing").isFalse();
+    }
+
+    @Test
     void withoutABaselineTheExistingTableFailsTheFirstRevisionThenABaselineAdoptsIt(TestDatabase db) {
         existingSchema(db);
         assertThatThrownBy(() -> files().load(db).upgrade("heads")).isInstanceOf(MigratorException.class)

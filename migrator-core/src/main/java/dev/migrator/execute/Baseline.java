@@ -20,8 +20,19 @@ final class Baseline {
     /** Whether the baseline applies; the caller holds the advisory lock and Migrator's tables exist. */
     static boolean applies(Connection connection, StateStore store, String tablePrefix) throws SQLException {
         String history = store.tables().historyTable();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT NOT EXISTS (SELECT 1 FROM "
-                + store.tables().versionTable() + ") AND NOT EXISTS (SELECT 1 FROM " + history + " WHERE success)"
+        return holdsTables(connection, store, tablePrefix, "NOT EXISTS (SELECT 1 FROM " + store.tables().versionTable()
+                + ") AND NOT EXISTS (SELECT 1 FROM " + history + " WHERE success)");
+    }
+
+    /** {@link #applies} for a read that must not create Migrator's tables: missing tables are no state either. */
+    static boolean wouldApply(Connection connection, StateStore store, String tablePrefix) throws SQLException {
+        return store.exists(connection) ? applies(connection, store, tablePrefix)
+                : holdsTables(connection, store, tablePrefix, "true");
+    }
+
+    private static boolean holdsTables(Connection connection, StateStore store, String tablePrefix, String noState)
+            throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + noState
                 + " AND EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND c.relname NOT IN (?, ?, ?))")) {
             ps.setString(1, store.tables().schema());

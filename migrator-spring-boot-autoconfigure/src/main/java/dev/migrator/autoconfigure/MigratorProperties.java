@@ -35,8 +35,9 @@ public class MigratorProperties {
     private String target = "heads";
 
     /**
-     * What an upgrade does with contract-phase revisions: "defer" stops before the first one (it stays
-     * pending until a release sets "apply"), "apply" runs them like any other.
+     * What an upgrade does with contract-phase revisions: "defer" leaves each of them, and every
+     * revision that needs one, pending until a release sets "apply" (everything else runs); "apply"
+     * runs them like any other.
      */
     private ContractPolicy contract = ContractPolicy.DEFER;
 
@@ -113,6 +114,13 @@ public class MigratorProperties {
      */
     private Duration statusTimeout = Duration.ofSeconds(2);
 
+    /**
+     * The safety analysis of the revisions about to be applied at startup (docs/safety-rules.md): "warn" logs
+     * one WARN per finding before migrating, "fail" refuses to start (before migrating) on an unsuppressed
+     * error-level finding, "off" skips it.
+     */
+    private SafetyMode safety = SafetyMode.WARN;
+
     private final Startup startup = new Startup();
 
     private final Checks checks = new Checks();
@@ -178,6 +186,8 @@ public class MigratorProperties {
     public void setAcceptChecksumChange(@Nullable String acceptChecksumChange) { this.acceptChecksumChange = acceptChecksumChange; }
     public Duration getStatusTimeout() { return statusTimeout; }
     public void setStatusTimeout(Duration statusTimeout) { this.statusTimeout = statusTimeout; }
+    public SafetyMode getSafety() { return safety; }
+    public void setSafety(SafetyMode safety) { this.safety = safety; }
     public Startup getStartup() { return startup; }
     public Checks getChecks() { return checks; }
 

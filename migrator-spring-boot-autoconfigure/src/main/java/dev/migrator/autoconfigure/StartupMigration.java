@@ -1,11 +1,9 @@
 package dev.migrator.autoconfigure;
 
-import dev.migrator.ContractPolicy;
 import dev.migrator.MigrationResult;
 import dev.migrator.ErrorCode;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorException;
-import dev.migrator.Phase;
 import dev.migrator.RevisionInfo;
 import dev.migrator.ValidationResult;
 import java.util.List;
@@ -23,12 +21,12 @@ final class StartupMigration implements MigrationStrategy {
 
     private final StartupAction action;
     private final String target;
-    private final ContractPolicy contract;
+    private final StartupSafety safety;
 
     StartupMigration(MigratorProperties properties) {
         this.action = properties.getStartup().getAction();
         this.target = properties.getTarget();
-        this.contract = properties.getContract();
+        this.safety = new StartupSafety(properties.getSafety());
     }
 
     @Override
@@ -41,6 +39,7 @@ final class StartupMigration implements MigrationStrategy {
     }
 
     private void upgrade(Migrator migrator) {
+        safety.check(migrator, target);
         MigrationResult result = migrator.upgrade(target);
         log.info("Migrator upgraded to {}: {} revision(s) applied in {} ms, now at {}{}", target, result.applied(),
                 java.time.Duration.between(result.startedAt(), result.finishedAt()).toMillis(), result.after(),
@@ -50,16 +49,17 @@ final class StartupMigration implements MigrationStrategy {
 
     private void validate(Migrator migrator) {
         ValidationResult result = migrator.validate();
-        // Under contract=defer a pending contract revision is expected, not a reason to refuse to start.
-        List<RevisionInfo> blocking = result.pending().stream()
-                .filter(r -> contract == ContractPolicy.APPLY || r.phase() != Phase.CONTRACT)
-                .toList();
+        // Under contract=defer a pending contract revision, and whatever needs it, is expected, not a
+        // reason to refuse to start: the engine's own plan says which (ValidationResult.deferred).
+        List<RevisionInfo> blocking = result.blocking();
         if (!blocking.isEmpty()) {
             throw new MigratorException(ErrorCode.PENDING_REVISIONS, "migrator.startup.action=validate: " + blocking.size()
                     + " revision(s) pending, the database was not changed: "
                     + blocking.stream().map(r -> r.revision() + " (" + r.message() + ")").collect(Collectors.joining(", "))
                     + ". Apply them first (run an upgrade, or start once with migrator.startup.action=upgrade).");
         }
-        log.info("Migrator validated: database is at {}, nothing pending", result.current());
+        log.info("Migrator validated: database is at {}, nothing pending{}", result.current(),
+                result.deferred().isEmpty() ? "" : " but " + result.deferred().size()
+                        + " deferred contract revision(s) (set migrator.contract=apply to run them)");
     }
 }
