@@ -62,8 +62,8 @@ final class BatchUpdateRunner {
             }
             connection.setAutoCommit(false);
         } catch (SQLException e) {
-            throw new MigratorException(ErrorCode.INTERNAL, update.describe() + ": could not prepare the batch progress table "
-                    + context.batchProgressTable() + ": " + e.getMessage(), e);
+            throw new MigratorException(SqlErrors.classify(e, ErrorCode.INTERNAL), update.describe() + ": could not prepare the "
+                    + "batch progress table " + context.batchProgressTable() + ": " + SqlErrors.describe(e), e);
         }
         try {
             walk(update);
@@ -96,7 +96,8 @@ final class BatchUpdateRunner {
             connection.commit();
         } catch (SQLException e) {
             rollbackQuietly();
-            throw new MigratorException(ErrorCode.INTERNAL, update.describe() + ": could not read the table's key: " + e.getMessage(), e);
+            throw new MigratorException(SqlErrors.classify(e, ErrorCode.INTERNAL), update.describe() + ": could not read the "
+                    + "table's key: " + SqlErrors.describe(e), e);
         }
         if (cursor != null) {
             log.info("batchUpdate {}: resuming after {} = {} (saved by an interrupted run)", update.table(), key.name(), cursor);
@@ -148,7 +149,8 @@ final class BatchUpdateRunner {
             } catch (SQLException e) {
                 rollbackQuietly();
                 String where = cursor == null ? "at the start" : "after " + key.name() + " = " + cursor;
-                throw new MigratorException(ErrorCode.STATEMENT_FAILED, update.describe() + " failed in batch " + (batch + 1) + " " + where + ": "
+                throw new MigratorException(SqlErrors.classify(e, ErrorCode.STATEMENT_FAILED), update.describe() + " failed in batch "
+                        + (batch + 1) + " " + where + ": "
                         + SqlErrors.describe(e) + ". " + (cursor == null ? "No batch was committed. "
                                 : "Batches up to " + key.name() + " = " + cursor + " are committed; ")
                         + "running the migration again resumes after it.", e);

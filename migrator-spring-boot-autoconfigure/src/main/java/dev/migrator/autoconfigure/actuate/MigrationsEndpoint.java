@@ -1,7 +1,6 @@
 package dev.migrator.autoconfigure.actuate;
 
 import dev.migrator.CheckResult;
-import dev.migrator.Direction;
 import dev.migrator.HistoryEntry;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorException;
@@ -9,6 +8,7 @@ import dev.migrator.MigratorStatus;
 import dev.migrator.Phase;
 import dev.migrator.RevisionDetails;
 import dev.migrator.RevisionInfo;
+import dev.migrator.RunSummary;
 import dev.migrator.VerifyResult;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -34,8 +34,6 @@ public class MigrationsEndpoint {
 
     static final int DEFAULT_HISTORY_LIMIT = 50;
     static final int MAX_HISTORY_LIMIT = 1000;
-    /** Steps of one run follow each other; a longer pause from the same process starts another run. */
-    private static final long RUN_GAP_MILLIS = 10_000;
     private static final Pattern REVISION_ID = Pattern.compile("[A-Za-z0-9_]{1,64}");
 
     private final Migrator migrator;
@@ -91,7 +89,7 @@ public class MigrationsEndpoint {
             checksSummary = new ChecksSummary(status(result), result.failed(), result.results().size());
         }
         return new Summary(current.state().name(), sorted(current.current()), current.heads(), pending,
-                lastRun(migrator.log(MAX_HISTORY_LIMIT)), checksSummary);
+                lastRun(migrator.lastRun()), checksSummary);
     }
 
     private WebEndpointResponse<Object> history(@Nullable Integer limit) {
@@ -129,35 +127,9 @@ public class MigrationsEndpoint {
                 info.checksum(), details.applied(), text(details.appliedAt())));
     }
 
-    /** The newest run in the history: the newest row and the rows of the same process just before it. */
-    static @Nullable LastRun lastRun(List<HistoryEntry> newestFirst) {
-        if (newestFirst.isEmpty()) {
-            return null;
-        }
-        HistoryEntry newest = newestFirst.get(0);
-        Instant startedAt = newest.startedAt();
-        int applied = 0;
-        boolean success = true;
-        HistoryEntry later = null;
-        for (HistoryEntry entry : newestFirst) {
-            if (later != null && !sameRun(entry, later)) {
-                break;
-            }
-            startedAt = entry.startedAt();
-            success &= entry.success();
-            if (entry.success() && entry.direction() != Direction.STAMP) {
-                applied++;
-            }
-            later = entry;
-        }
-        return new LastRun(text(startedAt), text(newest.finishedAt()), applied, success);
-    }
-
-    private static boolean sameRun(HistoryEntry earlier, HistoryEntry later) {
-        if (!Objects.equals(earlier.appliedBy(), later.appliedBy()) || earlier.finishedAt() == null || later.startedAt() == null) {
-            return false;
-        }
-        return later.startedAt().toEpochMilli() - earlier.finishedAt().toEpochMilli() <= RUN_GAP_MILLIS;
+    /** The newest run: the history rows of one run id ({@link Migrator#lastRun()}). */
+    static @Nullable LastRun lastRun(Optional<RunSummary> run) {
+        return run.map(r -> new LastRun(text(r.startedAt()), text(r.finishedAt()), r.applied(), r.success())).orElse(null);
     }
 
     private static Entry entry(HistoryEntry e) {
