@@ -64,7 +64,7 @@ final class Blockers {
     static List<Blocker> find(Connection connection, Duration waited) {
         List<Blocker> blockers = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT a.pid, a.application_name, a.usename,"
-                + " a.client_addr::text, a.state, (extract(epoch FROM statement_timestamp() - a.xact_start) * 1000)::bigint"
+                + " host(a.client_addr), a.state, (extract(epoch FROM statement_timestamp() - a.xact_start) * 1000)::bigint"
                 + " FROM pg_stat_activity a"
                 + " WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND a.backend_type = 'client backend'"
                 + " AND (a.xact_start <= statement_timestamp() - ? * interval '1 millisecond'"

@@ -169,7 +169,7 @@ final class StepExecutor {
                 } catch (MigratorException failure) {
                     // from a runtime operation; its SQL cause, if any, says whether it is worth another attempt
                     SQLException cause = SqlErrors.cause(failure);
-                    if (cause != null && retry(connection, revision, cause, failure.getMessage(), attempt)) {
+                    if (cause != null && retry(connection, revision, cause, "in " + failure.getMessage(), attempt)) {
                         attempt++;
                         continue;
                     }
@@ -249,8 +249,8 @@ final class StepExecutor {
     }
 
     private boolean retry(Connection connection, LoadedRevision revision, StatementRunner.StatementFailure failure, int attempt) {
-        return retry(connection, revision, failure.sqlException(), "at " + failure.statement().where() + " ("
-                + failure.getMessage() + ")", attempt);
+        return retry(connection, revision, failure.sqlException(), "at " + StepFailureMessage.where(failure.statement()),
+                attempt);
     }
 
     /**
@@ -263,9 +263,9 @@ final class StepExecutor {
         }
         int next = attempt + 1;
         Duration pause = Backoff.beforeRetry(next);
-        log.warn("Revision {}: waited longer than lock_timeout ({}) {}; attempt {} of {} in {}. {}", revision.id(),
-                DurationText.of(lockTimeout(revision)), where, next, settings.lockRetries() + 1, DurationText.of(pause),
-                Blockers.sentence(Blockers.find(connection, lockTimeout(revision))));
+        log.warn("Revision {}: waited longer than lock_timeout ({}) {}\n  {}\n  Attempt {} of {} in {}.", revision.id(),
+                DurationText.of(lockTimeout(revision)), where, Blockers.sentence(Blockers.find(connection, lockTimeout(revision))),
+                next, settings.lockRetries() + 1, DurationText.of(pause));
         listeners.emit(l -> l.lockRetry(revision.id(), next));
         Backoff.pause(pause);
         return true;

@@ -39,7 +39,7 @@ final class StepFailureMessage {
         ErrorCode code = SqlErrors.classify(e, ours ? ErrorCode.INTERNAL : ErrorCode.STATEMENT_FAILED);
         StepFailureMessage message = new StepFailureMessage(code, e, "Revision " + revision.id() + " ("
                 + (ours ? revision.source() : statement.where()) + ") failed" + (ours ? " in a statement of Migrator's" : "")
-                + ": " + e.getMessage() + " [SQLSTATE " + e.getSQLState() + "]");
+                + ": " + SqlErrors.describe(e));
         message.lines.add((ours ? "Statement (Migrator's, not the revision's): " : "Statement: ") + statement.abbreviated(200));
         return message;
     }
@@ -129,8 +129,11 @@ final class StepFailureMessage {
     /** The history row's error text: SQLSTATE, the server's message, where. */
     static String errorText(StatementRunner.StatementFailure failure) {
         SQLException e = failure.sqlException();
-        ExecutableStatement statement = failure.statement();
-        return "SQLSTATE " + e.getSQLState() + ": " + e.getMessage() + " at "
-                + (statement.fromRevision() ? statement.where() : "Migrator's statement " + statement.abbreviated(120));
+        return "SQLSTATE " + e.getSQLState() + ": " + e.getMessage() + " at " + where(failure.statement());
+    }
+
+    /** {@code file:line} of a revision's statement; a statement of Migrator's own by its text. */
+    static String where(ExecutableStatement statement) {
+        return statement.fromRevision() ? statement.where() : "Migrator's statement " + statement.abbreviated(120);
     }
 }
