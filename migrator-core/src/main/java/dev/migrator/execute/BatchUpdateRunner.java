@@ -1,5 +1,6 @@
 package dev.migrator.execute;
 
+import dev.migrator.DurationText;
 import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
 import dev.migrator.dialect.Dialect;
@@ -162,7 +163,7 @@ final class BatchUpdateRunner {
             pause(update.pause());
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        log.info("batchUpdate {}: done, {} rows in {} batches, {} s", update.table(), rows, batch, took.toSeconds());
+        log.info("batchUpdate {}: done, {} rows in {} batches, {}", update.table(), rows, batch, DurationText.rounded(took));
     }
 
     private void report(BatchUpdate update, int batch, String cursor, long rows, long started, long[] bounds) {
@@ -180,7 +181,8 @@ final class BatchUpdateRunner {
         }
         BatchProgress progress = new BatchProgress(update.table(), batch, cursor, rows, elapsed, rate, fraction, eta);
         log.info("batchUpdate {}: batch {}, {} rows done, {} rows/s{}", update.table(), batch, rows, Math.round(rate),
-                fraction < 0 ? "" : String.format(", %.1f%% of key range, ETA %d s", fraction * 100, eta == null ? 0 : eta.toSeconds()));
+                fraction < 0 ? "" : String.format(", %.1f%% of key range, ETA %s", fraction * 100,
+                        DurationText.rounded(eta == null ? Duration.ZERO : eta)));
         if (update.listener() != null) {
             update.listener().onBatch(progress);
         }
