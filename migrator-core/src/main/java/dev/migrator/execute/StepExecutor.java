@@ -90,7 +90,7 @@ final class StepExecutor {
 
     private int runTransactional(Connection connection, LoadedRevision revision, Step step,
             List<ExecutableStatement> body, HistoryRow row) {
-        List<ExecutableStatement> all = new ArrayList<>(timeouts(revision, true));
+        List<ExecutableStatement> all = new ArrayList<>(StepTimeouts.of(revision, settings).local());
         all.addAll(body);
         all.addAll(bookkeeping(store.tables().versionChange(step.removedRows(), step.addedRows())));
         all.add(ExecutableStatement.engine(store.tables().historyInsert(row)));
@@ -142,7 +142,7 @@ final class StepExecutor {
             while (true) {
                 try {
                     // Every statement of the attempt, Migrator's repairs included, runs under the timeouts.
-                    sessionTimeouts(connection, revision);
+                    StepTimeouts.of(revision, settings).setForSession(connection);
                     if (operations != null) {
                         runOperations(connection, revision, step, operations);
                     } else {
@@ -178,7 +178,7 @@ final class StepExecutor {
                 } catch (StatementRunner.RowCountMismatch impossible) {
                     throw new IllegalStateException(impossible);
                 } finally {
-                    resetTimeouts(connection);
+                    StepTimeouts.resetForSession(connection);
                 }
             }
         } catch (MigratorException e) {
@@ -272,27 +272,7 @@ final class StepExecutor {
     }
 
     private Duration lockTimeout(LoadedRevision revision) {
-        return revision.lockTimeout() != null ? revision.lockTimeout() : settings.lockTimeout();
-    }
-
-    private List<ExecutableStatement> timeouts(LoadedRevision revision, boolean local) {
-        String set = local ? "SET LOCAL " : "SET ";
-        List<ExecutableStatement> sql = new ArrayList<>();
-        sql.add(ExecutableStatement.engine(set + "lock_timeout = '" + lockTimeout(revision).toMillis() + "ms'"));
-        if (!settings.statementTimeout().isZero() || !local) {
-            sql.add(ExecutableStatement.engine(set + "statement_timeout = '" + settings.statementTimeout().toMillis() + "ms'"));
-        }
-        return sql;
-    }
-
-    /** The revision's timeouts as session settings, for autocommit work (one round trip). */
-    private void sessionTimeouts(Connection connection, LoadedRevision revision) throws StatementRunner.StatementFailure {
-        List<String> sql = timeouts(revision, false).stream().map(ExecutableStatement::sql).toList();
-        try (var statement = connection.createStatement()) {
-            statement.execute(String.join("; ", sql));
-        } catch (SQLException e) {
-            throw new StatementRunner.StatementFailure(ExecutableStatement.engine(String.join("; ", sql)), e);
-        }
+        return StepTimeouts.of(revision, settings).lockTimeout();
     }
 
     private static List<ExecutableStatement> bookkeeping(List<BookkeepingStatement> statements) {
@@ -358,14 +338,6 @@ final class StepExecutor {
             connection.setAutoCommit(true);
         } catch (SQLException e) {
             log.debug("Could not restore autocommit (connection lost?)", e);
-        }
-    }
-
-    private static void resetTimeouts(Connection connection) {
-        try (var statement = connection.createStatement()) {
-            statement.execute("RESET lock_timeout; RESET statement_timeout");
-        } catch (SQLException e) {
-            log.debug("Could not reset timeouts", e);
         }
     }
 

@@ -1,5 +1,10 @@
 package dev.migrator.history;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
 /**
  * The layout of Migrator's history table across releases, and what runs are made of.
  *
@@ -26,7 +31,7 @@ public final class HistoryLayout {
 
     private final StateTables tables;
 
-    public HistoryLayout(StateTables tables) {
+    HistoryLayout(StateTables tables) {
         this.tables = tables;
     }
 
@@ -42,13 +47,32 @@ public final class HistoryLayout {
      * is safe to repeat (offline scripts start with it). Takes an ACCESS EXCLUSIVE lock on the history
      * table for the moment of the ALTER: run it under {@code lock_timeout}.
      */
-    public String upgrade() {
+    String upgrade() {
         String history = tables.historyTable();
         return "DO $migrator_layout$ BEGIN IF NOT " + hasRunId() + " THEN "
                 + "ALTER TABLE " + history + " ADD COLUMN run_id bigint; "
                 + "UPDATE " + history + " h SET run_id = g.run_id FROM (" + legacyRuns() + ") g WHERE h.id = g.id; "
                 + "CREATE INDEX IF NOT EXISTS " + tables.runIdIndex() + " ON " + history + " (run_id); "
                 + "END IF; END $migrator_layout$";
+    }
+
+    /**
+     * Upgrades a history table of the first layout ({@link #upgrade()}) in one transaction whose lock
+     * waits end after {@code lockTimeout}; a lock timeout (55P03) is the caller's to retry.
+     */
+    void upgrade(Connection connection, Duration lockTimeout) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL lock_timeout = '" + lockTimeout.toMillis() + "ms'");
+            statement.execute(upgrade());
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
     }
 
     /**
