@@ -134,8 +134,7 @@ final class StepExecutor {
             }
             historyId = store.insertStarted(connection, row);
         } catch (SQLException e) {
-            throw StepFailureMessage.preparing(revision, "writing its history row", e)
-                    .build(e);
+            throw StepFailureMessage.database(revision, "could not start: writing its history row failed", e).build(e);
         }
         int attempt = 1;
         try {
@@ -218,6 +217,7 @@ final class StepExecutor {
             } catch (StatementRunner.StatementFailure | StatementRunner.RowCountMismatch e) {
                 endTransaction(connection);
                 if (e instanceof StatementRunner.RowCountMismatch mismatch) {
+                    recorder.completeFailed(connection, historyId, row, "the version table was changed outside this run");
                     throw versionTableChanged(revision, mismatch);
                 }
                 SQLException cause = ((StatementRunner.StatementFailure) e).sqlException();
@@ -234,7 +234,7 @@ final class StepExecutor {
             long historyId, SQLException e) {
         FailureRecorder.Recorded recorded = recorder.completeFailed(connection, historyId, row,
                 "ran, but checking or recording it failed: SQLSTATE " + e.getSQLState() + ": " + e.getMessage());
-        return StepFailureMessage.preparing(revision, "it ran, but checking or recording it", e)
+        return StepFailureMessage.database(revision, "ran, but checking or recording it failed", e)
                 .leftNonTransactional(Set.of(), recorded).build(e);
     }
 

@@ -52,10 +52,10 @@ final class StepFailureMessage {
                 + ") failed: " + failure.getMessage());
     }
 
-    /** The database error, a connection's loss, before a statement of the revision could even be sent. */
-    static StepFailureMessage preparing(LoadedRevision revision, String doing, SQLException e) {
+    /** A database error around the revision's statements, not in them (its bookkeeping): {@code what} happened. */
+    static StepFailureMessage database(LoadedRevision revision, String what, SQLException e) {
         return new StepFailureMessage(SqlErrors.classify(e, ErrorCode.INTERNAL), e, "Revision " + revision.id()
-                + " (" + revision.source() + ") could not start: " + doing + " failed: " + SqlErrors.describe(e));
+                + " (" + revision.source() + ") " + what + ": " + SqlErrors.describe(e));
     }
 
     ErrorCode code() {
