@@ -1,6 +1,7 @@
 package dev.migrator.execute;
 
 import dev.migrator.ErrorCode;
+import dev.migrator.FailureAdvice;
 import dev.migrator.Direction;
 import dev.migrator.MigrationResult;
 import dev.migrator.MigratorException;
@@ -52,10 +53,13 @@ public final class Engine {
     private final RevisionStatements statements = new RevisionStatements(dialect);
     private final Listeners listeners;
     private final EngineConnections access;
+    /** For recording a failure from a fresh session when the migrating one is gone. */
+    private final ConnectionSource connections;
 
     public Engine(EngineSettings settings, Catalog catalog, ConnectionSource connections) {
         this.settings = settings;
         this.catalog = catalog;
+        this.connections = connections;
         this.listeners = new Listeners(settings.listeners());
         this.access = new EngineConnections(connections, settings.connect());
     }
@@ -116,7 +120,7 @@ public final class Engine {
                         store.tables().schema(), settings.baseline());
                 stampUnderLock(connection, store, settings.baseline());
             }
-            AppliedState state = store.appliedState(connection, settings.validateChecksums());
+            AppliedState state = store.appliedStateForRun(connection, settings.validateChecksums(), appliedBy());
             Set<String> before = state.versionRows();
             boolean ahead = checkUnknown(before);
             Plan plan = direction == Direction.UPGRADE
@@ -147,7 +151,7 @@ public final class Engine {
             if (direction == Direction.DOWNGRADE) {
                 refuseIrreversible(steps);
             }
-            StepExecutor executor = new StepExecutor(settings, store, statements, listeners, appliedBy());
+            StepExecutor executor = new StepExecutor(settings, store, statements, listeners, appliedBy(), connections);
             List<StepResult> results = new ArrayList<>();
             for (Step step : steps) {
                 results.add(executor.run(connection, catalog.get(step.revision()), step));
@@ -262,8 +266,7 @@ public final class Engine {
                         settings.advisoryLockWait(), who());
                 Duration[] waited = {Duration.ZERO};
                 T result = lock.withLock(connection, schema -> {
-                    StateStore store = new StateStore(new StateTables(schema, settings.tablePrefix(), dialect));
-                    store.create(connection);
+                    StateStore store = RunStart.open(connection, new StateTables(schema, settings.tablePrefix(), dialect), settings);
                     return work.run(connection, store, waited[0]);
                 }, wait -> {
                     waited[0] = wait;
@@ -390,7 +393,7 @@ public final class Engine {
     /**
      * Records the schema as this run left it (one catalog query, once per run, not per step) and puts
      * its fingerprint on the run's last history row, so the drift check can later name what was
-     * changed outside migrations. Runs under the advisory lock: the newest history row is this run's.
+     * changed outside migrations.
      */
     private void recordSchema(Connection connection, StateStore store) {
         String schema = store.tables().schema();
@@ -398,8 +401,8 @@ public final class Engine {
             SchemaSnapshot snapshot = SchemaSnapshot.read(connection, schema, settings.tablePrefix());
             new SchemaSnapshotStore(schema, settings.tablePrefix()).save(connection, snapshot);
             String history = store.tables().historyTable();
-            try (PreparedStatement update = connection.prepareStatement("UPDATE " + history
-                    + " SET schema_fingerprint = ? WHERE id = (SELECT max(id) FROM " + history + ")")) {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE " + history + " SET schema_fingerprint = ?"
+                    + " WHERE id = (SELECT max(id) FROM " + history + " WHERE run_id = " + store.tables().runId() + ")")) {
                 update.setString(1, snapshot.fingerprint());
                 update.executeUpdate();
             }
@@ -437,10 +440,11 @@ public final class Engine {
         }
     }
 
+    /** A database failure outside the steps (connecting, locking, reading the state): its advice by its class. */
     static MigratorException databaseError(String what, SQLException e) {
-        return new MigratorException(SqlErrors.classify(e, ErrorCode.INTERNAL), "Database error while " + what + ": " + e.getMessage()
-                + " [SQLSTATE " + e.getSQLState() + "]. Check the connection settings and that the user may create "
-                + "tables in the migrator schema.", e);
+        ErrorCode code = SqlErrors.classify(e, ErrorCode.INTERNAL);
+        return new MigratorException(code, "Database error while " + what + ": " + e.getMessage()
+                + " [SQLSTATE " + e.getSQLState() + "]\n  What to do: " + FailureAdvice.of(code), e);
     }
 
     /** {@code host=<host> pid=<pid>}: who migrates, for application_name. */
