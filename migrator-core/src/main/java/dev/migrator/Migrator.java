@@ -10,7 +10,7 @@ import dev.migrator.execute.ConnectionSource;
 import dev.migrator.execute.DatabaseWait;
 import dev.migrator.execute.Engine;
 import dev.migrator.execute.EngineSettings;
-import dev.migrator.history.AppliedState;
+import dev.migrator.state.AppliedState;
 import dev.migrator.lock.AdvisoryLock;
 import dev.migrator.revision.Plan;
 import dev.migrator.revision.RevisionGraph;

@@ -45,7 +45,7 @@ class ArchitectureTest {
     void operationsKnowNothingOfExecution() {
         noClasses().that().resideInAPackage("dev.migrator.operation..")
                 .should().dependOnClassesThat()
-                .resideInAnyPackage("dev.migrator.dialect..", "dev.migrator.history..", "dev.migrator.lock..",
+                .resideInAnyPackage("dev.migrator.dialect..", "dev.migrator.state..", "dev.migrator.lock..",
                         "dev.migrator.execute..", "dev.migrator.source..")
                 .check(core);
     }
@@ -54,7 +54,7 @@ class ArchitectureTest {
     void dialectsKnowNothingOfExecution() {
         noClasses().that().resideInAPackage("dev.migrator.dialect..")
                 .should().dependOnClassesThat()
-                .resideInAnyPackage("dev.migrator.history..", "dev.migrator.lock..", "dev.migrator.execute..",
+                .resideInAnyPackage("dev.migrator.state..", "dev.migrator.lock..", "dev.migrator.execute..",
                         "dev.migrator.source..")
                 .check(core);
     }

@@ -2,37 +2,26 @@ package loader.valid;
 
 import dev.migrator.ReversibleMigration;
 import dev.migrator.Revision;
+import dev.migrator.operation.Column;
 import dev.migrator.operation.Operation;
-import dev.migrator.operation.OperationRecorder;
 import dev.migrator.operation.Operations;
-import java.util.Optional;
+import dev.migrator.operation.TableOperation.CreateTable;
+import dev.migrator.operation.Type;
+import java.util.List;
 
 /** A revision whose downgrade is derived from change(): it only uses an operation that knows its reverse. */
 @Revision(id = "j0000002", revises = "c0000003", message = "derived downgrade")
 public class DerivedDowngrade implements ReversibleMigration {
 
-    /** A stand-in for a reversible operation of the op API (e.g. createTable / dropTable). */
-    public record Create(String name) implements Operation {
-        @Override
-        public Optional<Operation> reverse() {
-            return Optional.of(new Drop(name));
-        }
+    /** A reversible operation of the op API, added as a value. */
+    public static final Operation CREATE = new CreateTable("things", List.of(Column.column("id", Type.BIGINT)), List.of(),
+            false);
 
-        @Override
-        public String describe() {
-            return "create(" + name + ")";
-        }
-    }
-
-    public record Drop(String name) implements Operation {
-        @Override
-        public String describe() {
-            return "drop(" + name + ")";
-        }
-    }
+    /** Its reverse: what the derived downgrade records. */
+    public static final Operation DROP = CREATE.reverse().orElseThrow();
 
     @Override
     public void change(Operations op) {
-        ((OperationRecorder) op).add(new Create("things"));
+        op.add(CREATE);
     }
 }

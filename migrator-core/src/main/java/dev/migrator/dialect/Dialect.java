@@ -22,4 +22,11 @@ public interface Dialect {
      * offline writer call this same method, so offline SQL is exactly what would run.
      */
     List<String> render(Operation operation, RenderContext context);
+
+    /**
+     * The operations a composite one is made of, in order (an autocommit block's, a sequence's, and the
+     * parts a safe pattern such as {@code addColumnNotNullSafely} stands for); empty for a plain operation.
+     * The executor runs these parts, the renderer renders them and the safety analysis reads them.
+     */
+    List<Operation> parts(Operation operation);
 }

@@ -1,6 +1,6 @@
 package dev.migrator.execute;
 
-import dev.migrator.history.StateStore;
+import dev.migrator.state.StateStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

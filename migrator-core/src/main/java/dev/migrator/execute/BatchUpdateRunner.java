@@ -4,9 +4,12 @@ import dev.migrator.DurationText;
 import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
 import dev.migrator.dialect.Dialect;
+import dev.migrator.dialect.postgresql.PostgresCatalog;
+import dev.migrator.dialect.postgresql.PostgresErrors;
+import dev.migrator.dialect.postgresql.PostgresText;
 import dev.migrator.operation.BatchProgress;
-import dev.migrator.operation.BatchUpdate;
-import dev.migrator.operation.QualifiedNames;
+import dev.migrator.operation.SafePattern.BatchUpdate;
+import dev.migrator.state.BatchProgressTable;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a {@link BatchUpdate}: walks the key in ranges of {@code batchSize} rows ({@code key > cursor ORDER BY
  * key LIMIT n}, then {@code UPDATE ... WHERE key > cursor AND key <= upper AND (predicate)}), one commit per
- * batch, saving the cursor in the same transaction as the batch, in {@code <prefix>batch_progress} keyed by
+ * batch, saving the cursor in the same transaction as the batch, in the {@link BatchProgressTable} keyed by
  * revision and operation position. A rerun after a crash resumes after the saved cursor; the row is deleted
  * when the update completes.
  *
@@ -38,12 +42,14 @@ final class BatchUpdateRunner {
     private final Dialect dialect;
     private final ExecutionContext context;
     private final String position;
+    private final BatchProgressTable progress;
 
     BatchUpdateRunner(Connection connection, Dialect dialect, ExecutionContext context, String position) {
         this.connection = connection;
         this.dialect = dialect;
         this.context = context;
         this.position = position;
+        this.progress = context.batchProgress();
     }
 
     void run(BatchUpdate update) {
@@ -56,15 +62,15 @@ final class BatchUpdateRunner {
                 connection.commit();
             }
             connection.setAutoCommit(true);
-            ensureProgressTable();
+            progress.create(connection);
             if (context.lockTimeout() != null) {
                 // a session setting, set once: per batch it would cost round trips inside every batch
                 previousLockTimeout = Sessions.setLockTimeout(connection, context.lockTimeout());
             }
             connection.setAutoCommit(false);
         } catch (SQLException e) {
-            throw new MigratorException(SqlErrors.classify(e, ErrorCode.INTERNAL), update.describe() + ": could not prepare the "
-                    + "batch progress table " + context.batchProgressTable() + ": " + SqlErrors.describe(e), e);
+            throw new MigratorException(PostgresErrors.classify(e, ErrorCode.INTERNAL), update.describe() + ": could not prepare the "
+                    + "batch progress table " + progress.name() + ": " + PostgresErrors.describe(e), e);
         }
         try {
             walk(update);
@@ -92,13 +98,13 @@ final class BatchUpdateRunner {
         long[] bounds;
         try {
             key = key(update, table);
-            cursor = savedCursor();
+            cursor = progress.cursor(connection, context.revisionId(), position);
             bounds = NUMERIC_TYPES.contains(key.type()) ? numericBounds(table, key) : null;
             connection.commit();
         } catch (SQLException e) {
             rollbackQuietly();
-            throw new MigratorException(SqlErrors.classify(e, ErrorCode.INTERNAL), update.describe() + ": could not read the "
-                    + "table's key: " + SqlErrors.describe(e), e);
+            throw new MigratorException(PostgresErrors.classify(e, ErrorCode.INTERNAL), update.describe() + ": could not read the "
+                    + "table's key: " + PostgresErrors.describe(e), e);
         }
         if (cursor != null) {
             log.info("batchUpdate {}: resuming after {} = {} (saved by an interrupted run)", update.table(), key.name(), cursor);
@@ -133,7 +139,7 @@ final class BatchUpdateRunner {
                     }
                 }
                 if (upper == null) {
-                    clearCursor();
+                    progress.clear(connection, context.revisionId(), position);
                     connection.commit();
                     break;
                 }
@@ -145,14 +151,14 @@ final class BatchUpdateRunner {
                     change.setString(p, upper);
                     updated = change.executeUpdate();
                 }
-                saveCursor(update.table(), upper, updated);
+                progress.save(connection, context.revisionId(), position, update.table(), upper, updated);
                 connection.commit();
             } catch (SQLException e) {
                 rollbackQuietly();
                 String where = cursor == null ? "at the start" : "after " + key.name() + " = " + cursor;
-                throw new MigratorException(SqlErrors.classify(e, ErrorCode.STATEMENT_FAILED), update.describe() + " failed in batch "
+                throw new MigratorException(PostgresErrors.classify(e, ErrorCode.STATEMENT_FAILED), update.describe() + " failed in batch "
                         + (batch + 1) + " " + where + ": "
-                        + SqlErrors.describe(e) + ". " + (cursor == null ? "No batch was committed. "
+                        + PostgresErrors.describe(e) + ". " + (cursor == null ? "No batch was committed. "
                                 : "Batches up to " + key.name() + " = " + cursor + " are committed; ")
                         + "running the migration again resumes after it.", e);
             }
@@ -204,38 +210,23 @@ final class BatchUpdateRunner {
 
     private Key key(BatchUpdate update, String table) throws SQLException {
         if (update.keyColumn() != null) {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT format_type(atttypid, atttypmod) FROM pg_attribute "
-                            + "WHERE attrelid = CAST(? AS regclass) AND attname = ? AND NOT attisdropped")) {
-                query.setString(1, table);
-                query.setString(2, update.keyColumn());
-                try (ResultSet rs = query.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new MigratorException(ErrorCode.STATEMENT_FAILED, update.describe() + ": table " + update.table() + " has no column "
-                                + update.keyColumn());
-                    }
-                    return new Key(update.keyColumn(), rs.getString(1));
-                }
+            String type = PostgresCatalog.columnType(connection, table, update.keyColumn());
+            if (type == null) {
+                throw new MigratorException(ErrorCode.STATEMENT_FAILED, update.describe() + ": table " + update.table()
+                        + " has no column " + update.keyColumn());
             }
+            return new Key(update.keyColumn(), type);
         }
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_index i "
-                        + "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) "
-                        + "WHERE i.indrelid = CAST(? AS regclass) AND i.indisprimary")) {
-            query.setString(1, table);
-            try (ResultSet rs = query.executeQuery()) {
-                if (!rs.next()) {
-                    throw new MigratorException(ErrorCode.STATEMENT_FAILED, update.describe() + ": table " + update.table()
-                            + " has no primary key; name a unique, indexed column with keyColumn(...)");
-                }
-                Key key = new Key(rs.getString(1), rs.getString(2));
-                if (rs.next()) {
-                    throw new MigratorException(ErrorCode.STATEMENT_FAILED, update.describe() + ": the primary key of " + update.table()
-                            + " has several columns; name one unique, indexed column with keyColumn(...)");
-                }
-                return key;
-            }
+        List<PostgresCatalog.TypedColumn> primaryKey = PostgresCatalog.primaryKey(connection, table);
+        if (primaryKey.isEmpty()) {
+            throw new MigratorException(ErrorCode.STATEMENT_FAILED, update.describe() + ": table " + update.table()
+                    + " has no primary key; name a unique, indexed column with keyColumn(...)");
         }
+        if (primaryKey.size() > 1) {
+            throw new MigratorException(ErrorCode.STATEMENT_FAILED, update.describe() + ": the primary key of " + update.table()
+                    + " has several columns; name one unique, indexed column with keyColumn(...)");
+        }
+        return new Key(primaryKey.get(0).name(), primaryKey.get(0).type());
     }
 
     private long[] numericBounds(String table, Key key) throws SQLException {
@@ -247,50 +238,6 @@ final class BatchUpdateRunner {
         }
     }
 
-    private void ensureProgressTable() throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS " + qualified(context.batchProgressTable()) + " ("
-                    + "revision text NOT NULL, operation text NOT NULL, table_name text NOT NULL, "
-                    + "last_key text NOT NULL, rows_done bigint NOT NULL, updated_at timestamptz NOT NULL DEFAULT now(), "
-                    + "PRIMARY KEY (revision, operation))");
-        }
-    }
-
-    private String savedCursor() throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT last_key FROM "
-                + qualified(context.batchProgressTable()) + " WHERE revision = ? AND operation = ?")) {
-            query.setString(1, context.revisionId());
-            query.setString(2, position);
-            try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
-    }
-
-    private void saveCursor(String tableName, String lastKey, int rows) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO " + qualified(context.batchProgressTable()) + " AS p"
-                + " (revision, operation, table_name, last_key, rows_done) VALUES (?, ?, ?, ?, ?) "
-                + "ON CONFLICT (revision, operation) DO UPDATE SET last_key = EXCLUDED.last_key, "
-                + "rows_done = p.rows_done + EXCLUDED.rows_done, "
-                + "updated_at = now()")) {
-            upsert.setString(1, context.revisionId());
-            upsert.setString(2, position);
-            upsert.setString(3, tableName);
-            upsert.setString(4, lastKey);
-            upsert.setLong(5, rows);
-            upsert.executeUpdate();
-        }
-    }
-
-    private void clearCursor() throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM "
-                + qualified(context.batchProgressTable()) + " WHERE revision = ? AND operation = ?")) {
-            delete.setString(1, context.revisionId());
-            delete.setString(2, position);
-            delete.executeUpdate();
-        }
-    }
-
     private void rollbackQuietly() {
         try {
             connection.rollback();
@@ -299,9 +246,7 @@ final class BatchUpdateRunner {
         }
     }
 
-    private String qualified(String name) {
-        String schema = QualifiedNames.schema(name);
-        String bare = dialect.quote(QualifiedNames.bare(name));
-        return schema == null ? bare : dialect.quote(schema) + "." + bare;
+    private static String qualified(String name) {
+        return PostgresText.qualified(name);
     }
 }

@@ -4,11 +4,11 @@ import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
 import dev.migrator.dialect.Dialect;
 import dev.migrator.dialect.RenderContext;
-import dev.migrator.operation.CreateIndex;
-import dev.migrator.operation.QualifiedNames;
+import dev.migrator.dialect.postgresql.PostgresCatalog;
+import dev.migrator.dialect.postgresql.PostgresErrors;
+import dev.migrator.dialect.postgresql.PostgresText;
+import dev.migrator.operation.IndexOperation.CreateIndex;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.slf4j.Logger;
@@ -35,7 +35,7 @@ final class ConcurrentIndexBuilder {
     void create(CreateIndex index, RenderContext context) {
         String name = quotedName(index);
         try {
-            if (Boolean.FALSE.equals(validity(name))) {
+            if (Boolean.FALSE.equals(PostgresCatalog.indexValidity(connection, name))) {
                 log.warn("Index {} exists but is INVALID (left by a failed concurrent build); dropping it before building",
                         name);
                 dropConcurrently(name);
@@ -43,16 +43,16 @@ final class ConcurrentIndexBuilder {
         } catch (SQLException e) {
             // the drop waits for every transaction holding a lock on the table, as the build does: under the
             // session's lock_timeout it fails like the build would (and is retried the same way)
-            throw new MigratorException(SqlErrors.classify(e, ErrorCode.INTERNAL), "Could not drop the INVALID leftover of "
-                    + "index " + name + " before building it: " + SqlErrors.describe(e), e);
+            throw new MigratorException(PostgresErrors.classify(e, ErrorCode.INTERNAL), "Could not drop the INVALID leftover of "
+                    + "index " + name + " before building it: " + PostgresErrors.describe(e), e);
         }
         try (Statement statement = connection.createStatement()) {
             for (String sql : dialect.render(index, context)) {
                 statement.execute(sql);
             }
         } catch (SQLException failure) {
-            ErrorCode code = SqlErrors.classify(failure, ErrorCode.STATEMENT_FAILED);
-            throw new MigratorException(code, index.describe() + " CONCURRENTLY failed: " + SqlErrors.describe(failure)
+            ErrorCode code = PostgresErrors.classify(failure, ErrorCode.STATEMENT_FAILED);
+            throw new MigratorException(code, index.describe() + " CONCURRENTLY failed: " + PostgresErrors.describe(failure)
                     + ". " + cleanUpAfter(name, code) + (code == ErrorCode.STATEMENT_FAILED ? "Fix the cause (for a unique "
                     + "index: remove the duplicate rows) and run the migration again." : ""), failure);
         }
@@ -63,25 +63,14 @@ final class ConcurrentIndexBuilder {
             return "The next run drops the INVALID index " + name + " it may have left before building it again. ";
         }
         try {
-            if (Boolean.FALSE.equals(validity(name))) {
+            if (Boolean.FALSE.equals(PostgresCatalog.indexValidity(connection, name))) {
                 dropConcurrently(name);
                 return "The INVALID index " + name + " the failed build left was dropped, so a rerun starts clean. ";
             }
             return "";
         } catch (SQLException e) {
-            return "The INVALID index " + name + " it left could not be dropped yet (" + SqlErrors.describe(e)
+            return "The INVALID index " + name + " it left could not be dropped yet (" + PostgresErrors.describe(e)
                     + "): the next attempt or run drops it first, or drop it with DROP INDEX CONCURRENTLY " + name + ". ";
-        }
-    }
-
-    /** True or false for an existing index's {@code indisvalid}, null when there is no such index. */
-    private Boolean validity(String quotedName) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT i.indisvalid FROM pg_index i WHERE i.indexrelid = to_regclass(?)")) {
-            query.setString(1, quotedName);
-            try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? rs.getBoolean(1) : null;
-            }
         }
     }
 
@@ -91,10 +80,7 @@ final class ConcurrentIndexBuilder {
         }
     }
 
-    private String quotedName(CreateIndex index) {
-        String qualified = index.qualifiedName();
-        String schema = QualifiedNames.schema(qualified);
-        String bare = dialect.quote(QualifiedNames.bare(qualified));
-        return schema == null ? bare : dialect.quote(schema) + "." + bare;
+    private static String quotedName(CreateIndex index) {
+        return PostgresText.qualified(index.qualifiedName());
     }
 }

@@ -11,12 +11,14 @@ import dev.migrator.AcceptedChecksum;
 import dev.migrator.StampResult;
 import dev.migrator.StepResult;
 import dev.migrator.UnknownRevisionPolicy;
+import dev.migrator.dialect.postgresql.PostgresCatalog;
 import dev.migrator.dialect.postgresql.PostgresDialect;
+import dev.migrator.dialect.postgresql.PostgresErrors;
 import dev.migrator.event.MigrationListener;
-import dev.migrator.history.AppliedState;
-import dev.migrator.history.HistoryRow;
-import dev.migrator.history.StateStore;
-import dev.migrator.history.StateTables;
+import dev.migrator.state.AppliedState;
+import dev.migrator.state.HistoryRow;
+import dev.migrator.state.StateStore;
+import dev.migrator.state.StateTables;
 import dev.migrator.lock.AdvisoryLock;
 import dev.migrator.revision.Plan;
 import dev.migrator.revision.Step;
@@ -26,9 +28,7 @@ import dev.migrator.source.LoadedRevision;
 import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -266,7 +266,7 @@ public final class Engine {
                         settings.advisoryLockWait(), who());
                 Duration[] waited = {Duration.ZERO};
                 T result = lock.withLock(connection, schema -> {
-                    StateStore store = RunStart.open(connection, new StateTables(schema, settings.tablePrefix(), dialect), settings);
+                    StateStore store = RunStart.open(connection, new StateTables(schema, settings.tablePrefix()), settings);
                     return work.run(connection, store, waited[0]);
                 }, wait -> {
                     waited[0] = wait;
@@ -415,19 +415,8 @@ public final class Engine {
 
     /** Migrator's tables in the configured schema, or in the connection's current schema. */
     private StateTables tables(Connection connection) throws SQLException {
-        String schema = settings.schema();
-        if (schema == null) {
-            try (Statement statement = connection.createStatement();
-                    ResultSet rs = statement.executeQuery("SELECT current_schema()")) {
-                rs.next();
-                schema = rs.getString(1);
-            }
-            if (schema == null) {
-                throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "The connection has no current schema (its search_path names no "
-                        + "existing schema): configure migrator's schema explicitly.");
-            }
-        }
-        return new StateTables(schema, settings.tablePrefix(), dialect);
+        String schema = settings.schema() != null ? settings.schema() : PostgresCatalog.currentSchema(connection);
+        return new StateTables(schema, settings.tablePrefix());
     }
 
     private static void restoreAutoCommit(Connection connection, boolean autoCommit) {
@@ -442,9 +431,9 @@ public final class Engine {
 
     /** A database failure outside the steps (connecting, locking, reading the state): its advice by its class. */
     static MigratorException databaseError(String what, SQLException e) {
-        ErrorCode code = SqlErrors.classify(e, ErrorCode.INTERNAL);
-        return new MigratorException(code, "Database error while " + what + ": " + e.getMessage()
-                + " [SQLSTATE " + e.getSQLState() + "]\n  What to do: " + FailureAdvice.of(code), e);
+        ErrorCode code = PostgresErrors.classify(e, ErrorCode.INTERNAL);
+        return new MigratorException(code, "Database error while " + what + ": " + PostgresErrors.describe(e)
+                + "\n  What to do: " + FailureAdvice.of(code), e);
     }
 
     /** {@code host=<host> pid=<pid>}: who migrates, for application_name. */
@@ -479,7 +468,7 @@ public final class Engine {
 
     /** The offline renderer for this configuration (no database access). */
     public OfflineScript offline() {
-        return new OfflineScript(settings, catalog, new StateTables(settings.schema(), settings.tablePrefix(), dialect),
+        return new OfflineScript(settings, catalog, new StateTables(settings.schema(), settings.tablePrefix()),
                 statements, appliedBy());
     }
 }

@@ -3,6 +3,7 @@ package dev.migrator.execute;
 import dev.migrator.ErrorCode;
 import dev.migrator.FailureAdvice;
 import dev.migrator.MigratorException;
+import dev.migrator.dialect.postgresql.PostgresErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -38,9 +39,9 @@ final class EngineConnections {
         try {
             connection = DatabaseWait.open(source, connect);
         } catch (SQLException e) {
-            ErrorCode code = SqlErrors.classify(e, ErrorCode.CONNECTION_FAILED);
+            ErrorCode code = PostgresErrors.classify(e, ErrorCode.CONNECTION_FAILED);
             throw new MigratorException(code, "Cannot connect to the database " + connect.database() + ": "
-                    + e.getMessage() + " [SQLSTATE " + e.getSQLState() + "]"
+                    + PostgresErrors.describe(e)
                     + (connect.retries() == 0 && DatabaseWait.healsByWaiting(e)
                     ? "\n  It may not be up yet: connect retries are off, so it was tried once." : "")
                     + "\n  What to do: " + FailureAdvice.of(code), e);
@@ -78,14 +79,14 @@ final class EngineConnections {
      * advice is about reaching the database.
      */
     MigratorException readError(SQLException e) {
-        ErrorCode code = SqlErrors.classify(e, ErrorCode.INTERNAL);
+        ErrorCode code = PostgresErrors.classify(e, ErrorCode.INTERNAL);
         String advice = code == ErrorCode.CONNECTION_FAILED || code == ErrorCode.CONNECTION_LOST
                 ? "Check that the database " + connect.database() + " is up and reachable."
                 : code == ErrorCode.PERMISSION_DENIED
                         ? "Grant the user read access to Migrator's tables."
                         : "Check the connection settings and the database's log.";
-        return new MigratorException(code, "Database error while reading the migration state: " + e.getMessage()
-                + " [SQLSTATE " + e.getSQLState() + "]. " + advice, e);
+        return new MigratorException(code, "Database error while reading the migration state: "
+                + PostgresErrors.describe(e) + ". " + advice, e);
     }
 
     private static Connection requireConnection(Connection connection) {

@@ -1,5 +1,7 @@
 package dev.migrator.execute;
 
+import dev.migrator.state.BatchProgressTable;
+import dev.migrator.state.StateTables;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -28,9 +30,8 @@ public record ExecutionContext(String revisionId, boolean transactional, String 
         return new ExecutionContext(revisionId, transactional, null, "migrator_", Duration.ofSeconds(5));
     }
 
-    /** The batch progress table's name, e.g. {@code migrator_batch_progress}, schema-qualified if a schema is set. */
-    String batchProgressTable() {
-        String name = tablePrefix + "batch_progress";
-        return schema == null ? name : schema + "." + name;
+    /** The batch progress table among Migrator's tables ({@code migrator_batch_progress} by default). */
+    BatchProgressTable batchProgress() {
+        return new StateTables(schema, tablePrefix).batchProgress();
     }
 }

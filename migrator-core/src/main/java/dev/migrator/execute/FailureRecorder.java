@@ -1,8 +1,9 @@
 package dev.migrator.execute;
 
 import dev.migrator.ErrorCode;
-import dev.migrator.history.HistoryRow;
-import dev.migrator.history.StateTables;
+import dev.migrator.dialect.postgresql.PostgresErrors;
+import dev.migrator.state.HistoryRow;
+import dev.migrator.state.StateTables;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -70,7 +71,7 @@ final class FailureRecorder {
             failure = e;
         }
         if (!gone(migrating, failure)) {
-            log.warn("Could not record the failure of revision {} in the history table: {}", revision, SqlErrors.describe(failure));
+            log.warn("Could not record the failure of revision {} in the history table: {}", revision, PostgresErrors.describe(failure));
             return new Recorded(Outcome.NOT_RECORDED, null);
         }
         try (Connection fresh = connections.open()) {
@@ -82,9 +83,9 @@ final class FailureRecorder {
             return recorded;
         } catch (SQLException e) {
             log.warn("Could not record the failure of revision {} in the history table: its connection is gone and a new "
-                    + "one failed too: {}", revision, SqlErrors.describe(e));
+                    + "one failed too: {}", revision, PostgresErrors.describe(e));
             return new Recorded(Outcome.NOT_RECORDED, "A new connection, to record the failure, failed too: "
-                    + SqlErrors.describe(e) + ("57P03".equals(e.getSQLState()) ? " (the server is shutting down or "
+                    + PostgresErrors.describe(e) + ("57P03".equals(e.getSQLState()) ? " (the server is shutting down or "
                     + "starting up)" : "") + ".");
         }
     }
@@ -95,7 +96,7 @@ final class FailureRecorder {
 
     /** Whether the migrating connection is lost (then a fresh one is worth a try; else it would fail the same way). */
     private static boolean gone(Connection migrating, SQLException failure) {
-        if (SqlErrors.classify(failure, ErrorCode.INTERNAL) == ErrorCode.CONNECTION_LOST) {
+        if (PostgresErrors.classify(failure, ErrorCode.INTERNAL) == ErrorCode.CONNECTION_LOST) {
             return true;
         }
         try {

@@ -4,12 +4,11 @@ import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
 import dev.migrator.dialect.Dialect;
 import dev.migrator.dialect.RenderContext;
-import dev.migrator.operation.AutocommitBlock;
-import dev.migrator.operation.BatchUpdate;
-import dev.migrator.operation.CompositeOperation;
-import dev.migrator.operation.CreateIndex;
-import dev.migrator.operation.DropIndex;
-import dev.migrator.operation.ExecuteSql;
+import dev.migrator.dialect.postgresql.PostgresErrors;
+import dev.migrator.operation.Operation.AutocommitBlock;
+import dev.migrator.operation.SafePattern.BatchUpdate;
+import dev.migrator.operation.IndexOperation.CreateIndex;
+import dev.migrator.operation.Operation.ExecuteSql;
 import dev.migrator.operation.Operation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -61,23 +60,6 @@ public final class OperationExecutor {
         this.notices = notices;
     }
 
-    /** Whether {@code operation} must run outside the revision's transaction. */
-    public static boolean runsOutsideTransaction(Operation operation) {
-        if (operation instanceof BatchUpdate || operation instanceof AutocommitBlock) {
-            return true;
-        }
-        if (operation instanceof CreateIndex index && index.concurrently()) {
-            return true;
-        }
-        if (operation instanceof DropIndex index && index.concurrently()) {
-            return true;
-        }
-        if (operation instanceof CompositeOperation composite) {
-            return composite.steps().stream().anyMatch(OperationExecutor::runsOutsideTransaction);
-        }
-        return false;
-    }
-
     /** Runs {@code operations} in order; a failure is a {@link MigratorException} naming the operation. */
     public void execute(List<Operation> operations, ExecutionContext context) {
         for (int i = 0; i < operations.size(); i++) {
@@ -85,17 +67,24 @@ public final class OperationExecutor {
         }
     }
 
+    /**
+     * The one dispatch of execution: a composite runs its parts (an autocommit block in autocommit), a batch
+     * update and a concurrent index build run through their runners, any other operation that
+     * {@linkplain Operation#runsOutsideTransaction() runs outside a transaction} runs in autocommit, and the
+     * rest as the statements the dialect renders, in the caller's transaction.
+     */
     private void run(Operation operation, String position, ExecutionContext context, boolean inAutocommitBlock) {
-        if (operation instanceof AutocommitBlock block) {
-            inAutocommit(context, () -> runSteps(block.steps(), position, context, true));
-        } else if (operation instanceof CompositeOperation composite) {
-            runSteps(composite.steps(), position, context, inAutocommitBlock);
+        List<Operation> parts = dialect.parts(operation);
+        if (operation instanceof AutocommitBlock) {
+            inAutocommit(context, () -> runParts(parts, position, context, true));
+        } else if (!parts.isEmpty()) {
+            runParts(parts, position, context, inAutocommitBlock);
         } else if (operation instanceof BatchUpdate batch) {
             new BatchUpdateRunner(connection, dialect, context, position).run(batch);
         } else if (operation instanceof CreateIndex index && index.concurrently()) {
             inAutocommit(context, () -> new ConcurrentIndexBuilder(connection, dialect).create(index,
                     RenderContext.NON_TRANSACTIONAL));
-        } else if (operation instanceof DropIndex index && index.concurrently()) {
+        } else if (operation.runsOutsideTransaction()) {
             inAutocommit(context, () -> statements(operation, RenderContext.NON_TRANSACTIONAL));
         } else {
             boolean transactional = context.transactional() && !inAutocommitBlock;
@@ -103,9 +92,9 @@ public final class OperationExecutor {
         }
     }
 
-    private void runSteps(List<Operation> steps, String position, ExecutionContext context, boolean inAutocommitBlock) {
-        for (int j = 0; j < steps.size(); j++) {
-            run(steps.get(j), position + "." + (j + 1), context, inAutocommitBlock);
+    private void runParts(List<Operation> parts, String position, ExecutionContext context, boolean inAutocommitBlock) {
+        for (int j = 0; j < parts.size(); j++) {
+            run(parts.get(j), position + "." + (j + 1), context, inAutocommitBlock);
         }
     }
 
@@ -128,8 +117,8 @@ public final class OperationExecutor {
                 }
             }
         } catch (SQLException e) {
-            throw new MigratorException(SqlErrors.classify(e, ErrorCode.STATEMENT_FAILED), operation.describe() + " failed: "
-                    + SqlErrors.describe(e), e);
+            throw new MigratorException(PostgresErrors.classify(e, ErrorCode.STATEMENT_FAILED), operation.describe() + " failed: "
+                    + PostgresErrors.describe(e), e);
         }
     }
 
@@ -167,8 +156,8 @@ public final class OperationExecutor {
                 previousLockTimeout = Sessions.setLockTimeout(connection, context.lockTimeout());
             }
         } catch (SQLException e) {
-            throw new MigratorException(SqlErrors.classify(e, ErrorCode.INTERNAL), "Could not leave the revision's transaction: "
-                    + SqlErrors.describe(e), e);
+            throw new MigratorException(PostgresErrors.classify(e, ErrorCode.INTERNAL), "Could not leave the revision's transaction: "
+                    + PostgresErrors.describe(e), e);
         }
         try {
             body.run();

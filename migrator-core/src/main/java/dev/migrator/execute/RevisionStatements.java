@@ -6,9 +6,10 @@ import dev.migrator.Migration;
 import dev.migrator.MigratorException;
 import dev.migrator.dialect.Dialect;
 import dev.migrator.dialect.RenderContext;
-import dev.migrator.operation.ExecuteSql;
+import dev.migrator.dialect.postgresql.PostgresText;
+import dev.migrator.operation.Operation.ExecuteSql;
 import dev.migrator.operation.Operation;
-import dev.migrator.operation.OperationRecorder;
+import dev.migrator.operation.Operations;
 import dev.migrator.source.LoadedRevision;
 import dev.migrator.source.RevisionBody;
 import dev.migrator.source.SqlStatement;
@@ -63,11 +64,11 @@ final class RevisionStatements {
      */
     static List<Operation> operations(LoadedRevision revision, Direction direction) {
         Migration migration = ((RevisionBody.Java) revision.body()).migration();
-        List<Operation> operations = OperationRecorder.record(
+        List<Operation> operations = Operations.record(
                 direction == Direction.DOWNGRADE ? migration::downgrade : migration::upgrade);
         if (revision.transactional()) {
             for (Operation operation : operations) {
-                if (OperationExecutor.runsOutsideTransaction(operation)) {
+                if (operation.runsOutsideTransaction()) {
                     throw new MigratorException(ErrorCode.REVISION_MALFORMED, "Revision " + revision.id() + " (" + revision.source() + ") uses "
                             + operation.describe() + ", which cannot run inside the revision's transaction. Declare it "
                             + "@Revision(transactional = false) and keep it idempotent (batch updates resume, INVALID "
@@ -97,7 +98,7 @@ final class RevisionStatements {
         }
         List<Operation> operations = operations(revision, direction);
         for (Operation operation : operations) {
-            if (OperationExecutor.runsOutsideTransaction(operation)) {
+            if (operation.runsOutsideTransaction()) {
                 return operations;
             }
         }
@@ -136,22 +137,11 @@ final class RevisionStatements {
                 quote = c;
                 out.append(c);
             } else if (c == '?' && next < params.size()) {
-                out.append(literal(params.get(next++)));
+                out.append(PostgresText.literal(params.get(next++)));
             } else {
                 out.append(c);
             }
         }
         return out.toString();
-    }
-
-    /** A SQL literal for a JDBC parameter value (standard_conforming_strings, the default since 9.1). */
-    static String literal(Object value) {
-        if (value == null) {
-            return "NULL";
-        }
-        if (value instanceof Number || value instanceof Boolean) {
-            return value.toString();
-        }
-        return "'" + value.toString().replace("'", "''") + "'";
     }
 }

@@ -4,8 +4,9 @@ import dev.migrator.DurationText;
 import dev.migrator.ErrorCode;
 import dev.migrator.FailureAdvice;
 import dev.migrator.MigratorException;
-import dev.migrator.history.StateStore;
-import dev.migrator.history.StateTables;
+import dev.migrator.dialect.postgresql.PostgresErrors;
+import dev.migrator.state.StateStore;
+import dev.migrator.state.StateTables;
 import dev.migrator.lock.Backoff;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -51,7 +52,7 @@ final class RunStart {
                         + "already there are grouped into runs by the rule of earlier releases)", table);
                 return;
             } catch (SQLException e) {
-                ErrorCode code = SqlErrors.classify(e, ErrorCode.INTERNAL);
+                ErrorCode code = PostgresErrors.classify(e, ErrorCode.INTERNAL);
                 if (code == ErrorCode.LOCK_RETRIES_EXHAUSTED && attempt <= settings.lockRetries()) {
                     Duration pause = Backoff.beforeRetry(attempt + 1);
                     log.warn("Upgrading Migrator's history table {} waited longer than lock_timeout ({}); attempt {} of {} "
@@ -66,7 +67,7 @@ final class RunStart {
                         : code == ErrorCode.PERMISSION_DENIED ? "Only the table's owner may alter it.\n  " : "";
                 throw new MigratorException(code, "Could not upgrade Migrator's history table " + table + " to the current "
                         + "layout (adding column run_id, as this release records which run wrote each row): "
-                        + SqlErrors.describe(e) + "\n  " + why + "Nothing was changed and no revision ran.\n  What to do: "
+                        + PostgresErrors.describe(e) + "\n  " + why + "Nothing was changed and no revision ran.\n  What to do: "
                         + FailureAdvice.of(code), e);
             }
         }

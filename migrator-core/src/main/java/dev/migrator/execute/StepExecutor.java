@@ -6,10 +6,11 @@ import dev.migrator.ErrorCode;
 import dev.migrator.FailureAdvice;
 import dev.migrator.MigratorException;
 import dev.migrator.StepResult;
-import dev.migrator.history.BookkeepingStatement;
-import dev.migrator.history.HistoryRow;
-import dev.migrator.history.StateStore;
-import dev.migrator.history.StateTables;
+import dev.migrator.dialect.postgresql.PostgresErrors;
+import dev.migrator.dialect.postgresql.PostgresText;
+import dev.migrator.state.BookkeepingStatement;
+import dev.migrator.state.HistoryRow;
+import dev.migrator.state.StateStore;
 import dev.migrator.lock.Backoff;
 import dev.migrator.operation.Operation;
 import dev.migrator.revision.Step;
@@ -47,7 +48,6 @@ import org.slf4j.LoggerFactory;
 final class StepExecutor {
 
     private static final Logger log = LoggerFactory.getLogger(StepExecutor.class);
-    static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private final EngineSettings settings;
     private final StateStore store;
@@ -176,7 +176,7 @@ final class StepExecutor {
                             StepFailureMessage.errorText(failure), ours, attempt, failure.sqlException());
                 } catch (MigratorException failure) {
                     // from a runtime operation; its SQL cause, if any, says whether it is worth another attempt
-                    SQLException cause = SqlErrors.cause(failure);
+                    SQLException cause = PostgresErrors.cause(failure);
                     if (cause != null && retry(connection, revision, cause, "in " + failure.getMessage(), attempt)) {
                         attempt++;
                         continue;
@@ -242,7 +242,7 @@ final class StepExecutor {
     private MigratorException ranButNotRecorded(Connection connection, LoadedRevision revision, HistoryRow row,
             long historyId, SQLException e) {
         FailureRecorder.Recorded recorded = recorder.completeFailed(connection, historyId, row,
-                "ran, but checking or recording it failed: SQLSTATE " + e.getSQLState() + ": " + e.getMessage());
+                "ran, but checking or recording it failed: " + PostgresErrors.recorded(e));
         return StepFailureMessage.database(revision, "ran, but checking or recording it failed", e)
                 .leftNonTransactional(Set.of(), recorded).build(e);
     }
@@ -267,7 +267,7 @@ final class StepExecutor {
      * waits out the backoff before it. The caller has ended its transaction: the pause holds no snapshot.
      */
     private boolean retry(Connection connection, LoadedRevision revision, SQLException cause, String where, int attempt) {
-        if (!LOCK_NOT_AVAILABLE.equals(cause.getSQLState()) || attempt > settings.lockRetries()) {
+        if (!PostgresErrors.isLockTimeout(cause) || attempt > settings.lockRetries()) {
             return false;
         }
         int next = attempt + 1;
@@ -294,7 +294,7 @@ final class StepExecutor {
 
     private MigratorException failTransactional(Connection connection, LoadedRevision revision, HistoryRow row,
             StatementRunner.StatementFailure failure, int attempts) {
-        List<Blockers.Blocker> blockers = lockTimedOut(failure.sqlException())
+        List<Blockers.Blocker> blockers = PostgresErrors.isLockTimeout(failure.sqlException())
                 ? Blockers.find(connection, lockTimeout(revision)) : List.of();
         FailureRecorder.Recorded recorded = recorder.insertFailed(connection, row.failed(StepFailureMessage.errorText(failure)));
         return StepFailureMessage.statement(revision, failure).waited(attempts, lockTimeout(revision), blockers)
@@ -303,18 +303,14 @@ final class StepExecutor {
 
     private MigratorException failNonTransactional(Connection connection, LoadedRevision revision, long historyId,
             HistoryRow row, StepFailureMessage message, String error, Set<String> ours, int attempts, Throwable cause) {
-        SQLException sql = SqlErrors.cause(cause);
-        List<Blockers.Blocker> blockers = sql != null && lockTimedOut(sql)
+        SQLException sql = PostgresErrors.cause(cause);
+        List<Blockers.Blocker> blockers = sql != null && PostgresErrors.isLockTimeout(sql)
                 ? Blockers.find(connection, lockTimeout(revision)) : List.of();
         Set<String> invalidLeft = message.code() == ErrorCode.CONNECTION_LOST ? Set.of()
                 : InvalidIndexes.invalidAmong(connection, ours);
         FailureRecorder.Recorded recorded = recorder.completeFailed(connection, historyId, row, error);
         return message.waited(attempts, lockTimeout(revision), blockers).timedOut(settings.statementTimeout())
                 .leftNonTransactional(invalidLeft, recorded).build(cause);
-    }
-
-    private static boolean lockTimedOut(SQLException e) {
-        return LOCK_NOT_AVAILABLE.equals(e.getSQLState());
     }
 
     private static Set<String> snapshot(Connection connection) throws StatementRunner.StatementFailure {
@@ -372,6 +368,6 @@ final class StepExecutor {
     }
 
     static String timestamp(Instant instant) {
-        return StateTables.literal(instant.toString()) + "::timestamptz";
+        return PostgresText.literal(instant.toString()) + "::timestamptz";
     }
 }

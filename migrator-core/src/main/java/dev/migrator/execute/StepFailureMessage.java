@@ -4,6 +4,7 @@ import dev.migrator.DurationText;
 import dev.migrator.ErrorCode;
 import dev.migrator.FailureAdvice;
 import dev.migrator.MigratorException;
+import dev.migrator.dialect.postgresql.PostgresErrors;
 import dev.migrator.source.LoadedRevision;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -36,26 +37,26 @@ final class StepFailureMessage {
         SQLException e = failure.sqlException();
         ExecutableStatement statement = failure.statement();
         boolean ours = !statement.fromRevision();
-        ErrorCode code = SqlErrors.classify(e, ours ? ErrorCode.INTERNAL : ErrorCode.STATEMENT_FAILED);
+        ErrorCode code = PostgresErrors.classify(e, ours ? ErrorCode.INTERNAL : ErrorCode.STATEMENT_FAILED);
         StepFailureMessage message = new StepFailureMessage(code, e, "Revision " + revision.id() + " ("
                 + (ours ? revision.source() : statement.where()) + ") failed" + (ours ? " in a statement of Migrator's" : "")
-                + ": " + SqlErrors.describe(e));
+                + ": " + PostgresErrors.describe(e));
         message.lines.add((ours ? "Statement (Migrator's, not the revision's): " : "Statement: ") + statement.abbreviated(200));
         return message;
     }
 
     /** A runtime operation failed; its message names the operation, and its SQL cause (if any) gives the class. */
     static StepFailureMessage operation(LoadedRevision revision, MigratorException failure) {
-        SQLException cause = SqlErrors.cause(failure);
-        ErrorCode code = cause == null ? failure.code() : SqlErrors.classify(cause, failure.code());
+        SQLException cause = PostgresErrors.cause(failure);
+        ErrorCode code = cause == null ? failure.code() : PostgresErrors.classify(cause, failure.code());
         return new StepFailureMessage(code, cause, "Revision " + revision.id() + " (" + revision.source()
                 + ") failed: " + failure.getMessage());
     }
 
     /** A database error around the revision's statements, not in them (its bookkeeping): {@code what} happened. */
     static StepFailureMessage database(LoadedRevision revision, String what, SQLException e) {
-        return new StepFailureMessage(SqlErrors.classify(e, ErrorCode.INTERNAL), e, "Revision " + revision.id()
-                + " (" + revision.source() + ") " + what + ": " + SqlErrors.describe(e));
+        return new StepFailureMessage(PostgresErrors.classify(e, ErrorCode.INTERNAL), e, "Revision " + revision.id()
+                + " (" + revision.source() + ") " + what + ": " + PostgresErrors.describe(e));
     }
 
     ErrorCode code() {
@@ -135,7 +136,7 @@ final class StepFailureMessage {
     /** The history row's error text: SQLSTATE, the server's message, where. */
     static String errorText(StatementRunner.StatementFailure failure) {
         SQLException e = failure.sqlException();
-        return "SQLSTATE " + e.getSQLState() + ": " + e.getMessage() + " at " + where(failure.statement());
+        return PostgresErrors.recorded(e) + " at " + where(failure.statement());
     }
 
     /** {@code file:line} of a revision's statement; a statement of Migrator's own by its text. */

@@ -4,6 +4,7 @@ import dev.migrator.DurationText;
 import dev.migrator.ErrorCode;
 import dev.migrator.FailureAdvice;
 import dev.migrator.MigratorException;
+import dev.migrator.dialect.postgresql.PostgresCatalog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -178,8 +179,7 @@ public final class AdvisoryLock {
     /** Makes sure the lock is held after {@code first}, waiting for it if needed; returns its key. */
     private long hold(Connection connection, Attempt first, long start) throws SQLException {
         if (first.schema() == null) {
-            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "The connection has no current schema (its search_path names no "
-                    + "existing schema): configure migrator's schema explicitly.");
+            throw PostgresCatalog.noCurrentSchema();
         }
         long key = keyFor(first.schema(), tablePrefix);
         boolean held = first.acquired();

@@ -1,5 +1,7 @@
 package dev.migrator.operation;
 
+import dev.migrator.operation.SafePattern.BatchUpdate;
+
 import java.time.Duration;
 
 /**

@@ -2,33 +2,54 @@ package dev.migrator.operation;
 
 import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
-import dev.migrator.operation.Steps.AddColumnSafelyStep;
-import dev.migrator.operation.Steps.AddColumnStep;
-import dev.migrator.operation.Steps.AlterColumnStep;
-import dev.migrator.operation.Steps.BatchUpdateStep;
-import dev.migrator.operation.Steps.CommentStep;
-import dev.migrator.operation.Steps.ConstraintStep;
-import dev.migrator.operation.Steps.ContractColumnStep;
-import dev.migrator.operation.Steps.CreateIndexStep;
-import dev.migrator.operation.Steps.CreateTableStep;
-import dev.migrator.operation.Steps.DropColumnStep;
-import dev.migrator.operation.Steps.DropConstraintStep;
-import dev.migrator.operation.Steps.DropIndexStep;
-import dev.migrator.operation.Steps.DropTableStep;
-import dev.migrator.operation.Steps.EnumValueStep;
-import dev.migrator.operation.Steps.ExpandColumnStep;
+import dev.migrator.operation.OperationBuilders.AddColumnSafelyBuilder;
+import dev.migrator.operation.OperationBuilders.AddColumnBuilder;
+import dev.migrator.operation.OperationBuilders.AlterColumnBuilder;
+import dev.migrator.operation.OperationBuilders.BatchUpdateBuilder;
+import dev.migrator.operation.OperationBuilders.CommentBuilder;
+import dev.migrator.operation.OperationBuilders.ConstraintBuilder;
+import dev.migrator.operation.OperationBuilders.ContractColumnBuilder;
+import dev.migrator.operation.OperationBuilders.CreateIndexBuilder;
+import dev.migrator.operation.OperationBuilders.CreateTableBuilder;
+import dev.migrator.operation.OperationBuilders.DropColumnBuilder;
+import dev.migrator.operation.OperationBuilders.DropConstraintBuilder;
+import dev.migrator.operation.OperationBuilders.DropIndexBuilder;
+import dev.migrator.operation.OperationBuilders.DropTableBuilder;
+import dev.migrator.operation.OperationBuilders.EnumValueBuilder;
+import dev.migrator.operation.OperationBuilders.ExpandColumnBuilder;
+import dev.migrator.operation.ColumnOperation.AddColumn;
+import dev.migrator.operation.ColumnOperation.AlterColumn;
+import dev.migrator.operation.ColumnOperation.DropColumn;
+import dev.migrator.operation.ConstraintOperation.AddConstraint;
+import dev.migrator.operation.ConstraintOperation.DropConstraint;
+import dev.migrator.operation.ConstraintOperation.ValidateConstraint;
+import dev.migrator.operation.EnumOperation.AddEnumValue;
+import dev.migrator.operation.EnumOperation.CreateEnum;
+import dev.migrator.operation.EnumOperation.DropEnum;
+import dev.migrator.operation.IndexOperation.CreateIndex;
+import dev.migrator.operation.IndexOperation.DropIndex;
+import dev.migrator.operation.Operation.AutocommitBlock;
+import dev.migrator.operation.Operation.ExecuteSql;
+import dev.migrator.operation.SafePattern.AddColumnNotNullSafely;
+import dev.migrator.operation.SafePattern.BatchUpdate;
+import dev.migrator.operation.SafePattern.ContractColumn;
+import dev.migrator.operation.SafePattern.ExpandColumn;
+import dev.migrator.operation.TableOperation.Comment;
+import dev.migrator.operation.TableOperation.CreateTable;
+import dev.migrator.operation.TableOperation.DropTable;
+import dev.migrator.operation.TableOperation.RenameTable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 
 /** The {@link Operations} implementation: records operations in call order. */
-public final class OperationRecorder implements Operations {
+final class OperationRecorder implements Operations {
 
     private final List<Operation> operations = new ArrayList<>();
 
-    /** Records what {@code body} does with an {@code op}. */
-    public static List<Operation> record(Consumer<Operations> body) {
+    /** Records what {@code body} does with an {@code op} ({@link Operations#record}). */
+    static List<Operation> record(Consumer<Operations> body) {
         OperationRecorder recorder = new OperationRecorder();
         body.accept(recorder);
         return recorder.operations();
@@ -78,18 +99,18 @@ public final class OperationRecorder implements Operations {
     }
 
     @Override
-    public CreateTableStep createTable(String table, Column... columns) {
-        return new CreateTableStep(this, new CreateTable(table, List.of(columns), List.of(), false));
+    public CreateTableBuilder createTable(String table, Column... columns) {
+        return new CreateTableBuilder(this, new CreateTable(table, List.of(columns), List.of(), false));
     }
 
     @Override
-    public DropTableStep dropTable(String table) {
-        return new DropTableStep(this, new DropTable(table, null, false, false));
+    public DropTableBuilder dropTable(String table) {
+        return new DropTableBuilder(this, new DropTable(table, null, false, false));
     }
 
     @Override
-    public DropTableStep dropTable(String table, Column... definition) {
-        return new DropTableStep(this, new DropTable(table, new CreateTable(table, List.of(definition), List.of(), false),
+    public DropTableBuilder dropTable(String table, Column... definition) {
+        return new DropTableBuilder(this, new DropTable(table, new CreateTable(table, List.of(definition), List.of(), false),
                 false, false));
     }
 
@@ -99,55 +120,55 @@ public final class OperationRecorder implements Operations {
     }
 
     @Override
-    public AddColumnStep addColumn(String table, Column column) {
-        return new AddColumnStep(this, new AddColumn(table, column, false));
+    public AddColumnBuilder addColumn(String table, Column column) {
+        return new AddColumnBuilder(this, new AddColumn(table, column, false));
     }
 
     @Override
-    public DropColumnStep dropColumn(String table, String column) {
-        return new DropColumnStep(this, new DropColumn(table, column, null, false));
+    public DropColumnBuilder dropColumn(String table, String column) {
+        return new DropColumnBuilder(this, new DropColumn(table, column, null, false));
     }
 
     @Override
-    public DropColumnStep dropColumn(String table, Column definition) {
-        return new DropColumnStep(this, new DropColumn(table, definition.name(), definition, false));
+    public DropColumnBuilder dropColumn(String table, Column definition) {
+        return new DropColumnBuilder(this, new DropColumn(table, definition.name(), definition, false));
     }
 
     @Override
-    public AlterColumnStep alterColumn(String table, String column) {
-        return new AlterColumnStep(this, AlterColumn.of(table, column));
+    public AlterColumnBuilder alterColumn(String table, String column) {
+        return new AlterColumnBuilder(this, AlterColumn.of(table, column));
     }
 
     @Override
-    public CreateIndexStep createIndex(String name, String table, String... columns) {
-        return new CreateIndexStep(this, new CreateIndex(name, table, List.of(columns), false, null, null, false, false));
+    public CreateIndexBuilder createIndex(String name, String table, String... columns) {
+        return new CreateIndexBuilder(this, CreateIndex.of(name, table, List.of(columns)));
     }
 
     @Override
-    public DropIndexStep dropIndex(String name) {
-        return new DropIndexStep(this, new DropIndex(name, false, false, null));
+    public DropIndexBuilder dropIndex(String name) {
+        return new DropIndexBuilder(this, new DropIndex(name, false, false, null));
     }
 
     @Override
-    public ConstraintStep addForeignKey(String name, String table, List<String> columns, String referencedTable,
+    public ConstraintBuilder addForeignKey(String name, String table, List<String> columns, String referencedTable,
             List<String> referencedColumns) {
-        return new ConstraintStep(this, new AddConstraint(table,
+        return new ConstraintBuilder(this, new AddConstraint(table,
                 new TableConstraint.ForeignKey(name, columns, referencedTable, referencedColumns, null, null), false));
     }
 
     @Override
-    public ConstraintStep addCheck(String name, String table, String expression) {
-        return new ConstraintStep(this, new AddConstraint(table, new TableConstraint.Check(name, expression), false));
+    public ConstraintBuilder addCheck(String name, String table, String expression) {
+        return new ConstraintBuilder(this, new AddConstraint(table, new TableConstraint.Check(name, expression), false));
     }
 
     @Override
-    public ConstraintStep addUnique(String name, String table, String... columns) {
-        return new ConstraintStep(this, new AddConstraint(table, new TableConstraint.Unique(name, List.of(columns)), false));
+    public ConstraintBuilder addUnique(String name, String table, String... columns) {
+        return new ConstraintBuilder(this, new AddConstraint(table, new TableConstraint.Unique(name, List.of(columns)), false));
     }
 
     @Override
-    public ConstraintStep addPrimaryKey(String name, String table, String... columns) {
-        return new ConstraintStep(this,
+    public ConstraintBuilder addPrimaryKey(String name, String table, String... columns) {
+        return new ConstraintBuilder(this,
                 new AddConstraint(table, new TableConstraint.PrimaryKey(name, List.of(columns)), false));
     }
 
@@ -157,8 +178,8 @@ public final class OperationRecorder implements Operations {
     }
 
     @Override
-    public DropConstraintStep dropConstraint(String table, String name) {
-        return new DropConstraintStep(this, new DropConstraint(table, name, false, null));
+    public DropConstraintBuilder dropConstraint(String table, String name) {
+        return new DropConstraintBuilder(this, new DropConstraint(table, name, false, null));
     }
 
     @Override
@@ -167,8 +188,8 @@ public final class OperationRecorder implements Operations {
     }
 
     @Override
-    public EnumValueStep addEnumValue(String name, String value) {
-        return new EnumValueStep(this, new AddEnumValue(name, value, null, false));
+    public EnumValueBuilder addEnumValue(String name, String value) {
+        return new EnumValueBuilder(this, new AddEnumValue(name, value, null, false));
     }
 
     @Override
@@ -177,13 +198,13 @@ public final class OperationRecorder implements Operations {
     }
 
     @Override
-    public CommentStep commentOnTable(String table, String comment) {
-        return new CommentStep(this, new Comment(table, null, comment, false, null));
+    public CommentBuilder commentOnTable(String table, String comment) {
+        return new CommentBuilder(this, new Comment(table, null, comment, false, null));
     }
 
     @Override
-    public CommentStep commentOnColumn(String table, String column, String comment) {
-        return new CommentStep(this, new Comment(table, Names.require(column, "column name"), comment, false, null));
+    public CommentBuilder commentOnColumn(String table, String column, String comment) {
+        return new CommentBuilder(this, new Comment(table, Names.require(column, "column name"), comment, false, null));
     }
 
     @Override
@@ -192,26 +213,26 @@ public final class OperationRecorder implements Operations {
     }
 
     @Override
-    public BatchUpdateStep batchUpdate(String table, String setSql, String whereSql) {
-        return new BatchUpdateStep(this, BatchUpdate.of(table, setSql, whereSql));
+    public BatchUpdateBuilder batchUpdate(String table, String setSql, String whereSql) {
+        return new BatchUpdateBuilder(this, BatchUpdate.of(table, setSql, whereSql));
     }
 
     @Override
-    public AddColumnSafelyStep addColumnNotNullSafely(String table, Column column, String backfillSql) {
-        return new AddColumnSafelyStep(this,
+    public AddColumnSafelyBuilder addColumnNotNullSafely(String table, Column column, String backfillSql) {
+        return new AddColumnSafelyBuilder(this,
                 new AddColumnNotNullSafely(table, column, backfillSql, BatchUpdate.DEFAULT_BATCH_SIZE));
     }
 
     @Override
-    public ExpandColumnStep expandColumn(String table, String oldColumn, Column newColumn, String toNew, String toOld) {
-        return new ExpandColumnStep(this,
+    public ExpandColumnBuilder expandColumn(String table, String oldColumn, Column newColumn, String toNew, String toOld) {
+        return new ExpandColumnBuilder(this,
                 new ExpandColumn(table, oldColumn, newColumn, toNew, toOld, BatchUpdate.DEFAULT_BATCH_SIZE));
     }
 
     @Override
-    public ContractColumnStep contractColumn(String table, String oldColumn, String newColumn, String toNew,
+    public ContractColumnBuilder contractColumn(String table, String oldColumn, String newColumn, String toNew,
             String toOld) {
-        return new ContractColumnStep(this,
-                new ContractColumn(table, oldColumn, newColumn, toNew, toOld, null, BatchUpdate.DEFAULT_BATCH_SIZE));
+        return new ContractColumnBuilder(this,
+                new ContractColumn(table, oldColumn, newColumn, toNew, toOld, null, BatchUpdate.DEFAULT_BATCH_SIZE, false));
     }
 }

@@ -1,20 +1,20 @@
 package dev.migrator.operation;
 
-import dev.migrator.operation.Steps.AddColumnSafelyStep;
-import dev.migrator.operation.Steps.AddColumnStep;
-import dev.migrator.operation.Steps.AlterColumnStep;
-import dev.migrator.operation.Steps.BatchUpdateStep;
-import dev.migrator.operation.Steps.CommentStep;
-import dev.migrator.operation.Steps.ConstraintStep;
-import dev.migrator.operation.Steps.ContractColumnStep;
-import dev.migrator.operation.Steps.CreateIndexStep;
-import dev.migrator.operation.Steps.CreateTableStep;
-import dev.migrator.operation.Steps.DropColumnStep;
-import dev.migrator.operation.Steps.DropConstraintStep;
-import dev.migrator.operation.Steps.DropIndexStep;
-import dev.migrator.operation.Steps.DropTableStep;
-import dev.migrator.operation.Steps.EnumValueStep;
-import dev.migrator.operation.Steps.ExpandColumnStep;
+import dev.migrator.operation.OperationBuilders.AddColumnSafelyBuilder;
+import dev.migrator.operation.OperationBuilders.AddColumnBuilder;
+import dev.migrator.operation.OperationBuilders.AlterColumnBuilder;
+import dev.migrator.operation.OperationBuilders.BatchUpdateBuilder;
+import dev.migrator.operation.OperationBuilders.CommentBuilder;
+import dev.migrator.operation.OperationBuilders.ConstraintBuilder;
+import dev.migrator.operation.OperationBuilders.ContractColumnBuilder;
+import dev.migrator.operation.OperationBuilders.CreateIndexBuilder;
+import dev.migrator.operation.OperationBuilders.CreateTableBuilder;
+import dev.migrator.operation.OperationBuilders.DropColumnBuilder;
+import dev.migrator.operation.OperationBuilders.DropConstraintBuilder;
+import dev.migrator.operation.OperationBuilders.DropIndexBuilder;
+import dev.migrator.operation.OperationBuilders.DropTableBuilder;
+import dev.migrator.operation.OperationBuilders.EnumValueBuilder;
+import dev.migrator.operation.OperationBuilders.ExpandColumnBuilder;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -37,26 +37,26 @@ public interface Operations {
 
     // --- tables
 
-    CreateTableStep createTable(String table, Column... columns);
+    CreateTableBuilder createTable(String table, Column... columns);
 
-    DropTableStep dropTable(String table);
+    DropTableBuilder dropTable(String table);
 
     /** Drops a table, given its definition so that the drop can be reversed. */
-    DropTableStep dropTable(String table, Column... definition);
+    DropTableBuilder dropTable(String table, Column... definition);
 
     Operations renameTable(String table, String newName);
 
     // --- columns
 
-    AddColumnStep addColumn(String table, Column column);
+    AddColumnBuilder addColumn(String table, Column column);
 
     /** Not reversible: give the definition with {@link #dropColumn(String, Column)} for that. */
-    DropColumnStep dropColumn(String table, String column);
+    DropColumnBuilder dropColumn(String table, String column);
 
-    DropColumnStep dropColumn(String table, Column definition);
+    DropColumnBuilder dropColumn(String table, Column definition);
 
-    /** Type, nullability, default or name of a column; see {@link AlterColumnStep}. */
-    AlterColumnStep alterColumn(String table, String column);
+    /** Type, nullability, default or name of a column; see {@link AlterColumnBuilder}. */
+    AlterColumnBuilder alterColumn(String table, String column);
 
     default Operations renameColumn(String table, String column, String newName) {
         alterColumn(table, column).renameTo(newName);
@@ -66,42 +66,42 @@ public interface Operations {
     // --- indexes
 
     /** {@code columns} are names or expressions such as {@code "lower(email)"}. */
-    CreateIndexStep createIndex(String name, String table, String... columns);
+    CreateIndexBuilder createIndex(String name, String table, String... columns);
 
-    DropIndexStep dropIndex(String name);
+    DropIndexBuilder dropIndex(String name);
 
     // --- constraints
 
-    ConstraintStep addForeignKey(String name, String table, List<String> columns, String referencedTable,
+    ConstraintBuilder addForeignKey(String name, String table, List<String> columns, String referencedTable,
             List<String> referencedColumns);
 
-    default ConstraintStep addForeignKey(String name, String table, String column, String referencedTable,
+    default ConstraintBuilder addForeignKey(String name, String table, String column, String referencedTable,
             String referencedColumn) {
         return addForeignKey(name, table, List.of(column), referencedTable, List.of(referencedColumn));
     }
 
-    ConstraintStep addCheck(String name, String table, String expression);
+    ConstraintBuilder addCheck(String name, String table, String expression);
 
-    ConstraintStep addUnique(String name, String table, String... columns);
+    ConstraintBuilder addUnique(String name, String table, String... columns);
 
-    ConstraintStep addPrimaryKey(String name, String table, String... columns);
+    ConstraintBuilder addPrimaryKey(String name, String table, String... columns);
 
     Operations validateConstraint(String table, String name);
 
-    DropConstraintStep dropConstraint(String table, String name);
+    DropConstraintBuilder dropConstraint(String table, String name);
 
     // --- types and comments
 
     Operations createEnum(String name, String... values);
 
     /** Not reversible: PostgreSQL cannot remove an enum value. */
-    EnumValueStep addEnumValue(String name, String value);
+    EnumValueBuilder addEnumValue(String name, String value);
 
     Operations dropEnum(String name);
 
-    CommentStep commentOnTable(String table, String comment);
+    CommentBuilder commentOnTable(String table, String comment);
 
-    CommentStep commentOnColumn(String table, String column, String comment);
+    CommentBuilder commentOnColumn(String table, String column, String comment);
 
     // --- running outside the transaction
 
@@ -114,17 +114,17 @@ public interface Operations {
      * {@code UPDATE table SET setSql WHERE whereSql} in keyset batches by primary key, one commit per batch,
      * resumable after a crash. {@code whereSql} (may be null) should exclude rows already updated.
      */
-    BatchUpdateStep batchUpdate(String table, String setSql, String whereSql);
+    BatchUpdateBuilder batchUpdate(String table, String setSql, String whereSql);
 
     /**
      * Adds a NOT NULL column to a populated table without a long exclusive lock: nullable add, default,
      * batched backfill with {@code backfillSql}, {@code CHECK ... NOT VALID}, validate, {@code SET NOT NULL},
      * drop the check. Reversible (drops the column).
      */
-    AddColumnSafelyStep addColumnNotNullSafely(String table, Column column, String backfillSql);
+    AddColumnSafelyBuilder addColumnNotNullSafely(String table, Column column, String backfillSql);
 
     /** Expand phase of renaming {@code oldColumn}: adds {@code newColumn}, keeps both in sync by trigger, backfills. */
-    default ExpandColumnStep expandColumnRename(String table, String oldColumn, Column newColumn) {
+    default ExpandColumnBuilder expandColumnRename(String table, String oldColumn, Column newColumn) {
         return expandColumn(table, oldColumn, newColumn, "{}", "{}");
     }
 
@@ -133,16 +133,24 @@ public interface Operations {
      * columns, e.g. {@code expandColumn("orders", "amount", column("amount_cents", BIGINT), "({} * 100)::bigint",
      * "{} / 100.0")}.
      */
-    ExpandColumnStep expandColumn(String table, String oldColumn, Column newColumn, String toNew, String toOld);
+    ExpandColumnBuilder expandColumn(String table, String oldColumn, Column newColumn, String toNew, String toOld);
 
     /** Contract phase of {@link #expandColumnRename}: drops the sync trigger and the old column. */
-    default ContractColumnStep contractColumnRename(String table, String oldColumn, String newColumn) {
+    default ContractColumnBuilder contractColumnRename(String table, String oldColumn, String newColumn) {
         return contractColumn(table, oldColumn, newColumn, "{}", "{}");
     }
 
     /** Contract phase of {@link #expandColumn}: drops the sync trigger and the old column. */
-    ContractColumnStep contractColumn(String table, String oldColumn, String newColumn, String toNew, String toOld);
+    ContractColumnBuilder contractColumn(String table, String oldColumn, String newColumn, String toNew, String toOld);
 
-    /** Records any operation value (for operations built by hand or by extensions). */
+    /** Records any operation value (for operations built by hand). */
     Operations add(Operation operation);
+
+    /**
+     * The operations {@code body} records, in call order: what a revision's {@code upgrade(op)} or
+     * {@code downgrade(op)} will run, without a database (for tests of revisions, and for the engine).
+     */
+    static List<Operation> record(Consumer<Operations> body) {
+        return OperationRecorder.record(body);
+    }
 }

@@ -1,5 +1,8 @@
 package dev.migrator.operation;
 
+import dev.migrator.operation.ConstraintOperation.AddConstraint;
+import dev.migrator.operation.TableOperation.CreateTable;
+
 import java.util.List;
 
 /**

@@ -3,12 +3,11 @@ package dev.migrator.safety;
 import dev.migrator.ErrorCode;
 import dev.migrator.Migration;
 import dev.migrator.MigratorException;
-import dev.migrator.execute.OperationExecutor;
-import dev.migrator.operation.AutocommitBlock;
-import dev.migrator.operation.CompositeOperation;
-import dev.migrator.operation.ExecuteSql;
+import dev.migrator.dialect.postgresql.PostgresDialect;
+import dev.migrator.operation.Operation.AutocommitBlock;
+import dev.migrator.operation.Operation.ExecuteSql;
 import dev.migrator.operation.Operation;
-import dev.migrator.operation.OperationRecorder;
+import dev.migrator.operation.Operations;
 import dev.migrator.source.LoadedRevision;
 import dev.migrator.source.RevisionBody;
 import dev.migrator.source.SqlStatement;
@@ -53,7 +52,7 @@ record AnalysedRevision(LoadedRevision revision, List<Unit> units, boolean downg
         List<Suppression> allows = Suppression.of(annotatedClass(migration.getClass()));
         List<Operation> upgrade;
         try {
-            upgrade = OperationRecorder.record(migration::upgrade);
+            upgrade = Operations.record(migration::upgrade);
         } catch (RuntimeException e) {
             throw new MigratorException(ErrorCode.REVISION_MALFORMED, "Revision " + revision.id() + " ("
                     + revision.source() + "): upgrade(op) threw " + e + " while its operations were recorded for the "
@@ -64,7 +63,7 @@ record AnalysedRevision(LoadedRevision revision, List<Unit> units, boolean downg
         boolean downgradeEmpty = false;
         if (revision.irreversible() == null && needsUndo(units)) {
             try {
-                downgradeEmpty = OperationRecorder.record(migration::downgrade).isEmpty();
+                downgradeEmpty = Operations.record(migration::downgrade).isEmpty();
             } catch (RuntimeException e) {
                 downgradeEmpty = false; // a downgrade that needs the database to decide is not empty
             }
@@ -79,7 +78,7 @@ record AnalysedRevision(LoadedRevision revision, List<Unit> units, boolean downg
     private static boolean needsUndo(List<Unit> units) {
         for (Unit unit : units) {
             if (unit.operation() != null && !(unit.operation() instanceof ExecuteSql)) {
-                if (!(unit.operation().reverse().orElse(null) instanceof dev.migrator.operation.NoOperation)) {
+                if (!(unit.operation().reverse().orElse(null) instanceof dev.migrator.operation.Operation.NoOperation)) {
                     return true;
                 }
                 continue;
@@ -113,6 +112,9 @@ record AnalysedRevision(LoadedRevision revision, List<Unit> units, boolean downg
      * on its own and is followed by a new transaction; in a non-transactional revision each leaf commits alone.
      */
     private static final class Flattener {
+        /** What composite operations are made of: as the executor runs them. */
+        private static final PostgresDialect POSTGRES = new PostgresDialect();
+
         private final boolean transactional;
         private final List<Unit> units;
         private final List<Suppression> allows;
@@ -126,13 +128,14 @@ record AnalysedRevision(LoadedRevision revision, List<Unit> units, boolean downg
 
         void walk(List<Operation> operations, boolean autocommit) {
             for (Operation operation : operations) {
-                if (operation instanceof AutocommitBlock block) {
-                    walk(block.steps(), true);
+                List<Operation> parts = POSTGRES.parts(operation);
+                if (operation instanceof AutocommitBlock) {
+                    walk(parts, true);
                     transaction++;
-                } else if (operation instanceof CompositeOperation composite) {
-                    walk(composite.steps(), autocommit);
+                } else if (!parts.isEmpty()) {
+                    walk(parts, autocommit);
                 } else {
-                    boolean outside = autocommit || OperationExecutor.runsOutsideTransaction(operation);
+                    boolean outside = autocommit || operation.runsOutsideTransaction();
                     boolean alone = !transactional || outside;
                     if (alone) {
                         transaction++;

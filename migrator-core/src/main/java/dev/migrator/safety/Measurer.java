@@ -4,10 +4,12 @@ import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
 import dev.migrator.dialect.RenderContext;
 import dev.migrator.dialect.postgresql.PostgresDialect;
+import dev.migrator.dialect.postgresql.PostgresErrors;
+import dev.migrator.dialect.postgresql.PostgresText;
 import dev.migrator.execute.ConnectionSource;
 import dev.migrator.execute.Engine;
-import dev.migrator.operation.BatchUpdate;
-import dev.migrator.operation.ExecuteSql;
+import dev.migrator.operation.SafePattern.BatchUpdate;
+import dev.migrator.operation.Operation.ExecuteSql;
 import dev.migrator.safety.StatementMeter.Measured;
 import dev.migrator.safety.StatementMeter.Sql;
 import dev.migrator.safety.StatementShape.AlterAction.DetachPartitionConcurrently;
@@ -59,7 +61,7 @@ final class Measurer {
             }
         } catch (SQLException e) {
             throw new MigratorException(ErrorCode.CONNECTION_FAILED, "The measured analysis could not connect: "
-                    + e.getMessage() + " [SQLSTATE " + e.getSQLState() + "]. Nothing was changed.", e);
+                    + PostgresErrors.describe(e) + ". Nothing was changed.", e);
         }
         return measured;
     }
@@ -100,8 +102,8 @@ final class Measurer {
                     : current.line() > 0 ? revision.revision().source() + ":" + current.line()
                     : revision.revision().source() + " operation " + current.index();
             throw new MigratorException(ErrorCode.STATEMENT_FAILED, "The measured analysis applied revision " + revision.id()
-                    + " on its scratch database, and it failed at " + where + ": " + e.getMessage() + " [SQLSTATE "
-                    + e.getSQLState() + "]. An upgrade would fail the same way on a database in this state; fix the "
+                    + " on its scratch database, and it failed at " + where + ": " + PostgresErrors.describe(e)
+                    + ". An upgrade would fail the same way on a database in this state; fix the "
                     + "revision. The real database was not touched.", e);
         }
     }
@@ -175,8 +177,8 @@ final class Measurer {
     }
 
     static String quoted(RelationName name) {
-        String bare = "\"" + name.name().replace("\"", "\"\"") + "\"";
-        return name.schema() == null ? bare : "\"" + name.schema().replace("\"", "\"\"") + "\"." + bare;
+        String bare = PostgresText.alwaysQuoted(name.name());
+        return name.schema() == null ? bare : PostgresText.alwaysQuoted(name.schema()) + "." + bare;
     }
 
     private static void rollback(Connection connection) {

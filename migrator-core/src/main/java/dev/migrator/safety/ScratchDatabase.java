@@ -4,6 +4,7 @@ import dev.migrator.ContractPolicy;
 import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
 import dev.migrator.UnknownRevisionPolicy;
+import dev.migrator.dialect.postgresql.PostgresErrors;
 import dev.migrator.execute.Engine;
 import dev.migrator.execute.EngineSettings;
 import java.sql.Connection;
@@ -50,7 +51,7 @@ final class ScratchDatabase implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new MigratorException(ErrorCode.INTERNAL, "Could not read the migration user's privileges for the "
-                    + "measured analysis: " + e.getMessage() + " [SQLSTATE " + e.getSQLState() + "]", e);
+                    + "measured analysis: " + PostgresErrors.describe(e), e);
         }
         String name = "migrator_scratch_" + HexFormat.of().toHexDigits(java.util.concurrent.ThreadLocalRandom.current().nextLong()).substring(4);
         try (Statement s = admin.createStatement()) {
@@ -60,7 +61,7 @@ final class ScratchDatabase implements AutoCloseable {
                 throw cannotCreate(user, e.getMessage());
             }
             throw new MigratorException(ErrorCode.INTERNAL, "The measured analysis could not create its scratch database "
-                    + name + ": " + e.getMessage() + " [SQLSTATE " + e.getSQLState() + "]. Nothing was changed.", e);
+                    + name + ": " + PostgresErrors.describe(e) + ". Nothing was changed.", e);
         }
         return new ScratchDatabase(admin, name, connector);
     }

@@ -3,6 +3,8 @@ package dev.migrator.schema;
 import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
 
+import dev.migrator.dialect.postgresql.PostgresCatalog;
+import dev.migrator.dialect.postgresql.PostgresText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -61,10 +62,10 @@ public final class SchemaSnapshot {
     public static SchemaSnapshot read(Connection connection, String schema, String tablePrefix) {
         Objects.requireNonNull(tablePrefix, "tablePrefix");
         try {
-            String resolved = schema != null ? schema : currentSchema(connection);
+            String resolved = schema != null ? schema : PostgresCatalog.currentSchema(connection);
             // Expressions (defaults, views, index definitions) are printed relative to the search path;
             // pin it to the described schema so two sessions with different paths read the same text.
-            String previousPath = setSearchPath(connection, quoteIdent(resolved) + ", pg_catalog");
+            String previousPath = setSearchPath(connection, PostgresText.alwaysQuoted(resolved) + ", pg_catalog");
             try {
                 return new SchemaSnapshot(readObjects(connection, resolved, tablePrefix));
             } finally {
@@ -160,19 +161,6 @@ public final class SchemaSnapshot {
         return objects;
     }
 
-    private static String currentSchema(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT current_schema()")) {
-            row.next();
-            String schema = row.getString(1);
-            if (schema == null) {
-                throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "The connection has no current schema (its search_path names no existing schema);"
-                        + " configure migrator.schema or fix the search_path.");
-            }
-            return schema;
-        }
-    }
-
     /** Sets the session's search_path and returns the previous one, in one round trip. */
     private static String setSearchPath(Connection connection, String path) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
@@ -183,10 +171,6 @@ public final class SchemaSnapshot {
                 return row.getString(1);
             }
         }
-    }
-
-    static String quoteIdent(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     private static String render(Collection<SchemaObject> objects) {

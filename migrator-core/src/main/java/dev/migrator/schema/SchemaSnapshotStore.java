@@ -3,6 +3,7 @@ package dev.migrator.schema;
 import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
 
+import dev.migrator.dialect.postgresql.PostgresText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,8 +37,8 @@ public final class SchemaSnapshotStore {
 
     /** The table's name as SQL, schema-qualified when a schema is configured. */
     public String table() {
-        String table = SchemaSnapshot.quoteIdent(tablePrefix + "schema_snapshot");
-        return schema == null ? table : SchemaSnapshot.quoteIdent(schema) + "." + table;
+        String table = PostgresText.alwaysQuoted(tablePrefix + "schema_snapshot");
+        return schema == null ? table : PostgresText.alwaysQuoted(schema) + "." + table;
     }
 
     /**

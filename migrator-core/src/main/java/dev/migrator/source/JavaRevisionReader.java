@@ -3,7 +3,6 @@ package dev.migrator.source;
 import dev.migrator.Migration;
 import dev.migrator.ReversibleMigration;
 import dev.migrator.Revision;
-import dev.migrator.operation.OperationRecorder;
 import dev.migrator.operation.Operations;
 import dev.migrator.revision.RevisionIds;
 import dev.migrator.revision.RevisionNode;
@@ -117,7 +116,7 @@ final class JavaRevisionReader {
     /** A derived downgrade fails at load time, not in the middle of an incident. */
     private static void checkDerivableDowngrade(String source, String id, ReversibleMigration migration) {
         try {
-            OperationRecorder.record(op -> op.reverseOf(migration::change));
+            Operations.record(op -> op.reverseOf(migration::change));
         } catch (RuntimeException e) {
             throw new RevisionLoadException(source + " (revision " + id + "): the downgrade cannot be derived from "
                     + "change(op): " + e.getMessage(), e);

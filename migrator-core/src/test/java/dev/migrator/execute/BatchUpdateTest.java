@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.migrator.MigratorException;
 import dev.migrator.dialect.postgresql.PostgresDialect;
 import dev.migrator.operation.BatchProgress;
-import dev.migrator.operation.OperationRecorder;
 import dev.migrator.operation.Operations;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
@@ -38,7 +37,7 @@ class BatchUpdateTest {
 
     private static void run(Connection connection, String revision, Consumer<Operations> body) {
         new OperationExecutor(connection, new PostgresDialect())
-                .execute(OperationRecorder.record(body), ExecutionContext.of(revision, false));
+                .execute(Operations.record(body), ExecutionContext.of(revision, false));
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.migrator.MigratorException;
 import dev.migrator.dialect.postgresql.PostgresDialect;
 import dev.migrator.operation.Operation;
-import dev.migrator.operation.OperationRecorder;
 import dev.migrator.operation.Operations;
 import dev.migrator.operation.Type;
 import dev.migrator.testsupport.FreshDatabase;
@@ -44,7 +43,7 @@ class OperationExecutorTest {
 
     @Test
     void everyPlainOperationRunsAndItsDerivedReverseUndoesIt(TestDatabase db) throws Exception {
-        List<Operation> upgrade = OperationRecorder.record(OperationExecutorTest::schema);
+        List<Operation> upgrade = Operations.record(OperationExecutorTest::schema);
         try (Connection connection = db.connect()) {
             connection.setAutoCommit(false);
             OperationExecutor executor = new OperationExecutor(connection, new PostgresDialect());
@@ -60,7 +59,7 @@ class OperationExecutorTest {
                     .hasMessageContaining("ux_user_email");
 
             // everything but the first (raw SQL) operation is reversible
-            List<Operation> downgrade = OperationRecorder.record(op -> op.reverseOf(
+            List<Operation> downgrade = Operations.record(op -> op.reverseOf(
                     change -> upgrade.subList(1, upgrade.size()).forEach(change::add)));
             executor.execute(downgrade, ExecutionContext.of("r1", true));
             connection.commit();
@@ -103,7 +102,7 @@ class OperationExecutorTest {
     void autocommitBlockCommitsTheWorkBeforeItAndLeavesTheTransactionOpenAfter(TestDatabase db) throws Exception {
         try (Connection connection = db.connect()) {
             connection.setAutoCommit(false);
-            new OperationExecutor(connection, new PostgresDialect()).execute(OperationRecorder.record(op -> {
+            new OperationExecutor(connection, new PostgresDialect()).execute(Operations.record(op -> {
                 op.createTable("before_block", column("id", Type.INTEGER));
                 op.autocommitBlock(block -> block.createTable("in_block", column("id", Type.INTEGER)));
                 op.createTable("after_block", column("id", Type.INTEGER));
@@ -124,7 +123,7 @@ class OperationExecutorTest {
         try (Connection connection = db.connect()) {
             connection.setAutoCommit(!transactional);
             new OperationExecutor(connection, new PostgresDialect())
-                    .execute(OperationRecorder.record(body), ExecutionContext.of("test_revision", transactional));
+                    .execute(Operations.record(body), ExecutionContext.of("test_revision", transactional));
             if (transactional) {
                 connection.commit();
             }

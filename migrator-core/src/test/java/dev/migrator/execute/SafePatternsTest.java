@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrator.dialect.postgresql.PostgresDialect;
-import dev.migrator.operation.OperationRecorder;
 import dev.migrator.operation.Operations;
 import dev.migrator.operation.Type;
 import dev.migrator.testsupport.FreshDatabase;
@@ -27,7 +26,7 @@ class SafePatternsTest {
     private static void run(TestDatabase db, Consumer<Operations> body) throws Exception {
         try (Connection connection = db.connect()) {
             new OperationExecutor(connection, new PostgresDialect())
-                    .execute(OperationRecorder.record(body), ExecutionContext.of("safe", false));
+                    .execute(Operations.record(body), ExecutionContext.of("safe", false));
         }
     }
 
@@ -82,7 +81,7 @@ class SafePatternsTest {
                 statement.execute("SET client_min_messages = debug1"); // PostgreSQL reports the skipped scan at DEBUG1
             }
             new OperationExecutor(connection, new PostgresDialect(), (op, notice) -> notices.add(notice)).execute(
-                    OperationRecorder.record(op -> op.addColumnNotNullSafely("users",
+                    Operations.record(op -> op.addColumnNotNullSafely("users",
                             column("verified", Type.BOOLEAN).notNull(), "false")),
                     ExecutionContext.of("safe", false));
         }

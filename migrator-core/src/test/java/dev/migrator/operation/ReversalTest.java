@@ -1,5 +1,13 @@
 package dev.migrator.operation;
 
+import dev.migrator.operation.ColumnOperation.AlterColumn;
+import dev.migrator.operation.ColumnOperation.DropColumn;
+import dev.migrator.operation.IndexOperation.CreateIndex;
+import dev.migrator.operation.IndexOperation.DropIndex;
+import dev.migrator.operation.SafePattern.AddColumnNotNullSafely;
+import dev.migrator.operation.SafePattern.ExpandColumn;
+import dev.migrator.operation.TableOperation.RenameTable;
+
 import static dev.migrator.operation.Column.column;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrator.Phase;
-import dev.migrator.operation.OperationRecorder;
+import dev.migrator.operation.Operations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,7 +108,7 @@ class RevisionLoaderTest {
         LoadedRevision derived = byId(load("classpath:loader/valid"), "j0000002");
         var migration = ((RevisionBody.Java) derived.body()).migration();
 
-        assertThat(OperationRecorder.record(migration::downgrade)).containsExactly(new DerivedDowngrade.Drop("things"));
+        assertThat(Operations.record(migration::downgrade)).containsExactly(DerivedDowngrade.DROP);
     }
 
     @Test

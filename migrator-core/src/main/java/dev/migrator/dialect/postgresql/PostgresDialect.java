@@ -1,33 +1,32 @@
 package dev.migrator.dialect.postgresql;
 
-import static dev.migrator.dialect.postgresql.PostgresIdentifiers.literal;
+import static dev.migrator.dialect.postgresql.PostgresText.literal;
 
 import dev.migrator.dialect.Dialect;
 import dev.migrator.dialect.RenderContext;
-import dev.migrator.operation.AddColumn;
-import dev.migrator.operation.AddConstraint;
-import dev.migrator.operation.AddEnumValue;
-import dev.migrator.operation.AlterColumn;
-import dev.migrator.operation.BatchUpdate;
+import dev.migrator.operation.ColumnOperation.AddColumn;
+import dev.migrator.operation.ConstraintOperation.AddConstraint;
+import dev.migrator.operation.EnumOperation.AddEnumValue;
+import dev.migrator.operation.ColumnOperation.AlterColumn;
+import dev.migrator.operation.SafePattern.BatchUpdate;
 import dev.migrator.operation.Column;
-import dev.migrator.operation.Comment;
-import dev.migrator.operation.CompositeOperation;
-import dev.migrator.operation.CreateEnum;
-import dev.migrator.operation.CreateIndex;
-import dev.migrator.operation.CreateTable;
-import dev.migrator.operation.DropColumn;
-import dev.migrator.operation.DropConstraint;
-import dev.migrator.operation.DropEnum;
-import dev.migrator.operation.DropIndex;
-import dev.migrator.operation.DropTable;
-import dev.migrator.operation.ExecuteSql;
-import dev.migrator.operation.NoOperation;
+import dev.migrator.operation.TableOperation.Comment;
+import dev.migrator.operation.EnumOperation.CreateEnum;
+import dev.migrator.operation.IndexOperation.CreateIndex;
+import dev.migrator.operation.TableOperation.CreateTable;
+import dev.migrator.operation.ColumnOperation.DropColumn;
+import dev.migrator.operation.ConstraintOperation.DropConstraint;
+import dev.migrator.operation.EnumOperation.DropEnum;
+import dev.migrator.operation.IndexOperation.DropIndex;
+import dev.migrator.operation.TableOperation.DropTable;
+import dev.migrator.operation.Operation.ExecuteSql;
+import dev.migrator.operation.Operation.NoOperation;
 import dev.migrator.operation.Operation;
 import dev.migrator.operation.QualifiedNames;
-import dev.migrator.operation.RenameTable;
-import dev.migrator.operation.SyncTrigger;
+import dev.migrator.operation.TableOperation.RenameTable;
+import dev.migrator.operation.SafePattern.SyncTrigger;
 import dev.migrator.operation.TableConstraint;
-import dev.migrator.operation.ValidateConstraint;
+import dev.migrator.operation.ConstraintOperation.ValidateConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -41,24 +40,30 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public String quote(String identifier) {
-        return PostgresIdentifiers.quote(identifier);
+        return PostgresText.quote(identifier);
     }
 
     /** A possibly schema-qualified name, each part quoted as needed. */
     public String qualified(String name) {
-        return PostgresIdentifiers.qualified(name);
+        return PostgresText.qualified(name);
     }
 
     @Override
     public List<String> render(Operation operation, RenderContext context) {
-        if (operation instanceof CompositeOperation composite) {
+        List<Operation> parts = parts(operation);
+        if (!parts.isEmpty()) {
             List<String> statements = new ArrayList<>();
-            for (Operation step : composite.steps()) {
-                statements.addAll(render(step, context));
+            for (Operation part : parts) {
+                statements.addAll(render(part, context));
             }
             return statements;
         }
         return List.copyOf(renderOne(operation, context));
+    }
+
+    @Override
+    public List<Operation> parts(Operation operation) {
+        return PostgresPatterns.parts(operation);
     }
 
     private List<String> renderOne(Operation op, RenderContext context) {
@@ -96,7 +101,7 @@ public final class PostgresDialect implements Dialect {
             return List.of(alterTable(c.table()) + "VALIDATE CONSTRAINT " + quote(c.name()));
         } else if (op instanceof CreateEnum e) {
             return List.of("CREATE TYPE " + qualified(e.name()) + " AS ENUM ("
-                    + e.values().stream().map(PostgresIdentifiers::literal).collect(Collectors.joining(", ")) + ")");
+                    + e.values().stream().map(PostgresText::literal).collect(Collectors.joining(", ")) + ")");
         } else if (op instanceof DropEnum e) {
             return List.of("DROP TYPE " + (e.ifExists() || idempotent ? "IF EXISTS " : "") + qualified(e.name()));
         } else if (op instanceof AddEnumValue e) {
@@ -203,7 +208,7 @@ public final class PostgresDialect implements Dialect {
 
     private String createIndex(CreateIndex i, boolean ifNotExists) {
         String elements = i.columns().stream()
-                .map(e -> PostgresIdentifiers.isPlainName(e) ? quote(e) : e)
+                .map(e -> PostgresText.isPlainName(e) ? quote(e) : e)
                 .collect(Collectors.joining(", "));
         return "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + (i.concurrently() ? "CONCURRENTLY " : "")
                 + (ifNotExists ? "IF NOT EXISTS " : "") + quote(QualifiedNames.bare(i.name())) + " ON "

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.migrator.dialect.RenderContext;
 import dev.migrator.operation.Column;
 import dev.migrator.operation.Operation;
-import dev.migrator.operation.OperationRecorder;
 import dev.migrator.operation.Operations;
 import dev.migrator.operation.Type;
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ class PostgresDialectTest {
 
     private List<String> render(Consumer<Operations> body, RenderContext context) {
         List<String> sql = new ArrayList<>();
-        for (Operation op : OperationRecorder.record(body)) {
+        for (Operation op : Operations.record(body)) {
             sql.addAll(dialect.render(op, context));
         }
         return sql;
@@ -227,10 +226,9 @@ class PostgresDialectTest {
 
         @Test
         void notValidIsRefusedWhereSqlHasNoSuchThing() {
-            Operations op = new OperationRecorder();
-            assertThatThrownBy(() -> op.addUnique("u", "t", "a").notValid())
+            Operations.record(op -> assertThatThrownBy(() -> op.addUnique("u", "t", "a").notValid())
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("NOT VALID exists only for check and foreign-key constraints");
+                    .hasMessageContaining("NOT VALID exists only for check and foreign-key constraints"));
         }
     }
 

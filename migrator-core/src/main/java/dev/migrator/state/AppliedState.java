@@ -1,4 +1,4 @@
-package dev.migrator.history;
+package dev.migrator.state;
 
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.migrator.history;
+package dev.migrator.state;
 
 import dev.migrator.Direction;
 import dev.migrator.HistoryEntry;

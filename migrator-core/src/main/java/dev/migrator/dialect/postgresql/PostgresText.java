@@ -1,12 +1,21 @@
 package dev.migrator.dialect.postgresql;
 
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** PostgreSQL's identifier rules: what can be written bare, and how to quote the rest. */
-final class PostgresIdentifiers {
+/**
+ * PostgreSQL text: identifiers (what can be written bare, how to quote the rest) and literals. The one
+ * place either is written: operations, Migrator's own tables, offline scripts and the analyses all
+ * quote and escape through here.
+ */
+public final class PostgresText {
 
     private static final Pattern SIMPLE = Pattern.compile("[a-z_][a-z0-9_$]*");
+    private static final Pattern CONCURRENT_INDEX = Pattern.compile(
+            "(?is)^\\s*CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
+                    + "(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)");
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
 
     /**
@@ -32,9 +41,10 @@ final class PostgresIdentifiers {
             "unique", "user", "using", "values", "varchar", "variadic", "verbose", "when", "where", "window",
             "with");
 
-    private PostgresIdentifiers() {}
+    private PostgresText() {}
 
-    static String quote(String identifier) {
+    /** An identifier, quoted only when it must be (upper case, reserved words, other characters). */
+    public static String quote(String identifier) {
         if (identifier == null || identifier.isEmpty()) {
             throw new IllegalArgumentException("An identifier cannot be empty");
         }
@@ -44,8 +54,16 @@ final class PostgresIdentifiers {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
+    /**
+     * An identifier always in double quotes, whatever it is: how names are written inside SQL fragments the
+     * engine composes (a backfill's {@code SET}, a check's expression), where the exact spelling counts.
+     */
+    public static String alwaysQuoted(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
     /** {@code "schema.name"} quoted part by part (split at the first dot). */
-    static String qualified(String name) {
+    public static String qualified(String name) {
         int dot = name.indexOf('.');
         return dot < 0 ? quote(name) : quote(name.substring(0, dot)) + "." + quote(name.substring(dot + 1));
     }
@@ -55,7 +73,46 @@ final class PostgresIdentifiers {
         return PLAIN_NAME.matcher(element).matches();
     }
 
-    static String literal(String value) {
-        return value == null ? "NULL" : "'" + value.replace("'", "''") + "'";
+    /**
+     * A string literal, or {@code NULL}. Written for {@code standard_conforming_strings} (the default since
+     * PostgreSQL 9.1). A NUL character cannot be stored in PostgreSQL text, and a statement holding one is
+     * refused whole: it is left out, so an error message with a stray NUL is still recorded.
+     */
+    public static String literal(String value) {
+        return value == null ? "NULL" : "'" + value.replace("\u0000", "").replace("'", "''") + "'";
+    }
+
+    /** A literal for a JDBC parameter value: numbers and booleans as written, anything else as a string. */
+    public static String literal(Object value) {
+        if (value == null) {
+            return "NULL";
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value.toString();
+        }
+        return literal(value.toString());
+    }
+
+    /**
+     * The name (as PostgreSQL stores it) of the index a {@code CREATE [UNIQUE] INDEX CONCURRENTLY} statement
+     * builds, or null for any other statement. For SQL as written; leading line comments are skipped.
+     */
+    public static String indexBuiltConcurrently(String sql) {
+        Matcher m = CONCURRENT_INDEX.matcher(stripLeadingComments(sql));
+        if (!m.find()) {
+            return null;
+        }
+        String name = m.group(1);
+        return name.startsWith("\"") ? name.substring(1, name.length() - 1).replace("\"\"", "\"")
+                : name.toLowerCase(Locale.ROOT);
+    }
+
+    private static String stripLeadingComments(String sql) {
+        String s = sql.stripLeading();
+        while (s.startsWith("--")) {
+            int end = s.indexOf('\n');
+            s = end < 0 ? "" : s.substring(end + 1).stripLeading();
+        }
+        return s;
     }
 }

@@ -1,5 +1,6 @@
-package dev.migrator.history;
+package dev.migrator.state;
 
+import dev.migrator.dialect.postgresql.PostgresText;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -37,7 +38,7 @@ public final class HistoryLayout {
 
     /** SQL that is true when the history table exists with a {@code run_id} column. */
     String hasRunId() {
-        return "EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(" + StateTables.literal(tables.historyTable())
+        return "EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(" + PostgresText.literal(tables.historyTable())
                 + ") AND attname = 'run_id' AND NOT attisdropped)";
     }
 
@@ -110,7 +111,7 @@ public final class HistoryLayout {
     String closeAbandoned(String detectedBy) {
         return "UPDATE " + tables.historyTable() + " SET finished_at = clock_timestamp(),"
                 + " duration_ms = (extract(epoch FROM clock_timestamp() - started_at) * 1000)::bigint, success = false,"
-                + " error = " + StateTables.literal(ABANDONED + " (found open by the next run, " + detectedBy
+                + " error = " + PostgresText.literal(ABANDONED + " (found open by the next run, " + detectedBy
                         + "; finished_at is when it was found)")
                 + " WHERE finished_at IS NULL RETURNING revision, direction, started_at, applied_by";
     }

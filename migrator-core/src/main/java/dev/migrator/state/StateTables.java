@@ -1,32 +1,31 @@
-package dev.migrator.history;
+package dev.migrator.state;
 
-import dev.migrator.dialect.Dialect;
+import dev.migrator.dialect.postgresql.PostgresText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Names and SQL of Migrator's own tables: {@code <prefix>version} and {@code <prefix>history}.
- * The one renderer of bookkeeping SQL, shared by the executor and the offline script, so that an
- * offline script does exactly what an online run does.
+ * Names and SQL of Migrator's own tables: {@code <prefix>version}, {@code <prefix>history},
+ * {@code <prefix>schema_snapshot} and {@code <prefix>batch_progress}
+ * ({@link BatchProgressTable}). The one renderer of bookkeeping SQL, shared by the executor and the offline
+ * script, so that an offline script does exactly what an online run does.
  */
 public final class StateTables {
 
     private final String schema;
     private final String prefix;
-    private final Dialect dialect;
     private final String runId;
 
     /** @param schema the schema of the tables, or null for the connection's search path */
-    public StateTables(String schema, String prefix, Dialect dialect) {
-        this(schema, prefix, dialect, "NULL");
+    public StateTables(String schema, String prefix) {
+        this(schema, prefix, "NULL");
     }
 
-    private StateTables(String schema, String prefix, Dialect dialect, String runId) {
+    private StateTables(String schema, String prefix, String runId) {
         this.schema = schema;
         this.prefix = prefix;
-        this.dialect = dialect;
         this.runId = runId;
     }
 
@@ -35,7 +34,7 @@ public final class StateTables {
      * number online, the script's setting offline: see {@link HistoryLayout#RUN_ID_SETTING}).
      */
     public StateTables forRun(String runIdSql) {
-        return new StateTables(schema, prefix, dialect, runIdSql);
+        return new StateTables(schema, prefix, runIdSql);
     }
 
     /** The SQL of this run's id ({@code NULL} outside a run). */
@@ -45,7 +44,7 @@ public final class StateTables {
 
     /** The index on {@code run_id}, which {@code lastRun} and the newest run's id are read through. */
     String runIdIndex() {
-        return dialect.quote(prefix + "history_run_id");
+        return PostgresText.quote(prefix + "history_run_id");
     }
 
     public String schema() {
@@ -64,15 +63,20 @@ public final class StateTables {
         return qualified(prefix + "history");
     }
 
+    /** The batch progress table: the cursor of every batch update a run has not finished. */
+    public BatchProgressTable batchProgress() {
+        return new BatchProgressTable(qualified(prefix + "batch_progress"));
+    }
+
     private String qualified(String table) {
-        return schema == null ? dialect.quote(table) : dialect.quote(schema) + "." + dialect.quote(table);
+        return schema == null ? PostgresText.quote(table) : PostgresText.quote(schema) + "." + PostgresText.quote(table);
     }
 
     /** Idempotent DDL creating the schema (when configured) and both tables. */
     public List<String> createStatements() {
         List<String> ddl = new ArrayList<>();
         if (schema != null) {
-            ddl.add("CREATE SCHEMA IF NOT EXISTS " + dialect.quote(schema));
+            ddl.add("CREATE SCHEMA IF NOT EXISTS " + PostgresText.quote(schema));
         }
         ddl.addAll(createTableStatements());
         return ddl;
@@ -112,7 +116,7 @@ public final class StateTables {
         List<BookkeepingStatement> sql = new ArrayList<>();
         if (removed.size() == 1 && added.size() == 1) {
             sql.add(new BookkeepingStatement("UPDATE " + versionTable() + " SET revision = "
-                    + literal(added.iterator().next()) + " WHERE revision = " + literal(removed.iterator().next()), 1));
+                    + PostgresText.literal(added.iterator().next()) + " WHERE revision = " + PostgresText.literal(removed.iterator().next()), 1));
             return sql;
         }
         if (!removed.isEmpty()) {
@@ -123,7 +127,7 @@ public final class StateTables {
             StringBuilder insert = new StringBuilder("INSERT INTO ").append(versionTable()).append(" (revision) VALUES ");
             String separator = "";
             for (String row : new TreeSet<>(added)) {
-                insert.append(separator).append('(').append(literal(row)).append(')');
+                insert.append(separator).append('(').append(PostgresText.literal(row)).append(')');
                 separator = ", ";
             }
             sql.add(new BookkeepingStatement(insert.toString(), added.size()));
@@ -147,14 +151,14 @@ public final class StateTables {
     public String historyFailedInsert(HistoryRow failed) {
         return "INSERT INTO " + historyTable() + HISTORY_COLUMNS + " SELECT " + completeValues(failed)
                 + " WHERE NOT EXISTS (SELECT 1 FROM " + historyTable() + " WHERE run_id = " + runId
-                + " AND revision = " + literal(failed.revision()) + " AND direction = "
-                + literal(failed.direction().label()) + " AND success)";
+                + " AND revision = " + PostgresText.literal(failed.revision()) + " AND direction = "
+                + PostgresText.literal(failed.direction().label()) + " AND success)";
     }
 
     /** An INSERT of a history row for a step that is starting (not successful until completed). */
     public String historyStartedInsert(HistoryRow row) {
         return "INSERT INTO " + historyTable() + HISTORY_COLUMNS + " VALUES (" + describedValues(row)
-                + ", NULL, NULL, false, NULL, " + literal(row.appliedBy()) + ", NULL, " + runId + ") RETURNING id";
+                + ", NULL, NULL, false, NULL, " + PostgresText.literal(row.appliedBy()) + ", NULL, " + runId + ") RETURNING id";
     }
 
     /**
@@ -163,7 +167,7 @@ public final class StateTables {
      */
     public String historyComplete(long id, String startedAt, boolean success, String error) {
         return "UPDATE " + historyTable() + " SET finished_at = clock_timestamp(), duration_ms = "
-                + durationSince(startedAt) + ", success = " + success + ", error = " + literal(error)
+                + durationSince(startedAt) + ", success = " + success + ", error = " + PostgresText.literal(error)
                 + " WHERE id = " + id + " AND finished_at IS NULL";
     }
 
@@ -172,26 +176,18 @@ public final class StateTables {
 
     private String completeValues(HistoryRow row) {
         return describedValues(row) + ", clock_timestamp(), " + durationSince(row.startedAt()) + ", " + row.success()
-                + ", " + literal(row.error()) + ", " + literal(row.appliedBy()) + ", NULL, " + runId;
+                + ", " + PostgresText.literal(row.error()) + ", " + PostgresText.literal(row.appliedBy()) + ", NULL, " + runId;
     }
 
     private static String describedValues(HistoryRow row) {
-        return literal(row.revision()) + ", " + literal(String.join(",", row.revises())) + ", "
-                + literal(row.direction().label()) + ", " + literal(row.message()) + ", "
-                + literal(row.phase() == null ? null : row.phase().label()) + ", " + literal(row.checksum()) + ", "
+        return PostgresText.literal(row.revision()) + ", " + PostgresText.literal(String.join(",", row.revises())) + ", "
+                + PostgresText.literal(row.direction().label()) + ", " + PostgresText.literal(row.message()) + ", "
+                + PostgresText.literal(row.phase() == null ? null : row.phase().label()) + ", " + PostgresText.literal(row.checksum()) + ", "
                 + row.startedAt();
     }
 
     private static String durationSince(String startedAt) {
         return "(extract(epoch FROM clock_timestamp() - " + startedAt + ") * 1000)::bigint";
-    }
-
-    /** A string literal (standard_conforming_strings, the default since PostgreSQL 9.1). */
-    public static String literal(String value) {
-        if (value == null) {
-            return "NULL";
-        }
-        return "'" + value.replace("\u0000", "").replace("'", "''") + "'";
     }
 
     private static String literals(Set<String> values) {
@@ -200,7 +196,7 @@ public final class StateTables {
             if (sb.length() > 0) {
                 sb.append(", ");
             }
-            sb.append(literal(value));
+            sb.append(PostgresText.literal(value));
         }
         return sb.toString();
     }

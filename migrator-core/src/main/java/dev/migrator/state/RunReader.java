@@ -1,4 +1,4 @@
-package dev.migrator.history;
+package dev.migrator.state;
 
 import dev.migrator.RunSummary;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package dev.migrator.history;
+package dev.migrator.state;
 
 /**
  * A statement that changes Migrator's own tables, with the number of rows it must touch

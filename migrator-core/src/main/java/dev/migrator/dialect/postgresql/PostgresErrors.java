@@ -1,16 +1,23 @@
-package dev.migrator.execute;
+package dev.migrator.dialect.postgresql;
 
 import dev.migrator.ErrorCode;
 import java.sql.SQLException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
-/** Error text for users: the server's message plus its detail and hint (which name the offending key). */
-final class SqlErrors {
+/**
+ * How a PostgreSQL error is told: the one place that writes {@code [SQLSTATE x]} and reads a failure's
+ * class from its SQLSTATE.
+ */
+public final class PostgresErrors {
 
-    private SqlErrors() {}
+    private PostgresErrors() {}
 
-    static String describe(SQLException e) {
+    /**
+     * For messages: the server's message plus its detail and hint (which name the offending key), then
+     * {@code [SQLSTATE x]}; the driver's message for a failure that did not come from the server.
+     */
+    public static String describe(SQLException e) {
         StringBuilder text = new StringBuilder();
         if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
             ServerErrorMessage server = p.getServerErrorMessage();
@@ -27,8 +34,16 @@ final class SqlErrors {
         return text.append(" [SQLSTATE ").append(e.getSQLState()).append(']').toString();
     }
 
+    /**
+     * For a history row's {@code error} column: {@code SQLSTATE x: message}, the state first so the failures
+     * of one class can be found with {@code LIKE 'SQLSTATE 55P03:%'}.
+     */
+    public static String recorded(SQLException e) {
+        return "SQLSTATE " + e.getSQLState() + ": " + e.getMessage();
+    }
+
     /** The database error under {@code failure} (an operation wraps it in a MigratorException), or null. */
-    static SQLException cause(Throwable failure) {
+    public static SQLException cause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException e) {
                 return e;
@@ -41,7 +56,7 @@ final class SqlErrors {
      * The class of a database failure, from its SQLSTATE; {@code otherwise} when the state names none
      * of the classes that have advice of their own (then it is the statement's own error, or ours).
      */
-    static ErrorCode classify(SQLException e, ErrorCode otherwise) {
+    public static ErrorCode classify(SQLException e, ErrorCode otherwise) {
         String state = e.getSQLState();
         if (state == null) {
             return otherwise;
@@ -50,9 +65,16 @@ final class SqlErrors {
             case "08001", "08004", "3D000", "57P03", "53300" -> ErrorCode.CONNECTION_FAILED;
             case "08000", "08003", "08006", "57P01", "57P02" -> ErrorCode.CONNECTION_LOST;
             case "42501" -> ErrorCode.PERMISSION_DENIED;
-            case "55P03" -> ErrorCode.LOCK_RETRIES_EXHAUSTED;
+            case LOCK_NOT_AVAILABLE -> ErrorCode.LOCK_RETRIES_EXHAUSTED;
             case "57014" -> ErrorCode.STATEMENT_TIMEOUT;
             default -> state.startsWith("28") ? ErrorCode.CONNECTION_FAILED : otherwise;
         };
     }
+
+    /** {@code lock_timeout} ran out (SQLSTATE 55P03): the one failure a step retries. */
+    public static boolean isLockTimeout(SQLException e) {
+        return LOCK_NOT_AVAILABLE.equals(e.getSQLState());
+    }
+
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 }
