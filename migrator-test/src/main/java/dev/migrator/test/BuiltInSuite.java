@@ -1,0 +1,123 @@
+package dev.migrator.test;
+
+import dev.migrator.RevisionInfo;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.function.Executable;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * The built-in migration checks of one test class as JUnit dynamic tests, in dependency order: the
+ * database upgraded by the upgrade check is the one verify, offline and model checks compare with, and
+ * the stairway keeps the states the idempotency checks start from. Handed to
+ * {@link BuiltInMigrationTests#builtInMigrationTests} by {@link MigratorExtension}.
+ */
+public final class BuiltInSuite {
+
+    private final SuiteRun run;
+
+    BuiltInSuite(SuiteRun run) {
+        this.run = run;
+    }
+
+    /** The dynamic tests; each failure names the revision, the direction and the difference. */
+    public Stream<DynamicNode> tests() {
+        Harness harness = run.harness;
+        Set<BuiltInCheck> skipped = harness.setup().skipped();
+        GraphChecks graph = new GraphChecks(harness);
+        UpgradeChecks upgrade = new UpgradeChecks(run);
+        List<DynamicNode> nodes = new ArrayList<>();
+        add(nodes, skipped, BuiltInCheck.HEADS, harness.setup().declaredHeads().isEmpty() ? "single head"
+                : "heads are " + harness.setup().declaredHeads(), loaded(graph::heads));
+        add(nodes, skipped, BuiltInCheck.REVISIONS_LOAD, "every revision loads", graph::revisionsLoad);
+        // Safety analysis (Migrator.analyze, a later issue) belongs here, as "every revision is safe": like
+        // the checks above it reads revisions rather than running them, and an unsafe revision should be
+        // reported before the database checks below spend time on it.
+        add(nodes, skipped, BuiltInCheck.UPGRADE, "upgrade base → heads", loaded(upgrade::upgrade));
+        add(nodes, skipped, BuiltInCheck.VERIFY, "verify queries are true after the upgrade", loaded(upgrade::verify));
+        add(nodes, skipped, BuiltInCheck.OFFLINE_EQUALS_ONLINE, "offline script equals online upgrade",
+                loaded(upgrade::offlineEqualsOnline));
+        if (harness.setup().model() != null) {
+            add(nodes, skipped, BuiltInCheck.MODEL_MATCHES, "JPA model matches migrations", loaded(upgrade::modelMatches));
+        }
+        if (harness.loadError() != null) {
+            return nodes.stream();
+        }
+        List<RevisionInfo> revisions = harness.order().all();
+        boolean idempotency = !skipped.contains(BuiltInCheck.NON_TRANSACTIONAL_IDEMPOTENT);
+        if (!skipped.contains(BuiltInCheck.STAIRWAY)) {
+            Stairway stairway = new Stairway(run, idempotency);
+            List<DynamicNode> steps = new ArrayList<>();
+            for (RevisionInfo revision : revisions) {
+                String name = revision.revision() + " " + revision.message()
+                        + (revision.irreversible() != null ? " (irreversible: upgrade only)" : "");
+                steps.add(DynamicTest.dynamicTest(name, sourceOf(revision), () -> stairway.step(revision)));
+            }
+            nodes.add(DynamicContainer.dynamicContainer("stairway: upgrade, downgrade, upgrade each revision", steps));
+        }
+        if (idempotency) {
+            IdempotencyCheck check = new IdempotencyCheck(run);
+            List<DynamicNode> reruns = new ArrayList<>();
+            for (RevisionInfo revision : revisions) {
+                if (!revision.transactional() && !check.statements(revision).isEmpty()) {
+                    reruns.add(DynamicTest.dynamicTest(revision.revision() + " " + revision.message(), sourceOf(revision),
+                            () -> check.check(revision)));
+                }
+            }
+            if (!reruns.isEmpty()) {
+                nodes.add(DynamicContainer.dynamicContainer("non-transactional revisions rerun after a failure", reruns));
+            }
+        }
+        return nodes.stream();
+    }
+
+    private static void add(List<DynamicNode> nodes, Set<BuiltInCheck> skipped, BuiltInCheck check, String name,
+            Executable test) {
+        if (!skipped.contains(check)) {
+            nodes.add(DynamicTest.dynamicTest(name, test));
+        }
+    }
+
+    /** A check that needs the revisions is not run when they do not load ("every revision loads" says why). */
+    private Executable loaded(Executable check) {
+        return () -> {
+            if (run.harness.loadError() != null) {
+                throw new TestAbortedException("Not run: the revisions do not load (see \"every revision loads\")");
+            }
+            check.execute();
+        };
+    }
+
+    /** Where an IDE jumps to from a test: the revision's file or class. */
+    static URI sourceOf(RevisionInfo revision) {
+        String source = revision.source();
+        if (source == null) {
+            return null;
+        }
+        try {
+            return uri(source);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static URI uri(String source) {
+        if (source.startsWith("classpath:")) {
+            String path = source.substring("classpath:".length());
+            return URI.create("classpath:/" + (path.startsWith("/") ? path.substring(1) : path));
+        }
+        if (source.startsWith("filesystem:")) {
+            return java.nio.file.Path.of(source.substring("filesystem:".length())).toUri();
+        }
+        if (source.startsWith("java:")) {
+            return URI.create("class:" + source.substring("java:".length()));
+        }
+        return null;
+    }
+}

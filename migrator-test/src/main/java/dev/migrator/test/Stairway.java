@@ -1,0 +1,126 @@
+package dev.migrator.test;
+
+import dev.migrator.RevisionInfo;
+import dev.migrator.schema.SchemaDiff;
+import dev.migrator.schema.SchemaSnapshot;
+import dev.migrator.test.RevisionHooks.Moment;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Walks the revisions in upgrade order on one database. Each step starts from exactly what the
+ * revision needs (so the downgrade under test unapplies it alone, even between branches), then:
+ * upgrade, downgrade (which must restore the schema it started from: nothing left, nothing dropped
+ * that was there), upgrade again (which must give the first upgrade's schema). Between steps the
+ * database moves without hooks; hook data stays in it, as in production. A step that fails leaves a
+ * database the next one cannot trust: the walk rebuilds it from base (with the hooks) and goes on, and
+ * steps that need a revision whose upgrade failed are not run.
+ */
+final class Stairway {
+
+    private final SuiteRun run;
+    private final boolean keepStatesBeforeNonTransactional;
+    private final Set<String> failedUpgrades = new HashSet<>();
+    private MigrationRunner database;
+    /** The schema of {@code database} when it is known (after a step that passed), else null. */
+    private SchemaSnapshot schema;
+
+    Stairway(SuiteRun run, boolean keepStatesBeforeNonTransactional) {
+        this.run = run;
+        this.keepStatesBeforeNonTransactional = keepStatesBeforeNonTransactional;
+    }
+
+    void step(RevisionInfo revision) {
+        String id = revision.revision();
+        Set<String> below = run.harness.order().below(id);
+        Set<String> blocked = new TreeSet<>(below);
+        blocked.retainAll(failedUpgrades);
+        if (!blocked.isEmpty()) {
+            failedUpgrades.add(id);
+            throw new TestAbortedException("Not run: " + id + " needs " + blocked + ", whose upgrade failed");
+        }
+        boolean passed = false;
+        try {
+            SchemaSnapshot before = reach(below);
+            walk(revision, before);
+            passed = true;
+        } catch (TestAbortedException e) {
+            passed = true; // the step stopped early, the database is in the state it reached
+            throw e;
+        } finally {
+            if (!passed) {
+                schema = null;
+                database = null;
+            }
+        }
+    }
+
+    /** The database at exactly {@code state}: moved there, or rebuilt from base with the hooks when it cannot be. */
+    private SchemaSnapshot reach(Set<String> state) {
+        if (database != null && database.applied().equals(state) && schema != null) {
+            return schema;
+        }
+        if (database == null || !database.moveTo(state)) {
+            database = run.newRunner();
+            database.upgradeTo(state);
+        }
+        schema = database.schema();
+        return schema;
+    }
+
+    private void walk(RevisionInfo revision, SchemaSnapshot before) {
+        String id = revision.revision();
+        String which = id + " (" + revision.source() + ")";
+        run.hooks.run(Moment.BEFORE_UPGRADE, id, database);
+        boolean keepState = keepStatesBeforeNonTransactional && !revision.transactional();
+        var template = keepState ? database.database().copy(Templates.PREFIX) : null;
+        try {
+            database.upgradeExactly(id);
+        } catch (RuntimeException e) {
+            failedUpgrades.add(id);
+            if (template != null) {
+                template.close();
+            }
+            throw SuiteRun.failure("Upgrade of " + which + " failed: " + e.getMessage(), e);
+        }
+        SchemaSnapshot upgraded = database.schema();
+        if (template != null) {
+            run.stateBefore(id, new SuiteRun.StateBefore(template, upgraded));
+        }
+        run.hooks.run(Moment.AFTER_UPGRADE, id, database);
+        schema = upgraded;
+        if (revision.irreversible() != null) {
+            return;
+        }
+        boolean downgraded;
+        try {
+            downgraded = database.downgradeExactly(id);
+        } catch (RuntimeException e) {
+            throw SuiteRun.failure("Downgrade of " + which + " failed: " + e.getMessage(), e);
+        }
+        if (!downgraded) {
+            throw new TestAbortedException("Upgrade of " + which + " passed; its downgrade is not tested: "
+                    + DowngradePlans.inexpressible(run.harness.order().needs(id), run.harness.order().below(id)));
+        }
+        SchemaDiff leftovers = before.diff(database.schema());
+        if (!leftovers.isEmpty()) {
+            throw SuiteRun.failure("Downgrade of " + which + " did not restore the schema it was upgraded from: "
+                    + SchemaWords.leftovers(leftovers));
+        }
+        run.hooks.run(Moment.AFTER_DOWNGRADE, id, database);
+        try {
+            database.upgradeExactly(id);
+        } catch (RuntimeException e) {
+            throw SuiteRun.failure("Upgrade of " + which + " again after its downgrade failed: " + e.getMessage(), e);
+        }
+        SchemaSnapshot again = database.schema();
+        SchemaDiff drift = upgraded.diff(again);
+        if (!drift.isEmpty()) {
+            throw SuiteRun.failure("Upgrade of " + which + " again after its downgrade gives another schema than its"
+                    + " first upgrade; from the first to the second: " + SchemaWords.differences(drift));
+        }
+        schema = again;
+    }
+}

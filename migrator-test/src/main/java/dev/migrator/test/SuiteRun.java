@@ -1,0 +1,94 @@
+package dev.migrator.test;
+
+import dev.migrator.schema.SchemaSnapshot;
+import dev.migrator.test.database.ScratchDatabase;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * What one run of the built-in tests shares between its dynamic tests: the database upgraded to heads
+ * (verify, offline and model checks compare with it), and the states the stairway passed before each
+ * non-transactional revision (the idempotency checks start from copies of them). Closing drops them all.
+ */
+final class SuiteRun implements AutoCloseable {
+
+    /** A template of the database just before {@code revision}'s upgrade (hook data in), and the schema a clean upgrade gives. */
+    record StateBefore(ScratchDatabase template, SchemaSnapshot cleanUpgrade) {}
+
+    final Harness harness;
+    final RevisionHooks hooks;
+    private MigrationRunner upgraded;
+    private SchemaSnapshot headsSchema;
+    private String upgradeProblem = "the upgrade check did not run";
+    private final Map<String, StateBefore> statesBefore = new HashMap<>();
+    private final List<AutoCloseable> owned = new ArrayList<>();
+
+    SuiteRun(Harness harness, RevisionHooks hooks) {
+        this.harness = harness;
+        this.hooks = hooks;
+    }
+
+    MigrationRunner newRunner() {
+        MigrationRunner runner = harness.newRunner(hooks);
+        owned.add(runner::dropDatabase);
+        return runner;
+    }
+
+    void own(AutoCloseable resource) {
+        owned.add(resource);
+    }
+
+    void upgraded(MigrationRunner runner, SchemaSnapshot schema) {
+        this.upgraded = runner;
+        this.headsSchema = schema;
+    }
+
+    void upgradeFailed(String problem) {
+        this.upgradeProblem = problem;
+    }
+
+    /** The database upgraded to heads; aborts the calling test when the upgrade check failed or did not run. */
+    MigrationRunner requireUpgraded(String check) {
+        if (upgraded == null) {
+            throw new TestAbortedException(check + " not run: it needs the database upgraded to heads, and " + upgradeProblem);
+        }
+        return upgraded;
+    }
+
+    SchemaSnapshot headsSchema() {
+        return headsSchema;
+    }
+
+    void stateBefore(String revision, StateBefore state) {
+        statesBefore.put(revision, state);
+        owned.add(state.template());
+    }
+
+    StateBefore stateBefore(String revision) {
+        return statesBefore.get(revision);
+    }
+
+    static AssertionFailedError failure(String message) {
+        return new AssertionFailedError(message);
+    }
+
+    static AssertionFailedError failure(String message, Throwable cause) {
+        return new AssertionFailedError(message, cause);
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable resource : owned) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // a database that cannot be dropped now goes with the server (embedded) or stays for a DBA
+            }
+        }
+        owned.clear();
+    }
+}
