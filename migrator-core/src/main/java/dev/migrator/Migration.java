@@ -22,7 +22,7 @@ public interface Migration {
 
     /** Undoes {@link #upgrade}. The default exists only for irreversible revisions. */
     default void downgrade(Operations op) {
-        throw new MigratorException("Revision " + getClass().getName()
+        throw new MigratorException(ErrorCode.IRREVERSIBLE, "Revision " + getClass().getName()
                 + " has no downgrade(): implement downgrade(Operations) or mark it @Revision(irreversible = \"why\")");
     }
 }

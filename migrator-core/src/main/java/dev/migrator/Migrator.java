@@ -77,23 +77,23 @@ public final class Migrator {
 
     private static EngineSettings validate(MigratorConfiguration c) {
         if (c.getDataSource() == null && c.getUrl() == null) {
-            throw new MigratorException("No database configured: call dataSource(...) or url(jdbcUrl, user, password) "
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "No database configured: call dataSource(...) or url(jdbcUrl, user, password) "
                     + "on Migrator.configure() before load().");
         }
         if (c.getLockRetries() < 0) {
-            throw new MigratorException("lockRetries must be 0 or more, was " + c.getLockRetries());
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "lockRetries must be 0 or more, was " + c.getLockRetries());
         }
         requireNotNegative("lockTimeout", c.getLockTimeout());
         requireNotNegative("statementTimeout", c.getStatementTimeout());
         requireNotNegative("advisoryLockWait", c.getAdvisoryLockWait());
         if (c.getCheckTimeout().isZero() || c.getCheckTimeout().isNegative()) {
-            throw new MigratorException("checkTimeout must be positive, was " + c.getCheckTimeout());
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "checkTimeout must be positive, was " + c.getCheckTimeout());
         }
         if (!c.getTablePrefix().matches("[A-Za-z0-9_]*")) {
-            throw new MigratorException("tablePrefix '" + c.getTablePrefix() + "' may only contain letters, digits and _");
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "tablePrefix '" + c.getTablePrefix() + "' may only contain letters, digits and _");
         }
         if (c.getSchema() != null && c.getSchema().isBlank()) {
-            throw new MigratorException("schema is blank: leave it unset for the connection's current schema");
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "schema is blank: leave it unset for the connection's current schema");
         }
         return new EngineSettings(c.getSchema(), c.getTablePrefix(), c.getLockTimeout(), c.getStatementTimeout(),
                 c.getLockRetries(), c.getAdvisoryLockWait(), c.isValidateChecksums(), c.getOnUnknownRevision(),
@@ -102,7 +102,7 @@ public final class Migrator {
 
     private static void requireNotNegative(String name, Duration value) {
         if (value.isNegative()) {
-            throw new MigratorException(name + " must not be negative, was " + value);
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, name + " must not be negative, was " + value);
         }
     }
 
@@ -205,7 +205,7 @@ public final class Migrator {
             Set<String> rows = applied.versionRows();
             Set<String> unknown = graph().unknown(rows);
             if (!unknown.isEmpty() && engine.settings().onUnknownRevision() == UnknownRevisionPolicy.FAIL) {
-                throw new MigratorException("The database holds revision(s) " + unknown + " that this code does not "
+                throw new MigratorException(ErrorCode.DATABASE_AHEAD, "The database holds revision(s) " + unknown + " that this code does not "
                         + "define (state AHEAD) and onUnknownRevision is FAIL. Deploy the release that defines them.");
             }
             engine.validateChecksums(applied);

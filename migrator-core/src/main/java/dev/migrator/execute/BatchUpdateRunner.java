@@ -1,5 +1,6 @@
 package dev.migrator.execute;
 
+import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
 import dev.migrator.dialect.Dialect;
 import dev.migrator.operation.BatchProgress;
@@ -61,7 +62,7 @@ final class BatchUpdateRunner {
             }
             connection.setAutoCommit(false);
         } catch (SQLException e) {
-            throw new MigratorException(update.describe() + ": could not prepare the batch progress table "
+            throw new MigratorException(ErrorCode.INTERNAL, update.describe() + ": could not prepare the batch progress table "
                     + context.batchProgressTable() + ": " + e.getMessage(), e);
         }
         try {
@@ -95,7 +96,7 @@ final class BatchUpdateRunner {
             connection.commit();
         } catch (SQLException e) {
             rollbackQuietly();
-            throw new MigratorException(update.describe() + ": could not read the table's key: " + e.getMessage(), e);
+            throw new MigratorException(ErrorCode.INTERNAL, update.describe() + ": could not read the table's key: " + e.getMessage(), e);
         }
         if (cursor != null) {
             log.info("batchUpdate {}: resuming after {} = {} (saved by an interrupted run)", update.table(), key.name(), cursor);
@@ -147,7 +148,7 @@ final class BatchUpdateRunner {
             } catch (SQLException e) {
                 rollbackQuietly();
                 String where = cursor == null ? "at the start" : "after " + key.name() + " = " + cursor;
-                throw new MigratorException(update.describe() + " failed in batch " + (batch + 1) + " " + where + ": "
+                throw new MigratorException(ErrorCode.STATEMENT_FAILED, update.describe() + " failed in batch " + (batch + 1) + " " + where + ": "
                         + SqlErrors.describe(e) + ". " + (cursor == null ? "No batch was committed. "
                                 : "Batches up to " + key.name() + " = " + cursor + " are committed; ")
                         + "running the migration again resumes after it.", e);
@@ -191,7 +192,7 @@ final class BatchUpdateRunner {
             Thread.sleep(pause.toMillis()); // throttling between batches, deliberately: lets replicas and vacuum keep up
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MigratorException("batchUpdate interrupted; running the migration again resumes where it stopped");
+            throw new MigratorException(ErrorCode.INTERRUPTED, "batchUpdate interrupted; running the migration again resumes where it stopped");
         }
     }
 
@@ -206,7 +207,7 @@ final class BatchUpdateRunner {
                 query.setString(2, update.keyColumn());
                 try (ResultSet rs = query.executeQuery()) {
                     if (!rs.next()) {
-                        throw new MigratorException(update.describe() + ": table " + update.table() + " has no column "
+                        throw new MigratorException(ErrorCode.STATEMENT_FAILED, update.describe() + ": table " + update.table() + " has no column "
                                 + update.keyColumn());
                     }
                     return new Key(update.keyColumn(), rs.getString(1));
@@ -220,12 +221,12 @@ final class BatchUpdateRunner {
             query.setString(1, table);
             try (ResultSet rs = query.executeQuery()) {
                 if (!rs.next()) {
-                    throw new MigratorException(update.describe() + ": table " + update.table()
+                    throw new MigratorException(ErrorCode.STATEMENT_FAILED, update.describe() + ": table " + update.table()
                             + " has no primary key; name a unique, indexed column with keyColumn(...)");
                 }
                 Key key = new Key(rs.getString(1), rs.getString(2));
                 if (rs.next()) {
-                    throw new MigratorException(update.describe() + ": the primary key of " + update.table()
+                    throw new MigratorException(ErrorCode.STATEMENT_FAILED, update.describe() + ": the primary key of " + update.table()
                             + " has several columns; name one unique, indexed column with keyColumn(...)");
                 }
                 return key;

@@ -1,5 +1,6 @@
 package dev.migrator.execute;
 
+import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
 import dev.migrator.RevisionInfo;
 import dev.migrator.revision.RevisionGraph;
@@ -28,7 +29,7 @@ public final class Catalog {
     public LoadedRevision get(String id) {
         LoadedRevision revision = revisions.get(id);
         if (revision == null) {
-            throw new MigratorException("Revision " + id + " is not defined by the code");
+            throw new MigratorException(ErrorCode.TARGET_INVALID, "Revision " + id + " is not defined by the code");
         }
         return revision;
     }

@@ -1,5 +1,6 @@
 package dev.migrator.execute;
 
+import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
 import dev.migrator.dialect.Dialect;
 import dev.migrator.dialect.RenderContext;
@@ -40,14 +41,14 @@ final class ConcurrentIndexBuilder {
                 dropConcurrently(name);
             }
         } catch (SQLException e) {
-            throw new MigratorException("Could not check for an INVALID leftover of index " + name + ": " + e.getMessage(), e);
+            throw new MigratorException(ErrorCode.INTERNAL, "Could not check for an INVALID leftover of index " + name + ": " + e.getMessage(), e);
         }
         try (Statement statement = connection.createStatement()) {
             for (String sql : dialect.render(index, context)) {
                 statement.execute(sql);
             }
         } catch (SQLException failure) {
-            throw new MigratorException(index.describe() + " CONCURRENTLY failed: " + SqlErrors.describe(failure) + ". " + cleanUpAfter(name) + "Fix the cause (for a unique index: remove "
+            throw new MigratorException(ErrorCode.STATEMENT_FAILED, index.describe() + " CONCURRENTLY failed: " + SqlErrors.describe(failure) + ". " + cleanUpAfter(name) + "Fix the cause (for a unique index: remove "
                     + "the duplicate rows) and run the migration again.", failure);
         }
     }

@@ -1,5 +1,6 @@
 package dev.migrator.execute;
 
+import dev.migrator.ErrorCode;
 import dev.migrator.ContractPolicy;
 import dev.migrator.Direction;
 import dev.migrator.MigrationResult;
@@ -103,7 +104,7 @@ public final class Engine {
                 // What lies below a revision this code does not know cannot be told: a newer release
                 // migrated this database, so an older one applies nothing (and never downgrades it).
                 if (direction == Direction.DOWNGRADE) {
-                    throw new MigratorException("Cannot downgrade: the database holds revision(s) "
+                    throw new MigratorException(ErrorCode.DATABASE_AHEAD, "Cannot downgrade: the database holds revision(s) "
                             + new TreeSet<>(catalog.graph().unknown(before)) + " that this code does not define. "
                             + "Downgrade with the release that defines them.");
                 }
@@ -161,11 +162,11 @@ public final class Engine {
                     connection.commit();
                 } catch (StatementRunner.StatementFailure e) {
                     connection.rollback();
-                    throw new MigratorException("Stamping " + target + " failed: " + e.getMessage()
+                    throw new MigratorException(ErrorCode.INTERNAL, "Stamping " + target + " failed: " + e.getMessage()
                             + ". The version table is unchanged.", e.sqlException());
                 } catch (StatementRunner.RowCountMismatch e) {
                     connection.rollback();
-                    throw new MigratorException("Stamping " + target + " was rolled back: " + e.getMessage()
+                    throw new MigratorException(ErrorCode.STATE_TABLES_INCONSISTENT, "Stamping " + target + " was rolled back: " + e.getMessage()
                             + ". The version table was changed outside this run; check it with 'current'.");
                 } finally {
                     connection.setAutoCommit(true);
@@ -231,7 +232,7 @@ public final class Engine {
             listeners.emit(l -> l.runFailed(error));
             throw error;
         } catch (Exception e) {
-            MigratorException error = new MigratorException("Unexpected failure during " + direction.label() + " to "
+            MigratorException error = new MigratorException(ErrorCode.INTERNAL, "Unexpected failure during " + direction.label() + " to "
                     + target + ": " + e, e);
             listeners.emit(l -> l.runFailed(error));
             throw error;
@@ -247,7 +248,7 @@ public final class Engine {
         String message = "The database holds revision(s) " + new TreeSet<>(unknown) + " that this code does not "
                 + "define (state AHEAD): a newer release migrated it.";
         if (settings.onUnknownRevision() == UnknownRevisionPolicy.FAIL) {
-            throw new MigratorException(message + " Deploy the release that defines them, or set "
+            throw new MigratorException(ErrorCode.DATABASE_AHEAD, message + " Deploy the release that defines them, or set "
                     + "onUnknownRevision to WARN to run this older release against the newer schema.");
         }
         log.warn("{} Applying nothing (onUnknownRevision = WARN).", message);
@@ -286,7 +287,7 @@ public final class Engine {
             }
         }
         if (!changed.isEmpty()) {
-            throw new MigratorException("Applied revision(s) changed since they were applied:\n  "
+            throw new MigratorException(ErrorCode.CHECKSUM_MISMATCH, "Applied revision(s) changed since they were applied:\n  "
                     + String.join("\n  ", changed) + "\nAn applied revision must not be edited: restore the file "
                     + "and write a new revision for the change (or, if the edit is cosmetic, disable checksum "
                     + "validation for one run).");
@@ -306,7 +307,7 @@ public final class Engine {
         for (Step step : steps) {
             LoadedRevision revision = catalog.get(step.revision());
             if (revision.irreversible() != null) {
-                throw new MigratorException("Cannot downgrade across revision " + revision.id() + " ("
+                throw new MigratorException(ErrorCode.IRREVERSIBLE, "Cannot downgrade across revision " + revision.id() + " ("
                         + revision.source() + "): it is irreversible: \"" + revision.irreversible() + "\". Nothing was "
                         + "run. Choose a downgrade target above it, or restore from a backup.");
             }
@@ -346,7 +347,7 @@ public final class Engine {
     private Connection open() throws SQLException {
         Connection connection = connections.open();
         if (connection == null) {
-            throw new MigratorException("The DataSource returned no connection");
+            throw new MigratorException(ErrorCode.CONNECTION_FAILED, "The DataSource returned no connection");
         }
         return connection;
     }
@@ -361,7 +362,7 @@ public final class Engine {
                 schema = rs.getString(1);
             }
             if (schema == null) {
-                throw new MigratorException("The connection has no current schema (its search_path names no "
+                throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "The connection has no current schema (its search_path names no "
                         + "existing schema): configure migrator's schema explicitly.");
             }
         }
@@ -379,7 +380,7 @@ public final class Engine {
     }
 
     static MigratorException databaseError(String what, SQLException e) {
-        return new MigratorException("Database error while " + what + ": " + e.getMessage()
+        return new MigratorException(SqlErrors.classify(e, ErrorCode.INTERNAL), "Database error while " + what + ": " + e.getMessage()
                 + " [SQLSTATE " + e.getSQLState() + "]. Check the connection settings and that the user may create "
                 + "tables in the migrator schema.", e);
     }

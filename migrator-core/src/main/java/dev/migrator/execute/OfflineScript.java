@@ -1,5 +1,6 @@
 package dev.migrator.execute;
 
+import dev.migrator.ErrorCode;
 import dev.migrator.Direction;
 import dev.migrator.MigratorException;
 import dev.migrator.history.BookkeepingStatement;
@@ -65,7 +66,7 @@ public final class OfflineScript {
         for (Step step : plan.steps()) {
             LoadedRevision revision = catalog.get(step.revision());
             if (revision.irreversible() != null) {
-                throw new MigratorException("Cannot render a downgrade across revision " + revision.id() + " ("
+                throw new MigratorException(ErrorCode.IRREVERSIBLE, "Cannot render a downgrade across revision " + revision.id() + " ("
                         + revision.source() + "): it is irreversible: \"" + revision.irreversible() + "\"");
             }
         }

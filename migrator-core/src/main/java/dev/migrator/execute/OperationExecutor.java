@@ -1,5 +1,6 @@
 package dev.migrator.execute;
 
+import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
 import dev.migrator.dialect.Dialect;
 import dev.migrator.dialect.RenderContext;
@@ -127,7 +128,7 @@ public final class OperationExecutor {
                 }
             }
         } catch (SQLException e) {
-            throw new MigratorException(operation.describe() + " failed: " + SqlErrors.describe(e), e);
+            throw new MigratorException(ErrorCode.STATEMENT_FAILED, operation.describe() + " failed: " + SqlErrors.describe(e), e);
         }
     }
 
@@ -165,7 +166,7 @@ public final class OperationExecutor {
                 previousLockTimeout = Sessions.setLockTimeout(connection, context.lockTimeout());
             }
         } catch (SQLException e) {
-            throw new MigratorException("Could not leave the revision's transaction: " + e.getMessage(), e);
+            throw new MigratorException(ErrorCode.INTERNAL, "Could not leave the revision's transaction: " + e.getMessage(), e);
         }
         try {
             body.run();

@@ -1,5 +1,6 @@
 package dev.migrator.execute;
 
+import dev.migrator.ErrorCode;
 import dev.migrator.Direction;
 import dev.migrator.Migration;
 import dev.migrator.MigratorException;
@@ -65,7 +66,7 @@ final class RevisionStatements {
         if (revision.transactional()) {
             for (Operation operation : operations) {
                 if (OperationExecutor.runsOutsideTransaction(operation)) {
-                    throw new MigratorException("Revision " + revision.id() + " (" + revision.source() + ") uses "
+                    throw new MigratorException(ErrorCode.REVISION_MALFORMED, "Revision " + revision.id() + " (" + revision.source() + ") uses "
                             + operation.describe() + ", which cannot run inside the revision's transaction. Declare it "
                             + "@Revision(transactional = false) and keep it idempotent (batch updates resume, INVALID "
                             + "indexes are dropped on a rerun).");

@@ -1,5 +1,6 @@
 package dev.migrator.execute;
 
+import dev.migrator.ErrorCode;
 import java.sql.SQLException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -34,5 +35,24 @@ final class SqlErrors {
             }
         }
         return null;
+    }
+
+    /**
+     * The class of a database failure, from its SQLSTATE; {@code otherwise} when the state names none
+     * of the classes that have advice of their own (then it is the statement's own error, or ours).
+     */
+    static ErrorCode classify(SQLException e, ErrorCode otherwise) {
+        String state = e.getSQLState();
+        if (state == null) {
+            return otherwise;
+        }
+        return switch (state) {
+            case "08001", "08004", "3D000", "57P03" -> ErrorCode.CONNECTION_FAILED;
+            case "08000", "08003", "08006", "57P01", "57P02" -> ErrorCode.CONNECTION_LOST;
+            case "42501" -> ErrorCode.PERMISSION_DENIED;
+            case "55P03" -> ErrorCode.LOCK_RETRIES_EXHAUSTED;
+            case "57014" -> ErrorCode.STATEMENT_TIMEOUT;
+            default -> state.startsWith("28") ? ErrorCode.CONNECTION_FAILED : otherwise;
+        };
     }
 }

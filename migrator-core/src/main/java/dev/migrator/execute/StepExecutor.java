@@ -1,5 +1,6 @@
 package dev.migrator.execute;
 
+import dev.migrator.ErrorCode;
 import dev.migrator.Direction;
 import dev.migrator.MigratorException;
 import dev.migrator.StepResult;
@@ -95,7 +96,7 @@ final class StepExecutor {
                 throw versionTableChanged(revision, mismatch);
             } catch (SQLException e) {
                 rollback(connection);
-                throw new MigratorException("Revision " + revision.id() + " (" + revision.source()
+                throw new MigratorException(ErrorCode.INTERNAL, "Revision " + revision.id() + " (" + revision.source()
                         + ") could not be committed: " + e.getMessage() + " [SQLSTATE " + e.getSQLState()
                         + "]. Nothing of it was applied.", e);
             } finally {
@@ -118,7 +119,7 @@ final class StepExecutor {
             before = InvalidIndexes.snapshot(connection);
             historyId = store.insertStarted(connection, row);
         } catch (SQLException e) {
-            throw new MigratorException("Revision " + revision.id() + " (" + revision.source()
+            throw new MigratorException(ErrorCode.INTERNAL, "Revision " + revision.id() + " (" + revision.source()
                     + ") could not be prepared: " + e.getMessage() + " [SQLSTATE " + e.getSQLState() + "]", e);
         }
         List<ExecutableStatement> autocommitWork = new ArrayList<>(timeouts(revision, false));
@@ -167,7 +168,7 @@ final class StepExecutor {
             if (!appeared.isEmpty()) {
                 String error = "INVALID index(es) " + appeared + " after the revision ran";
                 completeFailed(connection, historyId, row, error);
-                throw new MigratorException("Revision " + revision.id() + " (" + revision.source() + ") left INVALID "
+                throw new MigratorException(ErrorCode.INVALID_INDEX_LEFT, "Revision " + revision.id() + " (" + revision.source() + ") left INVALID "
                         + "index(es) " + appeared + ": a CREATE INDEX CONCURRENTLY did not complete, so the revision is "
                         + "not recorded as applied. The next run drops the INVALID indexes it creates and retries; "
                         + "or drop them yourself with DROP INDEX CONCURRENTLY.");
@@ -185,14 +186,14 @@ final class StepExecutor {
                 if (e instanceof StatementRunner.RowCountMismatch mismatch) {
                     throw versionTableChanged(revision, mismatch);
                 }
-                throw new MigratorException("Revision " + revision.id() + " ran, but recording it failed: "
+                throw new MigratorException(ErrorCode.INTERNAL, "Revision " + revision.id() + " ran, but recording it failed: "
                         + e.getMessage() + ". It is non-transactional and idempotent: run again.", e);
             } finally {
                 autocommit(connection);
             }
             return attempt;
         } catch (SQLException e) {
-            throw new MigratorException("Revision " + revision.id() + " (" + revision.source()
+            throw new MigratorException(ErrorCode.INTERNAL, "Revision " + revision.id() + " (" + revision.source()
                     + ") ran, but checking or recording it failed: " + e.getMessage(), e);
         }
     }
@@ -221,7 +222,8 @@ final class StepExecutor {
 
     private MigratorException operationsFailed(LoadedRevision revision, MigratorException failure, int attempts) {
         SQLException cause = SqlErrors.cause(failure);
-        return new MigratorException("Revision " + revision.id() + " (" + revision.source() + ") failed: " + failure.getMessage()
+        return new MigratorException(cause == null ? failure.code() : SqlErrors.classify(cause, failure.code()),
+                "Revision " + revision.id() + " (" + revision.source() + ") failed: " + failure.getMessage()
                 + (cause == null ? "" : lockTimeoutHint(cause, attempts))
                 + "\n  This revision is non-transactional: operations before the failing one stayed applied. It must "
                 + "be idempotent; the next run resumes batch updates and drops INVALID indexes before retrying.", failure);
@@ -317,7 +319,7 @@ final class StepExecutor {
                 ? "\n  Nothing of this revision was applied (it ran in one transaction). Fix it and run again."
                 : "\n  This revision is non-transactional: statements before the failing one stayed applied. It must be "
                         + "idempotent; the next run drops INVALID indexes it created concurrently and retries it.");
-        return new MigratorException(message.toString(), e);
+        return new MigratorException(SqlErrors.classify(e, ErrorCode.STATEMENT_FAILED), message.toString(), e);
     }
 
     static String errorText(StatementRunner.StatementFailure failure) {
@@ -326,7 +328,7 @@ final class StepExecutor {
     }
 
     private static MigratorException versionTableChanged(LoadedRevision revision, StatementRunner.RowCountMismatch mismatch) {
-        return new MigratorException("Revision " + revision.id() + " was rolled back: the version-table write \""
+        return new MigratorException(ErrorCode.STATE_TABLES_INCONSISTENT, "Revision " + revision.id() + " was rolled back: the version-table write \""
                 + mismatch.statement().abbreviated(120) + "\" touched " + mismatch.actual() + " row(s) instead of "
                 + mismatch.statement().expectedRows() + ". The version table was changed outside this run; "
                 + "check it with 'current' and fix it with 'stamp'.");

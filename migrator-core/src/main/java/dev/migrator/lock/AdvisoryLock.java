@@ -1,5 +1,6 @@
 package dev.migrator.lock;
 
+import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -175,7 +176,7 @@ public final class AdvisoryLock {
     /** Makes sure the lock is held after {@code first}, waiting for it if needed; returns its key. */
     private long hold(Connection connection, Attempt first, long start) throws SQLException {
         if (first.schema() == null) {
-            throw new MigratorException("The connection has no current schema (its search_path names no "
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "The connection has no current schema (its search_path names no "
                     + "existing schema): configure migrator's schema explicitly.");
         }
         long key = keyFor(first.schema(), tablePrefix);
@@ -226,7 +227,7 @@ public final class AdvisoryLock {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new MigratorException("Timed out after " + maxWait + " waiting for the migration lock: "
+                    throw new MigratorException(ErrorCode.MIGRATION_LOCK_TIMEOUT, "Timed out after " + maxWait + " waiting for the migration lock: "
                             + holder(connection, key).orElse("another session") + " holds it. Wait for that run to "
                             + "finish, or end that session if it is stuck (pg_terminate_backend), or raise advisoryLockWait.");
                 }

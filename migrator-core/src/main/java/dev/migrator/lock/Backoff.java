@@ -1,5 +1,6 @@
 package dev.migrator.lock;
 
+import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -35,7 +36,7 @@ public final class Backoff {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MigratorException("Interrupted while waiting to retry", e);
+            throw new MigratorException(ErrorCode.INTERRUPTED, "Interrupted while waiting to retry", e);
         }
     }
 }

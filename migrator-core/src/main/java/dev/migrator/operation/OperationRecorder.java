@@ -1,5 +1,6 @@
 package dev.migrator.operation;
 
+import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
 import dev.migrator.operation.Steps.AddColumnSafelyStep;
 import dev.migrator.operation.Steps.AddColumnStep;
@@ -68,7 +69,7 @@ public final class OperationRecorder implements Operations {
         for (int i = forward.size() - 1; i >= 0; i--) {
             Operation op = forward.get(i);
             int position = i + 1;
-            add(op.reverse().orElseThrow(() -> new MigratorException(
+            add(op.reverse().orElseThrow(() -> new MigratorException(ErrorCode.REVISION_MALFORMED, 
                     "Cannot derive a downgrade: " + op.describe() + " has no automatic reverse (operation "
                             + position + " of change()). "
                             + "Implement downgrade(Operations) explicitly instead of relying on change(), "

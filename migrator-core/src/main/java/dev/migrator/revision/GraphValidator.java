@@ -1,5 +1,6 @@
 package dev.migrator.revision;
 
+import dev.migrator.ErrorCode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -69,7 +70,7 @@ final class GraphValidator {
             if (problems.isEmpty()) {
                 throw new IllegalStateException("The revisions were found invalid, but no problem could be described.");
             }
-            throw new RevisionGraphException(problems.size() == 1
+            throw new RevisionGraphException(ErrorCode.GRAPH_INVALID, problems.size() == 1
                     ? problems.get(0)
                     : problems.size() + " problems in the revisions:\n  - " + String.join("\n  - ", problems));
         }

@@ -1,5 +1,6 @@
 package dev.migrator.revision;
 
+import dev.migrator.ErrorCode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -178,7 +179,7 @@ final class Topology {
         for (String id : loop) {
             described.add(id + " (" + GraphValidator.source(stuck.get(id)) + ")");
         }
-        return new RevisionGraphException("Revisions form a cycle: " + String.join(" -> ", described)
+        return new RevisionGraphException(ErrorCode.GRAPH_INVALID, "Revisions form a cycle: " + String.join(" -> ", described)
                 + ". Each revision must come after the revisions it revises or depends on; change a Revises or Depends-On header to break the cycle.");
     }
 

@@ -1,5 +1,6 @@
 package dev.migrator.schema;
 
+import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
 
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,7 @@ public final class SchemaSnapshot {
                 setSearchPath(connection, previousPath);
             }
         } catch (SQLException e) {
-            throw new MigratorException("Could not read the schema " + (schema == null ? "(current schema)" : schema)
+            throw new MigratorException(ErrorCode.INTERNAL, "Could not read the schema " + (schema == null ? "(current schema)" : schema)
                     + " from pg_catalog: " + e.getMessage() + ". Check that the migration user may read the catalog.", e);
         }
     }
@@ -86,14 +87,14 @@ public final class SchemaSnapshot {
             }
             String[] fields = line.split("\t", -1);
             if (fields.length < 2) {
-                throw new MigratorException("Stored schema snapshot is malformed at line " + lineNumber
+                throw new MigratorException(ErrorCode.STATE_TABLES_INCONSISTENT, "Stored schema snapshot is malformed at line " + lineNumber
                         + ": expected '<kind> TAB <name> TAB <attribute>=<value>...'.");
             }
             Map<String, String> attributes = new LinkedHashMap<>();
             for (int i = 2; i < fields.length; i++) {
                 int equals = fields[i].indexOf('=');
                 if (equals < 0) {
-                    throw new MigratorException("Stored schema snapshot is malformed at line " + lineNumber
+                    throw new MigratorException(ErrorCode.STATE_TABLES_INCONSISTENT, "Stored schema snapshot is malformed at line " + lineNumber
                             + ": attribute without '=': " + fields[i]);
                 }
                 attributes.put(unescape(fields[i].substring(0, equals)), unescape(fields[i].substring(equals + 1)));
@@ -165,7 +166,7 @@ public final class SchemaSnapshot {
             row.next();
             String schema = row.getString(1);
             if (schema == null) {
-                throw new MigratorException("The connection has no current schema (its search_path names no existing schema);"
+                throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "The connection has no current schema (its search_path names no existing schema);"
                         + " configure migrator.schema or fix the search_path.");
             }
             return schema;

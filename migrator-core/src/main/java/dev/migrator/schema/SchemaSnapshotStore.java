@@ -1,5 +1,6 @@
 package dev.migrator.schema;
 
+import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
 
 import java.sql.Connection;
@@ -57,7 +58,7 @@ public final class SchemaSnapshotStore {
                 insert.executeUpdate();
             }
         } catch (SQLException e) {
-            throw new MigratorException("Could not record the schema snapshot in " + table() + ": " + e.getMessage()
+            throw new MigratorException(ErrorCode.INTERNAL, "Could not record the schema snapshot in " + table() + ": " + e.getMessage()
                     + ". The migration itself succeeded; drift checks cannot name differences until a run records one.", e);
         }
     }
@@ -86,7 +87,7 @@ public final class SchemaSnapshotStore {
                 }
             }
         } catch (SQLException e) {
-            throw new MigratorException("Could not read the schema snapshot from " + table() + ": " + e.getMessage(), e);
+            throw new MigratorException(ErrorCode.INTERNAL, "Could not read the schema snapshot from " + table() + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.migrator.source;
 
+import dev.migrator.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -59,7 +60,7 @@ final class ClasspathScanner {
                 }
             }
         } catch (IOException | UncheckedIOException e) {
-            throw new RevisionLoadException("Cannot read migration location \"" + location + "\" from the class path: "
+            throw new RevisionLoadException(ErrorCode.LOCATION_INVALID, "Cannot read migration location \"" + location + "\" from the class path: "
                     + e.getMessage() + ".", e);
         }
         // Stable order whatever the roots' order on disk: by relative path (ties keep root order).
@@ -135,7 +136,7 @@ final class ClasspathScanner {
         try {
             return Paths.get(url.toURI());
         } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new RevisionLoadException("Migration location \"" + location + "\": cannot read " + url + " ("
+            throw new RevisionLoadException(ErrorCode.LOCATION_INVALID, "Migration location \"" + location + "\": cannot read " + url + " ("
                     + e.getMessage() + ").", e);
         }
     }

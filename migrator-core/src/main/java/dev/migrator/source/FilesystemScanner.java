@@ -1,5 +1,6 @@
 package dev.migrator.source;
 
+import dev.migrator.ErrorCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ final class FilesystemScanner {
     static List<SqlResource> scan(Location location) {
         Path root = Paths.get(location.path());
         if (!Files.isDirectory(root)) {
-            throw new RevisionLoadException("Migration location \"" + location + "\" "
+            throw new RevisionLoadException(ErrorCode.LOCATION_INVALID, "Migration location \"" + location + "\" "
                     + (Files.exists(root) ? "is not a directory" : "does not exist")
                     + " (resolved to " + root.toAbsolutePath() + "). Create the directory or fix the "
                     + "location; a relative path is relative to the working directory.");
@@ -30,7 +31,7 @@ final class FilesystemScanner {
             }
             return resources;
         } catch (IOException | UncheckedIOException e) {
-            throw new RevisionLoadException("Cannot read migration location \"" + location + "\": " + e.getMessage()
+            throw new RevisionLoadException(ErrorCode.LOCATION_INVALID, "Cannot read migration location \"" + location + "\": " + e.getMessage()
                     + ". Check that the files are readable.", e);
         }
     }

@@ -1,5 +1,6 @@
 package dev.migrator.source;
 
+import dev.migrator.ErrorCode;
 import java.util.Locale;
 
 /**
@@ -18,7 +19,7 @@ record Location(Kind kind, String path) {
 
     static Location parse(String location) {
         if (location == null || location.isBlank()) {
-            throw new RevisionLoadException("An empty migration location was configured: give a location such as "
+            throw new RevisionLoadException(ErrorCode.LOCATION_INVALID, "An empty migration location was configured: give a location such as "
                     + "\"classpath:db/migrations\" or \"filesystem:/opt/app/migrations\".");
         }
         String text = location.strip();
@@ -29,7 +30,7 @@ record Location(Kind kind, String path) {
         if (lower.startsWith(FILESYSTEM)) {
             String path = text.substring(FILESYSTEM.length()).strip();
             if (path.isEmpty()) {
-                throw new RevisionLoadException("Migration location \"" + location + "\" names no directory: "
+                throw new RevisionLoadException(ErrorCode.LOCATION_INVALID, "Migration location \"" + location + "\" names no directory: "
                         + "write e.g. \"filesystem:/opt/app/migrations\".");
             }
             while (path.length() > 1 && (path.endsWith("/") || path.endsWith("\\"))) {
@@ -40,7 +41,7 @@ record Location(Kind kind, String path) {
         int colon = text.indexOf(':');
         // "s3:bucket" or "file:/x" is a mistake, not a resource name; a one-letter prefix may be a Windows drive.
         if (colon > 1 && text.substring(0, colon).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
-            throw new RevisionLoadException("Migration location \"" + location + "\" has an unknown prefix \""
+            throw new RevisionLoadException(ErrorCode.LOCATION_INVALID, "Migration location \"" + location + "\" has an unknown prefix \""
                     + text.substring(0, colon + 1) + "\": use \"classpath:\" or \"filesystem:\".");
         }
         return classpath(location, text);
@@ -55,7 +56,7 @@ record Location(Kind kind, String path) {
             path = path.substring(0, path.length() - 1);
         }
         if (path.isEmpty()) {
-            throw new RevisionLoadException("Migration location \"" + original + "\" is the root of the class path: "
+            throw new RevisionLoadException(ErrorCode.LOCATION_INVALID, "Migration location \"" + original + "\" is the root of the class path: "
                     + "name a directory, e.g. \"classpath:db/migrations\".");
         }
         return new Location(Kind.CLASSPATH, path);

@@ -2,6 +2,7 @@ package dev.migrator.autoconfigure;
 
 import dev.migrator.ContractPolicy;
 import dev.migrator.MigrationResult;
+import dev.migrator.ErrorCode;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorException;
 import dev.migrator.Phase;
@@ -62,7 +63,7 @@ final class StartupMigration {
                 .filter(r -> contract == ContractPolicy.APPLY || r.phase() != Phase.CONTRACT)
                 .toList();
         if (!blocking.isEmpty()) {
-            throw new MigratorException("migrator.startup.action=validate: " + blocking.size()
+            throw new MigratorException(ErrorCode.PENDING_REVISIONS, "migrator.startup.action=validate: " + blocking.size()
                     + " revision(s) pending, the database was not changed: "
                     + blocking.stream().map(r -> r.revision() + " (" + r.message() + ")").collect(Collectors.joining(", "))
                     + ". Apply them first (run an upgrade, or start once with migrator.startup.action=upgrade).");
