@@ -1,5 +1,7 @@
 package dev.migrator.test;
 
+import dev.migrator.ErrorCode;
+import dev.migrator.MigratorException;
 import dev.migrator.test.database.JdbcServer;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -35,13 +37,13 @@ final class ContainerSetup {
             return null;
         }
         if (fields.size() > 1) {
-            throw new IllegalStateException(testClass.getName() + " has " + fields.size() + " database container fields "
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, testClass.getName() + " has " + fields.size() + " database container fields "
                     + fields.stream().map(Field::getName).toList() + ": migrator-test would not know which to use");
         }
         JdbcDatabaseContainer<?> container = (JdbcDatabaseContainer<?>) ReflectionSupport.tryToReadFieldValue(fields.get(0), null)
-                .getOrThrow(e -> new IllegalStateException("Cannot read " + fields.get(0), e));
+                .getOrThrow(e -> new MigratorException(ErrorCode.CONFIGURATION_INVALID, "Cannot read " + fields.get(0), e));
         if (container == null) {
-            throw new IllegalStateException("The container field " + fields.get(0).getName() + " of " + testClass.getName() + " is null");
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "The container field " + fields.get(0).getName() + " of " + testClass.getName() + " is null");
         }
         if (!container.isRunning()) {
             container.start();

@@ -1,5 +1,7 @@
 package dev.migrator.test;
 
+import dev.migrator.ErrorCode;
+import dev.migrator.MigratorException;
 import dev.migrator.test.database.DatabaseServer;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -33,19 +35,19 @@ final class DerivedServer implements DatabaseServer {
         try (Connection connection = application.getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();
             if (!"PostgreSQL".equals(meta.getDatabaseProductName())) {
-                throw new IllegalStateException("migrator-test needs PostgreSQL, but the application's DataSource is "
+                throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "migrator-test needs PostgreSQL, but the application's DataSource is "
                         + meta.getDatabaseProductName() + ". In a test slice (@JdbcTest, @DataJpaTest) add"
                         + " @AutoConfigureTestDatabase(replace = Replace.NONE) so the slice keeps your PostgreSQL.");
             }
             String url = meta.getURL();
             if (url == null || !url.startsWith("jdbc:postgresql://") || url.indexOf('/', "jdbc:postgresql://".length()) < 0) {
                 String shown = url == null || url.indexOf('?') < 0 ? url : url.substring(0, url.indexOf('?'));
-                throw new IllegalStateException("migrator-test cannot tell the database in the application's JDBC URL "
+                throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "migrator-test cannot tell the database in the application's JDBC URL "
                         + shown + ": expected jdbc:postgresql://host[:port]/database[?parameters]");
             }
             return new DerivedServer(application, url, user, password);
         } catch (SQLException e) {
-            throw new IllegalStateException("migrator-test could not connect through the application's DataSource: "
+            throw new MigratorException(ErrorCode.CONNECTION_FAILED, "migrator-test could not connect through the application's DataSource: "
                     + e.getMessage(), e);
         }
     }

@@ -1,5 +1,7 @@
 package dev.migrator.test;
 
+import dev.migrator.ErrorCode;
+import dev.migrator.MigratorException;
 import dev.migrator.ContractPolicy;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorConfiguration;
@@ -115,13 +117,14 @@ final class Harness implements AutoCloseable {
         try (Connection connection = dataSource.getConnection()) {
             return SchemaSnapshot.read(connection, null, tablePrefix);
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the schema of the test database: " + e.getMessage(), e);
+            throw new MigratorException(ErrorCode.CONNECTION_FAILED, "Could not read the schema of the test database: " + e.getMessage(), e);
         }
     }
 
     private void requireLoaded() {
         if (loadError != null) {
-            throw new IllegalStateException("The revisions do not load: " + loadError.getMessage(), loadError);
+            throw new MigratorException(loadError instanceof MigratorException m ? m.code() : ErrorCode.REVISION_MALFORMED,
+                    "The revisions do not load: " + loadError.getMessage(), loadError);
         }
     }
 

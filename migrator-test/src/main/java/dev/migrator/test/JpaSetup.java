@@ -1,5 +1,7 @@
 package dev.migrator.test;
 
+import dev.migrator.ErrorCode;
+import dev.migrator.MigratorException;
 import dev.migrator.test.jpa.JpaModel;
 import dev.migrator.test.jpa.ModelDifference;
 import jakarta.persistence.EntityManagerFactory;
@@ -22,7 +24,7 @@ final class JpaSetup {
 
     static HarnessSetup.ModelCheck forEntities(List<Class<?>> entities) {
         if (!isAvailable()) {
-            throw new IllegalStateException("@MigratorTest(entities) needs Hibernate (org.hibernate.orm:hibernate-core)"
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "@MigratorTest(entities) needs Hibernate (org.hibernate.orm:hibernate-core)"
                     + " on the test classpath");
         }
         return check(JpaModel.ofEntities(entities.toArray(Class<?>[]::new)));

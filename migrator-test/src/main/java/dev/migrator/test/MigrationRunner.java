@@ -1,5 +1,7 @@
 package dev.migrator.test;
 
+import dev.migrator.ErrorCode;
+import dev.migrator.MigratorException;
 import dev.migrator.Migrator;
 import dev.migrator.schema.SchemaSnapshot;
 import dev.migrator.test.RevisionHooks.Moment;
@@ -97,7 +99,7 @@ public final class MigrationRunner {
         String id = resolve(revision, "migrateUpBefore");
         Set<String> applied = applied();
         if (applied.contains(id)) {
-            throw new IllegalStateException("migrateUpBefore(" + revision + "): " + id + " is applied already (current: "
+            throw new MigratorException(ErrorCode.TARGET_INVALID, "migrateUpBefore(" + revision + "): " + id + " is applied already (current: "
                     + current() + "). Use migrateDownBefore(\"" + id + "\") to go back below it.");
         }
         Set<String> goal = new HashSet<>(applied);
@@ -118,14 +120,14 @@ public final class MigrationRunner {
                 return this;
             }
         }
-        throw new IllegalStateException("migrateUpOne(): every revision is applied already (current: " + current() + ")");
+        throw new MigratorException(ErrorCode.TARGET_INVALID, "migrateUpOne(): every revision is applied already (current: " + current() + ")");
     }
 
     /** Unapplies the last applied revision in walking order. */
     public MigrationRunner migrateDownOne() {
         List<String> applied = order.inOrder(applied());
         if (applied.isEmpty()) {
-            throw new IllegalStateException("migrateDownOne(): no revision is applied");
+            throw new MigratorException(ErrorCode.TARGET_INVALID, "migrateDownOne(): no revision is applied");
         }
         Set<String> goal = new HashSet<>(applied);
         goal.remove(applied.get(applied.size() - 1));
@@ -309,7 +311,7 @@ public final class MigrationRunner {
     private String downgradeTarget(Set<String> applied, Set<String> goal) {
         String target = harness.downgrades().targetFor(applied, goal);
         if (target == null) {
-            throw new IllegalStateException("Cannot downgrade this runner's database: "
+            throw new MigratorException(ErrorCode.TARGET_INVALID, "Cannot downgrade this runner's database: "
                     + DowngradePlans.inexpressible(applied, goal) + ". Use migrateDownTo(...) to a revision below the"
                     + " branch point, or give the branches labels.");
         }
@@ -334,15 +336,15 @@ public final class MigrationRunner {
     private String resolve(String revision, String method) {
         try {
             return order.resolve(revision);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(method + "(" + revision + "): " + e.getMessage(), e);
+        } catch (MigratorException e) {
+            throw new MigratorException(e.code(), method + "(" + revision + "): " + e.getMessage(), e);
         }
     }
 
     private String requireApplied(String revision, String method) {
         String id = resolve(revision, method);
         if (!applied().contains(id)) {
-            throw new IllegalStateException(method + "(" + revision + "): " + id + " is not applied (current: " + current() + ")");
+            throw new MigratorException(ErrorCode.TARGET_INVALID, method + "(" + revision + "): " + id + " is not applied (current: " + current() + ")");
         }
         return id;
     }

@@ -1,5 +1,7 @@
 package dev.migrator.test;
 
+import dev.migrator.ErrorCode;
+import dev.migrator.MigratorException;
 import dev.migrator.source.SqlScript;
 import dev.migrator.source.SqlStatement;
 import java.sql.Connection;
@@ -35,7 +37,7 @@ final class OfflineScripts {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not connect to the test database: " + e.getMessage(), e);
+            throw new MigratorException(ErrorCode.CONNECTION_FAILED, "Could not connect to the test database: " + e.getMessage(), e);
         }
     }
 
@@ -64,7 +66,7 @@ final class OfflineScripts {
             }
         }
         if (start < 0 || end < start) {
-            throw new IllegalStateException("The offline script of non-transactional revision " + revision
+            throw new MigratorException(ErrorCode.INTERNAL, "The offline script of non-transactional revision " + revision
                     + " does not have the shape migrator-test expects (SET lock_timeout, SET statement_timeout, the"
                     + " revision's statements, RESET lock_timeout): a Migrator version mismatch?");
         }

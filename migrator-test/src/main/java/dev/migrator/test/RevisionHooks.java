@@ -1,5 +1,7 @@
 package dev.migrator.test;
 
+import dev.migrator.ErrorCode;
+import dev.migrator.MigratorException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -57,17 +59,17 @@ final class RevisionHooks {
             String value = revisionOf(method, type);
             boolean takesRunner = method.getParameterCount() == 1 && method.getParameterTypes()[0] == MigrationRunner.class;
             if (method.getParameterCount() > 1 || (method.getParameterCount() == 1 && !takesRunner)) {
-                throw new IllegalStateException(moment.annotation + " method " + describe(method)
+                throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, moment.annotation + " method " + describe(method)
                         + " must take no parameter or one MigrationRunner");
             }
             if (instance == null && !Modifier.isStatic(method.getModifiers())) {
-                throw new IllegalStateException(moment.annotation + " method " + describe(method) + " needs a test instance");
+                throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, moment.annotation + " method " + describe(method) + " needs a test instance");
             }
             String revision;
             try {
                 revision = order.resolve(value);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(moment.annotation + "(\"" + value + "\") on " + describe(method) + ": "
+            } catch (MigratorException e) {
+                throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, moment.annotation + "(\"" + value + "\") on " + describe(method) + ": "
                         + e.getMessage());
             }
             methods.get(moment).computeIfAbsent(revision, k -> new ArrayList<>()).add(method);

@@ -1,5 +1,7 @@
 package dev.migrator.test;
 
+import dev.migrator.ErrorCode;
+import dev.migrator.MigratorException;
 import dev.migrator.RevisionInfo;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -59,7 +61,7 @@ final class RevisionOrder {
     RevisionInfo get(String id) {
         RevisionInfo info = byId.get(id);
         if (info == null) {
-            throw new IllegalArgumentException("Revision " + id + " is not defined by the code");
+            throw new MigratorException(ErrorCode.TARGET_INVALID, "Revision " + id + " is not defined by the code");
         }
         return info;
     }
@@ -84,7 +86,7 @@ final class RevisionOrder {
         if (matches.size() == 1) {
             return matches.get(0);
         }
-        throw new IllegalArgumentException(matches.isEmpty()
+        throw new MigratorException(ErrorCode.TARGET_INVALID, matches.isEmpty()
                 ? "No revision " + idOrPrefix + " (an id, or a unique prefix of at least 4 characters); the revisions are "
                         + byId.keySet()
                 : "Revision prefix " + idOrPrefix + " is ambiguous: " + matches);

@@ -1,5 +1,7 @@
 package dev.migrator.test;
 
+import dev.migrator.ErrorCode;
+import dev.migrator.MigratorException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,7 +37,7 @@ final class RunnerSql {
             connection.setAutoCommit(false);
             for (Map<String, ?> row : rows) {
                 if (row.isEmpty()) {
-                    throw new IllegalArgumentException("insert(" + table + "): a row without columns");
+                    throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "insert(" + table + "): a row without columns");
                 }
                 List<String> columns = new ArrayList<>(row.keySet());
                 columns.forEach(column -> requireName("column", column));
@@ -112,12 +114,12 @@ final class RunnerSql {
 
     private static void requireName(String what, String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("insert: " + what + " name '" + name + "' is not a plain SQL name"
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "insert: " + what + " name '" + name + "' is not a plain SQL name"
                     + " (letters, digits, _ and $, optionally schema-qualified); use execute(sql, params) for others");
         }
     }
 
-    private static IllegalStateException failed(String what, SQLException e) {
-        return new IllegalStateException(what + " failed: " + e.getMessage() + " [SQLSTATE " + e.getSQLState() + "]", e);
+    private static MigratorException failed(String what, SQLException e) {
+        return new MigratorException(ErrorCode.STATEMENT_FAILED, what + " failed: " + e.getMessage() + " [SQLSTATE " + e.getSQLState() + "]", e);
     }
 }

@@ -1,5 +1,7 @@
 package dev.migrator.test;
 
+import dev.migrator.ErrorCode;
+import dev.migrator.MigratorException;
 import dev.migrator.Migration;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorConfiguration;
@@ -84,7 +86,7 @@ final class SpringSetup {
         }
         DataSource application = context.getBeanProvider(DataSource.class).getIfUnique();
         if (application == null) {
-            throw new IllegalStateException("migrator-test found no DataSource in the Spring context to create its test"
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "migrator-test found no DataSource in the Spring context to create its test"
                     + " databases next to: define one, mark one @MigratorDataSource, or set migrator.url");
         }
         return StringUtils.hasText(properties.getUser())

@@ -1,5 +1,7 @@
 package dev.migrator.test.jpa;
 
+import dev.migrator.ErrorCode;
+import dev.migrator.MigratorException;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.metamodel.EntityType;
 import java.sql.Connection;
@@ -86,7 +88,7 @@ public final class JpaModel {
         try (Connection connection = dataSource.getConnection()) {
             return new ModelComparison(metadata, connection).differences();
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the schema to compare the JPA model with: " + e.getMessage(), e);
+            throw new MigratorException(ErrorCode.CONNECTION_FAILED, "Could not read the schema to compare the JPA model with: " + e.getMessage(), e);
         }
     }
 

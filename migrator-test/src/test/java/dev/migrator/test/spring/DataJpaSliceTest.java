@@ -1,0 +1,63 @@
+package dev.migrator.test.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrator.test.BuiltInMigrationTests;
+import dev.migrator.test.MigrationRunner;
+import dev.migrator.test.MigratorTest;
+import dev.migrator.test.database.JdbcServer;
+import dev.migrator.test.database.ScratchDatabase;
+import dev.migrator.test.database.TestServers;
+import dev.migrator.test.jpa.JpaModel;
+import jakarta.persistence.EntityManagerFactory;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The built-in checks inside a Spring test slice: revisions from {@code migrator.locations}, databases
+ * next to the application's DataSource (a PostgreSQL the slice keeps), and the JPA check from the
+ * slice's EntityManagerFactory, with Spring Boot's naming ({@code createdAt} is {@code created_at}).
+ */
+@DataJpaTest(showSql = false, properties = {"migrator.locations=classpath:sets/shop", "spring.jpa.hibernate.ddl-auto=none"})
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@MigratorTest
+class DataJpaSliceTest implements BuiltInMigrationTests {
+
+    /**
+     * The application's own database: it stays empty, migrator-test only creates databases next to it.
+     * It is not dropped: migrator-test drops its templates through the application's DataSource after the
+     * class's last callback; the embedded server's directory goes when the JVM exits.
+     */
+    static final ScratchDatabase APPLICATION_DATABASE = TestServers.embedded().createDatabase("app");
+
+    @DynamicPropertySource
+    static void applicationDatabase(DynamicPropertyRegistry registry) {
+        JdbcServer server = TestServers.embedded();
+        registry.add("spring.datasource.url", () -> server.urlFor(APPLICATION_DATABASE.name()));
+        registry.add("spring.datasource.username", server::user);
+    }
+
+    @Test
+    void runnersGetDatabasesOnTheServerOfTheApplicationsDataSource(MigrationRunner db, @Autowired DataSource application) {
+        JdbcTemplate app = new JdbcTemplate(application);
+        db.migrateUpTo("heads");
+
+        assertThat(db.queryValue("SELECT inet_server_port()")).isEqualTo(app.queryForObject("SELECT inet_server_port()", Integer.class));
+        assertThat(db.databaseName()).isNotEqualTo(APPLICATION_DATABASE.name());
+        assertThat(app.queryForObject("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", Long.class))
+                .as("the application's database is not migrated by the harness").isZero();
+    }
+
+    @Test
+    void theEntityManagerFactorysModelMatchesTheMigratedSchema(MigrationRunner db, @Autowired EntityManagerFactory jpa) {
+        db.migrateUpTo("heads");
+
+        JpaModel.of(jpa).assertMatches(db.dataSource());
+    }
+}
