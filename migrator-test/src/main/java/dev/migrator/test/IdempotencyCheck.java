@@ -46,13 +46,18 @@ final class IdempotencyCheck {
         if (before == null) {
             before = buildStateBefore(revision);
         }
+        MigrationRunner database = null;
         for (int k = 1; k <= statements.size(); k++) {
             ScratchDatabase copy = before.template().copy(Harness.DATABASE_PREFIX);
-            MigrationRunner database = run.harness.runnerOn(copy, run.hooks);
             try {
+                if (database == null) {
+                    database = run.harness.runnerOn(copy, run.hooks);
+                } else {
+                    database.useDatabase(copy); // the engine stays loaded: only the database changes
+                }
                 rerunAfterFailure(revision, statements, k, database, before.cleanUpgrade());
             } finally {
-                database.dropDatabase();
+                copy.close();
             }
         }
     }

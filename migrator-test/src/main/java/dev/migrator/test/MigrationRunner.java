@@ -199,9 +199,10 @@ public final class MigrationRunner {
     /**
      * Unapplies exactly {@code revision}, which nothing applied may need; false (nothing run) when the
      * engine has no target for that (see {@link DowngradePlans}).
+     *
+     * @param applied what is applied now (the caller knows it; reading it again costs a session)
      */
-    boolean downgradeExactly(String revision) {
-        Set<String> applied = applied();
+    boolean downgradeExactly(String revision, Set<String> applied) {
         Set<String> goal = new HashSet<>(applied);
         goal.remove(revision);
         String target = harness.downgrades().targetFor(applied, goal);
@@ -214,11 +215,11 @@ public final class MigrationRunner {
     }
 
     /**
-     * Moves to exactly {@code goal} (closed under "needs") without hooks: the stairway's move between
-     * steps. False, with nothing run, when no downgrade target removes exactly what must go.
+     * Moves from {@code applied} to exactly {@code goal} (both closed under "needs") without hooks: the
+     * stairway's move between steps. False, with nothing run, when no downgrade target removes exactly
+     * what must go.
      */
-    boolean moveTo(Set<String> goal) {
-        Set<String> applied = applied();
+    boolean moveTo(Set<String> applied, Set<String> goal) {
         if (!goal.containsAll(applied)) {
             Set<String> kept = new HashSet<>(applied);
             kept.retainAll(goal);
@@ -238,6 +239,13 @@ public final class MigrationRunner {
 
     ScratchDatabase database() {
         return database;
+    }
+
+    /** Points this runner (and its loaded engine) at another database; the previous one is left as it is. */
+    void useDatabase(ScratchDatabase other) {
+        database = other;
+        dataSource.switchTo(other.dataSource());
+        untouched = false;
     }
 
     RevisionHooks hooks() {
@@ -324,8 +332,7 @@ public final class MigrationRunner {
         ScratchDatabase copy = harness.templates().copyOf(goal);
         if (copy != null) {
             ScratchDatabase empty = database;
-            database = copy;
-            dataSource.switchTo(copy.dataSource());
+            useDatabase(copy);
             empty.close();
             return;
         }

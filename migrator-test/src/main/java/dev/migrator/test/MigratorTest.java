@@ -47,4 +47,7 @@ public @interface MigratorTest {
 
     /** Built-in checks to leave out. */
     BuiltInCheck[] skip() default {};
+
+    /** Adjustments to the configuration, applied in order after the settings above. */
+    Class<? extends MigratorTestConfigurer>[] configure() default {};
 }

@@ -70,6 +70,7 @@ final class SpringSetup {
                 .classLoader(classLoader);
         c.migrations(context.getBeanProvider(Migration.class).orderedStream().toArray(Migration[]::new));
         context.getBeanProvider(MigratorCustomizer.class).orderedStream().forEach(customizer -> customizer.customize(c));
+        options.configure(c);
         return c;
     }
 

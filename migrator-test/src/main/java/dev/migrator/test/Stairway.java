@@ -24,6 +24,8 @@ final class Stairway {
     private final boolean keepStatesBeforeNonTransactional;
     private final Set<String> failedUpgrades = new HashSet<>();
     private MigrationRunner database;
+    /** What is applied to {@code database}; tracked, not read, since every move is the walk's own. */
+    private Set<String> applied;
     /** The schema of {@code database} when it is known (after a step that passed), else null. */
     private SchemaSnapshot schema;
 
@@ -53,19 +55,21 @@ final class Stairway {
             if (!passed) {
                 schema = null;
                 database = null;
+                applied = null;
             }
         }
     }
 
     /** The database at exactly {@code state}: moved there, or rebuilt from base with the hooks when it cannot be. */
     private SchemaSnapshot reach(Set<String> state) {
-        if (database != null && database.applied().equals(state) && schema != null) {
+        if (database != null && state.equals(applied) && schema != null) {
             return schema;
         }
-        if (database == null || !database.moveTo(state)) {
+        if (database == null || !database.moveTo(applied, state)) {
             database = run.newRunner();
             database.upgradeTo(state);
         }
+        applied = new HashSet<>(state);
         schema = database.schema();
         return schema;
     }
@@ -85,6 +89,7 @@ final class Stairway {
             }
             throw SuiteRun.failure("Upgrade of " + which + " failed: " + e.getMessage(), e);
         }
+        applied.add(id);
         SchemaSnapshot upgraded = database.schema();
         if (template != null) {
             run.stateBefore(id, new SuiteRun.StateBefore(template, upgraded));
@@ -96,7 +101,7 @@ final class Stairway {
         }
         boolean downgraded;
         try {
-            downgraded = database.downgradeExactly(id);
+            downgraded = database.downgradeExactly(id, applied);
         } catch (RuntimeException e) {
             throw SuiteRun.failure("Downgrade of " + which + " failed: " + e.getMessage(), e);
         }
@@ -104,6 +109,7 @@ final class Stairway {
             throw new TestAbortedException("Upgrade of " + which + " passed; its downgrade is not tested: "
                     + DowngradePlans.inexpressible(run.harness.order().needs(id), run.harness.order().below(id)));
         }
+        applied.remove(id);
         SchemaDiff leftovers = before.diff(database.schema());
         if (!leftovers.isEmpty()) {
             throw SuiteRun.failure("Downgrade of " + which + " did not restore the schema it was upgraded from: "
@@ -115,6 +121,7 @@ final class Stairway {
         } catch (RuntimeException e) {
             throw SuiteRun.failure("Upgrade of " + which + " again after its downgrade failed: " + e.getMessage(), e);
         }
+        applied.add(id);
         SchemaSnapshot again = database.schema();
         SchemaDiff drift = upgraded.diff(again);
         if (!drift.isEmpty()) {
