@@ -74,16 +74,19 @@ public final class BuiltInSuiteBenchmark {
             if (round > 1) {
                 warm.add(total);
             }
+            double checks = timings.millis("checks").orElse(0.0);
+            double stairway = timings.millis("stairway: upgrade, downgrade, upgrade each revision").orElse(0.0);
+            double reruns = timings.millis("non-transactional revisions rerun after a failure").orElse(0.0);
             rows.add(List.of(round == 1 ? "1 (first in the JVM)" : String.valueOf(round), seconds(total),
+                    ms(timings.millis("every revision loads").orElse(0.0)),
                     ms(timings.millis("upgrade base → heads").orElse(0.0)),
                     ms(timings.millis("verify queries are true after the upgrade").orElse(0.0)),
                     ms(timings.millis("offline script equals online upgrade").orElse(0.0)),
-                    seconds(timings.millis("stairway: upgrade, downgrade, upgrade each revision").orElse(0.0)),
-                    seconds(timings.millis("non-transactional revisions rerun after a failure").orElse(0.0)),
+                    seconds(stairway), seconds(reruns), seconds(total - checks - stairway - reruns),
                     String.valueOf(timings.tests)));
         }
-        report.table(List.of("round", "whole suite", "upgrade", "verify", "offline = online", "stairway",
-                "non-transactional reruns", "tests"), rows);
+        report.table(List.of("round", "whole suite", "revisions load", "upgrade", "verify", "offline = online",
+                "stairway", "non-transactional reruns", "harness and clean-up", "tests"), rows);
         if (!warm.isEmpty()) {
             report.line("Median of rounds 2–" + rounds + ": **" + seconds(median(warm)) + "**.");
             report.line("");

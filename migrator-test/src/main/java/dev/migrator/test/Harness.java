@@ -6,6 +6,7 @@ import dev.migrator.ContractPolicy;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorConfiguration;
 import dev.migrator.schema.SchemaSnapshot;
+import dev.migrator.schema.SchemaSnapshotStore;
 import dev.migrator.test.database.ScratchDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,6 +27,7 @@ final class Harness implements AutoCloseable {
     private final DowngradePlans downgrades;
     private final String upgradeScript;
     private final String tablePrefix;
+    private final boolean migratorSchemaIsCurrent;
     private final Templates templates = new Templates();
 
     Harness(HarnessSetup setup) {
@@ -52,7 +54,9 @@ final class Harness implements AutoCloseable {
         this.order = loaded == null ? null : new RevisionOrder(loaded.revisions(),
                 script == null ? java.util.List.of() : OfflineScripts.revisionsIn(script, "upgrade"));
         this.downgrades = loaded == null ? null : new DowngradePlans(loaded, order);
-        this.tablePrefix = setup.configuration().get().getTablePrefix();
+        MigratorConfiguration configuration = setup.configuration().get();
+        this.tablePrefix = configuration.getTablePrefix();
+        this.migratorSchemaIsCurrent = configuration.getSchema() == null;
     }
 
     HarnessSetup setup() {
@@ -118,6 +122,27 @@ final class Harness implements AutoCloseable {
             return SchemaSnapshot.read(connection, null, tablePrefix);
         } catch (SQLException e) {
             throw new MigratorException(ErrorCode.CONNECTION_FAILED, "Could not read the schema of the test database: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether the engine's own record of the schema after each run (fingerprint in the history, description
+     * in its snapshot table) describes the schema the checks compare: only when Migrator's tables are in
+     * the current schema, the one the revisions' unqualified names land in.
+     */
+    boolean engineRecordsTheComparedSchema() {
+        return migratorSchemaIsCurrent;
+    }
+
+    /** The description the engine recorded with {@code fingerprint} on that database. */
+    SchemaSnapshot recordedSnapshot(DataSource dataSource, String fingerprint) {
+        try (Connection connection = dataSource.getConnection()) {
+            return new SchemaSnapshotStore(null, tablePrefix).load(connection, fingerprint).orElseThrow(() ->
+                    new MigratorException(ErrorCode.STATE_TABLES_INCONSISTENT, "The engine recorded schema fingerprint "
+                            + fingerprint + " but not its description; cannot say what differs"));
+        } catch (SQLException e) {
+            throw new MigratorException(ErrorCode.CONNECTION_FAILED, "Could not read a recorded schema of the test database: "
+                    + e.getMessage(), e);
         }
     }
 

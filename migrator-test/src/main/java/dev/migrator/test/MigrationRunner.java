@@ -241,6 +241,22 @@ public final class MigrationRunner {
         return database;
     }
 
+    /** The schema after the engine's last run here: its recorded fingerprint, else read from the catalog. */
+    RecordedSchema recordedSchema() {
+        if (harness.engineRecordsTheComparedSchema()) {
+            List<dev.migrator.HistoryEntry> last = migrator.log(1);
+            if (!last.isEmpty() && last.get(0).schemaFingerprint() != null) {
+                return RecordedSchema.recorded(last.get(0).schemaFingerprint());
+            }
+        }
+        return RecordedSchema.read(schema());
+    }
+
+    /** The description behind a recorded schema (from the engine's snapshot table for a fingerprint). */
+    SchemaSnapshot describe(RecordedSchema recorded) {
+        return recorded.snapshot() != null ? recorded.snapshot() : harness.recordedSnapshot(dataSource, recorded.fingerprint());
+    }
+
     /** Points this runner (and its loaded engine) at another database; the previous one is left as it is. */
     void useDatabase(ScratchDatabase other) {
         database = other;

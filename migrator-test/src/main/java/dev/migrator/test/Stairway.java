@@ -2,7 +2,6 @@ package dev.migrator.test;
 
 import dev.migrator.RevisionInfo;
 import dev.migrator.schema.SchemaDiff;
-import dev.migrator.schema.SchemaSnapshot;
 import dev.migrator.test.RevisionHooks.Moment;
 import java.util.HashSet;
 import java.util.Set;
@@ -27,7 +26,7 @@ final class Stairway {
     /** What is applied to {@code database}; tracked, not read, since every move is the walk's own. */
     private Set<String> applied;
     /** The schema of {@code database} when it is known (after a step that passed), else null. */
-    private SchemaSnapshot schema;
+    private RecordedSchema schema;
 
     Stairway(SuiteRun run, boolean keepStatesBeforeNonTransactional) {
         this.run = run;
@@ -45,7 +44,7 @@ final class Stairway {
         }
         boolean passed = false;
         try {
-            SchemaSnapshot before = reach(below);
+            RecordedSchema before = reach(below);
             walk(revision, before);
             passed = true;
         } catch (TestAbortedException e) {
@@ -61,7 +60,7 @@ final class Stairway {
     }
 
     /** The database at exactly {@code state}: moved there, or rebuilt from base with the hooks when it cannot be. */
-    private SchemaSnapshot reach(Set<String> state) {
+    private RecordedSchema reach(Set<String> state) {
         if (database != null && state.equals(applied) && schema != null) {
             return schema;
         }
@@ -70,11 +69,12 @@ final class Stairway {
             database.upgradeTo(state);
         }
         applied = new HashSet<>(state);
-        schema = database.schema();
+        // after a move the engine's last run recorded the schema; on a database nothing ran on, it is read
+        schema = state.isEmpty() ? RecordedSchema.read(database.schema()) : database.recordedSchema();
         return schema;
     }
 
-    private void walk(RevisionInfo revision, SchemaSnapshot before) {
+    private void walk(RevisionInfo revision, RecordedSchema before) {
         String id = revision.revision();
         String which = id + " (" + revision.source() + ")";
         run.hooks.run(Moment.BEFORE_UPGRADE, id, database);
@@ -90,9 +90,9 @@ final class Stairway {
             throw SuiteRun.failure("Upgrade of " + which + " failed: " + e.getMessage(), e);
         }
         applied.add(id);
-        SchemaSnapshot upgraded = database.schema();
+        RecordedSchema upgraded = database.recordedSchema();
         if (template != null) {
-            run.stateBefore(id, new SuiteRun.StateBefore(template, upgraded));
+            run.stateBefore(id, new SuiteRun.StateBefore(template, database.describe(upgraded)));
         }
         run.hooks.run(Moment.AFTER_UPGRADE, id, database);
         schema = upgraded;
@@ -110,7 +110,7 @@ final class Stairway {
                     + DowngradePlans.inexpressible(run.harness.order().needs(id), run.harness.order().below(id)));
         }
         applied.remove(id);
-        SchemaDiff leftovers = before.diff(database.schema());
+        SchemaDiff leftovers = before.diff(database.recordedSchema(), database::describe);
         if (!leftovers.isEmpty()) {
             throw SuiteRun.failure("Downgrade of " + which + " did not restore the schema it was upgraded from: "
                     + SchemaWords.leftovers(leftovers));
@@ -122,8 +122,8 @@ final class Stairway {
             throw SuiteRun.failure("Upgrade of " + which + " again after its downgrade failed: " + e.getMessage(), e);
         }
         applied.add(id);
-        SchemaSnapshot again = database.schema();
-        SchemaDiff drift = upgraded.diff(again);
+        RecordedSchema again = database.recordedSchema();
+        SchemaDiff drift = upgraded.diff(again, database::describe);
         if (!drift.isEmpty()) {
             throw SuiteRun.failure("Upgrade of " + which + " again after its downgrade gives another schema than its"
                     + " first upgrade; from the first to the second: " + SchemaWords.differences(drift));
