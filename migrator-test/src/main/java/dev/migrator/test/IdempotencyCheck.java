@@ -92,7 +92,7 @@ final class IdempotencyCheck {
     /** The stairway did not pass this revision: bring a database to just before it, run its seed hooks, keep it as a template. */
     private SuiteRun.StateBefore buildStateBefore(RevisionInfo revision) {
         MigrationRunner builder = run.newRunner();
-        builder.migrateUpBefore(revision.revision());
+        builder.upgradeTo(run.harness.order().below(revision.revision()), false);
         run.hooks.run(Moment.BEFORE_UPGRADE, revision.revision(), builder);
         ScratchDatabase template = builder.database().copy(Templates.PREFIX);
         builder.upgradeExactly(revision.revision());

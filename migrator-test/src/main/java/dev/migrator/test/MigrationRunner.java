@@ -90,7 +90,7 @@ public final class MigrationRunner {
         } else {
             goal.addAll(order.needs(resolve(revision, "migrateUpTo")));
         }
-        upgradeTo(goal);
+        upgradeTo(goal, true);
         return this;
     }
 
@@ -105,7 +105,7 @@ public final class MigrationRunner {
         Set<String> goal = new HashSet<>(applied);
         goal.addAll(order.needs(id));
         goal.remove(id);
-        upgradeTo(goal);
+        upgradeTo(goal, true);
         return this;
     }
 
@@ -116,7 +116,7 @@ public final class MigrationRunner {
             if (!applied.contains(info.revision())) {
                 Set<String> goal = new HashSet<>(applied);
                 goal.add(info.revision());
-                upgradeTo(goal);
+                upgradeTo(goal, true);
                 return this;
             }
         }
@@ -275,15 +275,18 @@ public final class MigrationRunner {
     /**
      * Applies what of {@code goal} (closed under "needs") is missing. Hooked revisions are applied one
      * by one with their hooks around them; the stretches between them in one engine run each.
+     *
+     * @param templates whether an untouched runner may copy a template, and leave one for the next: the
+     *                  runners of user tests; not the built-in checks, which reach each state once
      */
-    void upgradeTo(Set<String> goal) {
+    void upgradeTo(Set<String> goal, boolean templates) {
         Set<String> applied = applied();
         List<String> missing = new ArrayList<>(order.inOrder(goal));
         missing.removeAll(applied);
         if (missing.isEmpty()) {
             return;
         }
-        if (untouched && applied.isEmpty() && !missing.stream().anyMatch(hooks::hasAny)) {
+        if (templates && untouched && applied.isEmpty() && !missing.stream().anyMatch(hooks::hasAny)) {
             upgradeFromTemplate(goal);
             return;
         }

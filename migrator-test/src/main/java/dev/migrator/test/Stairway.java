@@ -66,7 +66,7 @@ final class Stairway {
         }
         if (database == null || !database.moveTo(applied, state)) {
             database = run.newRunner();
-            database.upgradeTo(state);
+            database.upgradeTo(state, false);
         }
         applied = new HashSet<>(state);
         // after a move the engine's last run recorded the schema; on a database nothing ran on, it is read
