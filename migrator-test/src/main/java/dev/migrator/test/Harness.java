@@ -1,10 +1,10 @@
 package dev.migrator.test;
 
-import dev.migrator.ErrorCode;
-import dev.migrator.MigratorException;
 import dev.migrator.ContractPolicy;
+import dev.migrator.ErrorCode;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorConfiguration;
+import dev.migrator.MigratorException;
 import dev.migrator.schema.SchemaSnapshot;
 import dev.migrator.schema.SchemaSnapshotStore;
 import dev.migrator.test.database.ScratchDatabase;

@@ -75,7 +75,7 @@ final class IdempotencyCheck {
                     + k + " statements do not run on the database it upgrades: " + e.getMessage(), e);
         }
         try {
-            database.upgradeExactly(id);
+            database.moves().upgradeExactly(id);
         } catch (RuntimeException e) {
             throw SuiteRun.failure("Non-transactional revision " + id + " (" + revision.source() + ") is not idempotent:"
                     + " its upgrade, run again " + failure + ", failed: " + e.getMessage(), e);
@@ -92,10 +92,10 @@ final class IdempotencyCheck {
     /** The stairway did not pass this revision: bring a database to just before it, run its seed hooks, keep it as a template. */
     private SuiteRun.StateBefore buildStateBefore(RevisionInfo revision) {
         MigrationRunner builder = run.newRunner();
-        builder.upgradeTo(run.harness.order().below(revision.revision()), false);
+        builder.moves().upgradeTo(run.harness.order().below(revision.revision()), false);
         run.hooks.run(Moment.BEFORE_UPGRADE, revision.revision(), builder);
         ScratchDatabase template = builder.database().copy(Templates.PREFIX);
-        builder.upgradeExactly(revision.revision());
+        builder.moves().upgradeExactly(revision.revision());
         SuiteRun.StateBefore state = new SuiteRun.StateBefore(template, builder.schema());
         run.stateBefore(revision.revision(), state);
         return state;

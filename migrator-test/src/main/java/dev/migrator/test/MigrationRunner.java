@@ -1,12 +1,11 @@
 package dev.migrator.test;
 
 import dev.migrator.ErrorCode;
-import dev.migrator.MigratorException;
+import dev.migrator.HistoryEntry;
 import dev.migrator.Migrator;
+import dev.migrator.MigratorException;
 import dev.migrator.schema.SchemaSnapshot;
-import dev.migrator.test.RevisionHooks.Moment;
 import dev.migrator.test.database.ScratchDatabase;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -41,21 +40,21 @@ public final class MigrationRunner {
 
     private final Harness harness;
     private final RevisionOrder order;
-    private final RevisionHooks hooks;
     private final SwitchableDataSource dataSource;
     private final Migrator migrator;
     private final RunnerSql sql;
+    private final RunnerMoves moves;
     private ScratchDatabase database;
     private boolean untouched = true;
 
     MigrationRunner(Harness harness, RevisionHooks hooks, ScratchDatabase database) {
         this.harness = harness;
         this.order = harness.order();
-        this.hooks = hooks;
         this.database = database;
         this.dataSource = new SwitchableDataSource(database.dataSource());
         this.migrator = harness.load(dataSource);
-        this.sql = new RunnerSql(dataSource, () -> untouched = false);
+        this.sql = new RunnerSql(dataSource, this::touch);
+        this.moves = new RunnerMoves(this, harness, hooks);
     }
 
     /** The engine on this runner's database (contract-phase revisions are applied like any other). */
@@ -90,7 +89,7 @@ public final class MigrationRunner {
         } else {
             goal.addAll(order.needs(resolve(revision, "migrateUpTo")));
         }
-        upgradeTo(goal, true);
+        moves.upgradeTo(goal, true);
         return this;
     }
 
@@ -105,7 +104,7 @@ public final class MigrationRunner {
         Set<String> goal = new HashSet<>(applied);
         goal.addAll(order.needs(id));
         goal.remove(id);
-        upgradeTo(goal, true);
+        moves.upgradeTo(goal, true);
         return this;
     }
 
@@ -116,7 +115,7 @@ public final class MigrationRunner {
             if (!applied.contains(info.revision())) {
                 Set<String> goal = new HashSet<>(applied);
                 goal.add(info.revision());
-                upgradeTo(goal, true);
+                moves.upgradeTo(goal, true);
                 return this;
             }
         }
@@ -131,7 +130,7 @@ public final class MigrationRunner {
         }
         Set<String> goal = new HashSet<>(applied);
         goal.remove(applied.get(applied.size() - 1));
-        downgradeTo(goal);
+        moves.downgradeTo(goal);
         return this;
     }
 
@@ -140,7 +139,7 @@ public final class MigrationRunner {
         String id = requireApplied(revision, "migrateDownBefore");
         Set<String> goal = new HashSet<>(applied());
         goal.removeAll(order.dependents(id));
-        downgradeTo(goal);
+        moves.downgradeTo(goal);
         return this;
     }
 
@@ -153,7 +152,7 @@ public final class MigrationRunner {
             goal.removeAll(order.dependents(id));
             goal.add(id);
         }
-        downgradeTo(goal);
+        moves.downgradeTo(goal);
         return this;
     }
 
@@ -191,50 +190,13 @@ public final class MigrationRunner {
 
     // ---- for the built-in tests ----
 
-    void upgradeExactly(String revision) {
-        untouched = false;
-        migrator.upgrade(revision);
+    /** The engine moves behind the public methods, for the built-in checks too. */
+    RunnerMoves moves() {
+        return moves;
     }
 
-    /**
-     * Unapplies exactly {@code revision}, which nothing applied may need; false (nothing run) when the
-     * engine has no target for that (see {@link DowngradePlans}).
-     *
-     * @param applied what is applied now (the caller knows it; reading it again costs a session)
-     */
-    boolean downgradeExactly(String revision, Set<String> applied) {
-        Set<String> goal = new HashSet<>(applied);
-        goal.remove(revision);
-        String target = harness.downgrades().targetFor(applied, goal);
-        if (target == null) {
-            return false;
-        }
-        untouched = false;
-        migrator.downgrade(target);
-        return true;
-    }
-
-    /**
-     * Moves from {@code applied} to exactly {@code goal} (both closed under "needs") without hooks: the
-     * stairway's move between steps. False, with nothing run, when no downgrade target removes exactly
-     * what must go.
-     */
-    boolean moveTo(Set<String> applied, Set<String> goal) {
-        if (!goal.containsAll(applied)) {
-            Set<String> kept = new HashSet<>(applied);
-            kept.retainAll(goal);
-            String target = harness.downgrades().targetFor(applied, kept);
-            if (target == null) {
-                return false;
-            }
-            untouched = false;
-            migrator.downgrade(target);
-        }
-        if (!applied.containsAll(goal)) {
-            untouched = false;
-            migrator.upgrade(order.target(goal));
-        }
-        return true;
+    Migrator engine() {
+        return migrator;
     }
 
     ScratchDatabase database() {
@@ -244,7 +206,7 @@ public final class MigrationRunner {
     /** The schema after the engine's last run here: its recorded fingerprint, else read from the catalog. */
     RecordedSchema recordedSchema() {
         if (harness.engineRecordsTheComparedSchema()) {
-            List<dev.migrator.HistoryEntry> last = migrator.log(1);
+            List<HistoryEntry> last = migrator.log(1);
             if (!last.isEmpty() && last.get(0).schemaFingerprint() != null) {
                 return RecordedSchema.recorded(last.get(0).schemaFingerprint());
             }
@@ -261,102 +223,20 @@ public final class MigrationRunner {
     void useDatabase(ScratchDatabase other) {
         database = other;
         dataSource.switchTo(other.dataSource());
+        touch();
+    }
+
+    /** Something changed this runner's database: it can no longer be replaced by a template's copy. */
+    void touch() {
         untouched = false;
     }
 
-    RevisionHooks hooks() {
-        return hooks;
+    boolean untouched() {
+        return untouched;
     }
 
     void dropDatabase() {
         database.close();
-    }
-
-    /**
-     * Applies what of {@code goal} (closed under "needs") is missing. Hooked revisions are applied one
-     * by one with their hooks around them; the stretches between them in one engine run each.
-     *
-     * @param templates whether an untouched runner may copy a template, and leave one for the next: the
-     *                  runners of user tests; not the built-in checks, which reach each state once
-     */
-    void upgradeTo(Set<String> goal, boolean templates) {
-        Set<String> applied = applied();
-        List<String> missing = new ArrayList<>(order.inOrder(goal));
-        missing.removeAll(applied);
-        if (missing.isEmpty()) {
-            return;
-        }
-        if (templates && untouched && applied.isEmpty() && !missing.stream().anyMatch(hooks::hasAny)) {
-            upgradeFromTemplate(goal);
-            return;
-        }
-        untouched = false;
-        Set<String> reached = new HashSet<>(applied);
-        for (String id : missing) {
-            if (!hooks.hasAny(id)) {
-                continue;
-            }
-            Set<String> before = new HashSet<>(reached);
-            missing.stream().filter(m -> order.position(m) < order.position(id)).forEach(before::add);
-            if (!before.equals(reached)) {
-                migrator.upgrade(order.target(before));
-                reached = before;
-            }
-            hooks.run(Moment.BEFORE_UPGRADE, id, this);
-            migrator.upgrade(id);
-            reached.add(id);
-            hooks.run(Moment.AFTER_UPGRADE, id, this);
-        }
-        if (!reached.containsAll(goal)) {
-            migrator.upgrade(order.target(goal));
-        }
-    }
-
-    /** Unapplies what is applied beyond {@code goal} (closed under "needs"), one by one where hooks wait. */
-    void downgradeTo(Set<String> goal) {
-        untouched = false;
-        Set<String> remaining = new HashSet<>(applied());
-        List<String> removed = new ArrayList<>(order.inOrder(remaining));
-        removed.removeAll(goal);
-        if (removed.isEmpty()) {
-            return;
-        }
-        if (!hooks.hasAny(Moment.AFTER_DOWNGRADE, removed)) {
-            migrator.downgrade(downgradeTarget(remaining, goal));
-            return;
-        }
-        Collections.reverse(removed);
-        for (String id : removed) {
-            Set<String> next = new HashSet<>(remaining);
-            next.remove(id);
-            migrator.downgrade(downgradeTarget(remaining, next));
-            remaining = next;
-            hooks.run(Moment.AFTER_DOWNGRADE, id, this);
-        }
-    }
-
-    private String downgradeTarget(Set<String> applied, Set<String> goal) {
-        String target = harness.downgrades().targetFor(applied, goal);
-        if (target == null) {
-            throw new MigratorException(ErrorCode.TARGET_INVALID, "Cannot downgrade this runner's database: "
-                    + DowngradePlans.inexpressible(applied, goal) + ". Use migrateDownTo(...) to a revision below the"
-                    + " branch point, or give the branches labels.");
-        }
-        return target;
-    }
-
-    /** From nothing to {@code goal} with no hook on the way: a copy of a database that got there before, if any. */
-    private void upgradeFromTemplate(Set<String> goal) {
-        untouched = false;
-        ScratchDatabase copy = harness.templates().copyOf(goal);
-        if (copy != null) {
-            ScratchDatabase empty = database;
-            useDatabase(copy);
-            empty.close();
-            return;
-        }
-        migrator.upgrade(order.target(goal));
-        harness.templates().remember(goal, database);
     }
 
     private String resolve(String revision, String method) {

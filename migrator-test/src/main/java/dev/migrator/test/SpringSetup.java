@@ -1,10 +1,10 @@
 package dev.migrator.test;
 
 import dev.migrator.ErrorCode;
-import dev.migrator.MigratorException;
 import dev.migrator.Migration;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorConfiguration;
+import dev.migrator.MigratorException;
 import dev.migrator.autoconfigure.MigratorCustomizer;
 import dev.migrator.autoconfigure.MigratorDataSource;
 import dev.migrator.autoconfigure.MigratorProperties;

@@ -64,9 +64,9 @@ final class Stairway {
         if (database != null && state.equals(applied) && schema != null) {
             return schema;
         }
-        if (database == null || !database.moveTo(applied, state)) {
+        if (database == null || !database.moves().moveTo(applied, state)) {
             database = run.newRunner();
-            database.upgradeTo(state, false);
+            database.moves().upgradeTo(state, false);
         }
         applied = new HashSet<>(state);
         // after a move the engine's last run recorded the schema; on a database nothing ran on, it is read
@@ -81,7 +81,7 @@ final class Stairway {
         boolean keepState = keepStatesBeforeNonTransactional && !revision.transactional();
         var template = keepState ? database.database().copy(Templates.PREFIX) : null;
         try {
-            database.upgradeExactly(id);
+            database.moves().upgradeExactly(id);
         } catch (RuntimeException e) {
             failedUpgrades.add(id);
             if (template != null) {
@@ -101,7 +101,7 @@ final class Stairway {
         }
         boolean downgraded;
         try {
-            downgraded = database.downgradeExactly(id, applied);
+            downgraded = database.moves().downgradeExactly(id, applied);
         } catch (RuntimeException e) {
             throw SuiteRun.failure("Downgrade of " + which + " failed: " + e.getMessage(), e);
         }
@@ -117,7 +117,7 @@ final class Stairway {
         }
         run.hooks.run(Moment.AFTER_DOWNGRADE, id, database);
         try {
-            database.upgradeExactly(id);
+            database.moves().upgradeExactly(id);
         } catch (RuntimeException e) {
             throw SuiteRun.failure("Upgrade of " + which + " again after its downgrade failed: " + e.getMessage(), e);
         }

@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.opentest4j.AssertionFailedError;
-import org.slf4j.LoggerFactory;
 import org.opentest4j.TestAbortedException;
+import org.slf4j.LoggerFactory;
 
 /**
  * What one run of the built-in tests shares between its dynamic tests: the database upgraded to heads

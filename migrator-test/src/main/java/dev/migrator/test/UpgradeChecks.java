@@ -28,7 +28,7 @@ final class UpgradeChecks {
             all.add(info.revision());
         }
         try {
-            runner.upgradeTo(all, false);
+            runner.moves().upgradeTo(all, false);
         } catch (AssertionFailedError e) {
             run.upgradeFailed("a data hook failed during it");
             throw e;
