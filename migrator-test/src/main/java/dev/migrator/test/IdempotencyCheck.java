@@ -6,6 +6,7 @@ import dev.migrator.schema.SchemaSnapshot;
 import dev.migrator.source.SqlStatement;
 import dev.migrator.test.RevisionHooks.Moment;
 import dev.migrator.test.database.ScratchDatabase;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +21,8 @@ import java.util.Set;
  * ("apply its statements, then run it again"); smaller k catch statements that only work in order.
  *
  * <p>Each state starts from a copy ({@code CREATE DATABASE ... TEMPLATE}) of the database just before
- * the revision: the one the stairway passed, or else one built for this check.
+ * the revision: the one the stairway passed (copied there, n copies for n statements), or else one built
+ * for this check.
  */
 final class IdempotencyCheck {
 
@@ -44,11 +46,11 @@ final class IdempotencyCheck {
         List<SqlStatement> statements = statements(revision);
         SuiteRun.StateBefore before = run.stateBefore(id);
         if (before == null) {
-            before = buildStateBefore(revision);
+            before = buildStateBefore(revision, statements.size());
         }
         MigrationRunner database = null;
         for (int k = 1; k <= statements.size(); k++) {
-            ScratchDatabase copy = before.template().copy(Harness.DATABASE_PREFIX);
+            ScratchDatabase copy = before.copies().get(k - 1);
             try {
                 if (database == null) {
                     database = run.harness.runnerOn(copy, run.hooks);
@@ -89,14 +91,17 @@ final class IdempotencyCheck {
         run.hooks.run(Moment.AFTER_UPGRADE, id, database);
     }
 
-    /** The stairway did not pass this revision: bring a database to just before it, run its seed hooks, keep it as a template. */
-    private SuiteRun.StateBefore buildStateBefore(RevisionInfo revision) {
+    /** The stairway did not pass this revision: bring a database to just before it, run its seed hooks, copy it. */
+    private SuiteRun.StateBefore buildStateBefore(RevisionInfo revision, int failures) {
         MigrationRunner builder = run.newRunner();
         builder.moves().upgradeTo(run.harness.order().below(revision.revision()), false);
         run.hooks.run(Moment.BEFORE_UPGRADE, revision.revision(), builder);
-        ScratchDatabase template = builder.database().copy(Templates.PREFIX);
+        List<ScratchDatabase> copies = new ArrayList<>();
+        for (int k = 0; k < failures; k++) {
+            copies.add(builder.database().copy(Harness.DATABASE_PREFIX));
+        }
         builder.moves().upgradeExactly(revision.revision());
-        SuiteRun.StateBefore state = new SuiteRun.StateBefore(template, builder.schema());
+        SuiteRun.StateBefore state = new SuiteRun.StateBefore(copies, builder.schema());
         run.stateBefore(revision.revision(), state);
         return state;
     }

@@ -3,9 +3,13 @@ package dev.migrator.test;
 import dev.migrator.RevisionInfo;
 import dev.migrator.schema.SchemaDiff;
 import dev.migrator.test.RevisionHooks.Moment;
+import dev.migrator.test.database.ScratchDatabase;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.ToIntFunction;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -20,7 +24,8 @@ import org.opentest4j.TestAbortedException;
 final class Stairway {
 
     private final SuiteRun run;
-    private final boolean keepStatesBeforeNonTransactional;
+    /** How many copies of the state before a revision the idempotency check needs (0 when it does not run). */
+    private final ToIntFunction<RevisionInfo> copiesBefore;
     private final Set<String> failedUpgrades = new HashSet<>();
     private MigrationRunner database;
     /** What is applied to {@code database}; tracked, not read, since every move is the walk's own. */
@@ -28,9 +33,9 @@ final class Stairway {
     /** The schema of {@code database} when it is known (after a step that passed), else null. */
     private RecordedSchema schema;
 
-    Stairway(SuiteRun run, boolean keepStatesBeforeNonTransactional) {
+    Stairway(SuiteRun run, ToIntFunction<RevisionInfo> copiesBefore) {
         this.run = run;
-        this.keepStatesBeforeNonTransactional = keepStatesBeforeNonTransactional;
+        this.copiesBefore = copiesBefore;
     }
 
     void step(RevisionInfo revision) {
@@ -78,21 +83,21 @@ final class Stairway {
         String id = revision.revision();
         String which = id + " (" + revision.source() + ")";
         run.hooks.run(Moment.BEFORE_UPGRADE, id, database);
-        boolean keepState = keepStatesBeforeNonTransactional && !revision.transactional();
-        var template = keepState ? database.database().copy(Templates.PREFIX) : null;
+        List<ScratchDatabase> copies = new ArrayList<>();
+        for (int k = copiesBefore.applyAsInt(revision); k > 0; k--) {
+            copies.add(database.database().copy(Harness.DATABASE_PREFIX));
+        }
         try {
             database.moves().upgradeExactly(id);
         } catch (RuntimeException e) {
             failedUpgrades.add(id);
-            if (template != null) {
-                template.close();
-            }
+            copies.forEach(ScratchDatabase::close);
             throw SuiteRun.failure("Upgrade of " + which + " failed: " + e.getMessage(), e);
         }
         applied.add(id);
         RecordedSchema upgraded = database.recordedSchema();
-        if (template != null) {
-            run.stateBefore(id, new SuiteRun.StateBefore(template, database.describe(upgraded)));
+        if (!copies.isEmpty()) {
+            run.stateBefore(id, new SuiteRun.StateBefore(copies, database.describe(upgraded)));
         }
         run.hooks.run(Moment.AFTER_UPGRADE, id, database);
         schema = upgraded;

@@ -17,8 +17,11 @@ import org.slf4j.LoggerFactory;
  */
 final class SuiteRun implements AutoCloseable {
 
-    /** A template of the database just before {@code revision}'s upgrade (hook data in), and the schema a clean upgrade gives. */
-    record StateBefore(ScratchDatabase template, SchemaSnapshot cleanUpgrade) {}
+    /**
+     * Databases just before a revision's upgrade (its hook data in), one for each failure to simulate,
+     * and the schema a clean upgrade gives.
+     */
+    record StateBefore(List<ScratchDatabase> copies, SchemaSnapshot cleanUpgrade) {}
 
     final Harness harness;
     final RevisionHooks hooks;
@@ -66,7 +69,7 @@ final class SuiteRun implements AutoCloseable {
 
     void stateBefore(String revision, StateBefore state) {
         statesBefore.put(revision, state);
-        owned.add(state.template());
+        owned.addAll(state.copies());
     }
 
     StateBefore stateBefore(String revision) {
