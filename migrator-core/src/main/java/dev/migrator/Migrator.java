@@ -7,6 +7,7 @@ import dev.migrator.check.CheckRunner;
 import dev.migrator.check.PostDeployCheck;
 import dev.migrator.execute.Catalog;
 import dev.migrator.execute.ConnectionSource;
+import dev.migrator.execute.DatabaseWait;
 import dev.migrator.execute.Engine;
 import dev.migrator.execute.EngineSettings;
 import dev.migrator.history.AppliedState;
@@ -14,6 +15,10 @@ import dev.migrator.lock.AdvisoryLock;
 import dev.migrator.revision.Plan;
 import dev.migrator.revision.RevisionGraph;
 import dev.migrator.revision.RevisionNode;
+import dev.migrator.safety.SafetyAnalyzer;
+import dev.migrator.safety.SafetyOptions;
+import dev.migrator.safety.SafetyReport;
+import dev.migrator.safety.ScratchConnector;
 import dev.migrator.source.LoadedRevision;
 import dev.migrator.source.RevisionBody;
 import java.sql.Connection;
@@ -50,11 +55,13 @@ public final class Migrator {
     private final Engine engine;
     private final ConnectionSource connections;
     private final Duration checkTimeout;
+    private final SafetyAnalyzer safety;
 
-    private Migrator(Engine engine, ConnectionSource connections, Duration checkTimeout) {
+    private Migrator(Engine engine, ConnectionSource connections, Duration checkTimeout, SafetyAnalyzer safety) {
         this.engine = engine;
         this.connections = connections;
         this.checkTimeout = checkTimeout;
+        this.safety = safety;
     }
 
     public static MigratorConfiguration configure() {
@@ -71,8 +78,12 @@ public final class Migrator {
             nodes.add(revision.node());
         }
         RevisionGraph graph = RevisionGraph.of(nodes);
-        return new Migrator(new Engine(settings, new Catalog(graph, loaded), connections), connections,
-                configuration.getCheckTimeout());
+        Engine engine = new Engine(settings, new Catalog(graph, loaded), connections);
+        ScratchConnector scratch = configuration.getDataSource() != null
+                ? ScratchConnector.forDataSource(configuration.getDataSource())
+                : ScratchConnector.forUrl(configuration.getUrl(), configuration.getUser(), configuration.getPassword());
+        return new Migrator(engine, connections, configuration.getCheckTimeout(),
+                new SafetyAnalyzer(engine, connections, scratch));
     }
 
     private static EngineSettings validate(MigratorConfiguration c) {
@@ -87,7 +98,8 @@ public final class Migrator {
         requireNotNegative("statementTimeout", c.getStatementTimeout());
         requireNotNegative("advisoryLockWait", c.getAdvisoryLockWait());
         if (c.getCheckTimeout().isZero() || c.getCheckTimeout().isNegative()) {
-            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "checkTimeout must be positive, was " + c.getCheckTimeout());
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "checkTimeout must be positive, was "
+                    + DurationText.of(c.getCheckTimeout()));
         }
         if (!c.getTablePrefix().matches("[A-Za-z0-9_]*")) {
             throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "tablePrefix '" + c.getTablePrefix() + "' may only contain letters, digits and _");
@@ -95,14 +107,28 @@ public final class Migrator {
         if (c.getSchema() != null && c.getSchema().isBlank()) {
             throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "schema is blank: leave it unset for the connection's current schema");
         }
+        if (c.getConnectRetries() < 0) {
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "connectRetries must be 0 or more, was " + c.getConnectRetries());
+        }
+        if (c.getConnectRetriesInterval().isZero() || c.getConnectRetriesInterval().isNegative()) {
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "connectRetriesInterval must be positive, was "
+                    + c.getConnectRetriesInterval());
+        }
+        requireNotNegative("readTimeout", c.getReadTimeout());
+        if (c.getBaseline() != null && c.getBaseline().isBlank()) {
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "baseline is blank: give the revision that matches "
+                    + "the existing schema, or leave it unset");
+        }
+        String database = c.getDataSource() != null ? DatabaseWait.describe(c.getDataSource()) : DatabaseWait.describe(c.getUrl());
         return new EngineSettings(c.getSchema(), c.getTablePrefix(), c.getLockTimeout(), c.getStatementTimeout(),
                 c.getLockRetries(), c.getAdvisoryLockWait(), c.isValidateChecksums(), c.getOnUnknownRevision(),
-                c.getContract(), c.getListeners());
+                c.getContract(), c.getListeners(), new EngineSettings.ConnectSettings(database, c.getConnectRetries(),
+                        c.getConnectRetriesInterval(), c.getReadTimeout()), c.getBaseline());
     }
 
     private static void requireNotNegative(String name, Duration value) {
         if (value.isNegative()) {
-            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, name + " must not be negative, was " + value);
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, name + " must not be negative, was " + DurationText.of(value));
         }
     }
 
@@ -137,9 +163,23 @@ public final class Migrator {
         return engine.stamp(target);
     }
 
+    /**
+     * Records the current checksum of applied revisions whose file was edited on purpose, so that runs
+     * and the checksum check pass again: one history row per revision (direction {@code stamp}, the new
+     * checksum, who, when, and {@code "checksum accepted: <reason>"}). {@code revisionOrAll} is a revision
+     * id (or unique prefix), or {@code all} for every applied revision whose file differs, each named in
+     * the log. Runs under the migration lock; changes nothing else.
+     *
+     * @return the accepted revisions; empty when every file already matches
+     * @throws MigratorException without a reason, or for a revision that is not applied or has no checksum
+     */
+    public List<AcceptedChecksum> acceptChecksum(String revisionOrAll, String reason) {
+        return engine.acceptChecksum(revisionOrAll, reason);
+    }
+
     /** The version-table rows (empty when the table does not exist). */
     public Set<String> current() {
-        return engine.read((connection, store) -> store.exists(connection) ? store.versionRows(connection) : Set.of());
+        return engine.readState((connection, store) -> store.exists(connection) ? store.versionRows(connection) : Set.of());
     }
 
     public List<RevisionInfo> heads() {
@@ -163,7 +203,7 @@ public final class Migrator {
     public RevisionDetails show(String revision) {
         String id = graph().resolveId(revision);
         RevisionInfo info = engine.catalog().info(id);
-        return engine.read((connection, store) -> {
+        return engine.readState((connection, store) -> {
             if (!store.exists(connection)) {
                 return new RevisionDetails(info, false, null);
             }
@@ -173,33 +213,47 @@ public final class Migrator {
         });
     }
 
-    /** Revisions an {@code upgrade("heads")} would apply, in order (contract ones included). */
+    /**
+     * Revisions not applied yet, in the order an {@code upgrade("heads")} would apply them: first
+     * what runs under the contract policy, then what it defers (contract ones and what needs them).
+     */
     public List<RevisionInfo> pending() {
-        return pending(current());
+        return pending(current()).all();
+    }
+
+    /** What is pending and, of that, what the contract policy defers: read from the engine's own plan. */
+    private record Pending(List<RevisionInfo> all, List<RevisionInfo> deferred) {
+
+        /** UP_TO_DATE, CONTRACT_PENDING (everything pending is deferred) or PENDING. */
+        MigrationState state() {
+            return all.isEmpty() ? MigrationState.UP_TO_DATE
+                    : deferred.size() == all.size() ? MigrationState.CONTRACT_PENDING : MigrationState.PENDING;
+        }
     }
 
     /** Nothing is pending for a database AHEAD of the code: what lies below unknown revisions cannot be told. */
-    private List<RevisionInfo> pending(Set<String> rows) {
+    private Pending pending(Set<String> rows) {
         if (!graph().unknown(rows).isEmpty()) {
-            return List.of();
+            return new Pending(List.of(), List.of());
         }
-        Plan plan = graph().upgrade(rows, "heads");
-        List<RevisionInfo> pending = new ArrayList<>();
-        plan.steps().forEach(step -> pending.add(engine.catalog().info(step.revision())));
-        return pending;
+        Plan plan = engine.catalog().upgrade(rows, "heads", engine.settings().contract());
+        List<RevisionInfo> all = new ArrayList<>();
+        plan.steps().forEach(step -> all.add(engine.catalog().info(step.revision())));
+        List<RevisionInfo> deferred = new ArrayList<>();
+        plan.heldBack().forEach(id -> deferred.add(engine.catalog().info(id)));
+        all.addAll(deferred);
+        return new Pending(all, deferred);
     }
 
     /**
-     * Splits every revision's statements (loading leaves that to the commands that run them), then fails
-     * on a changed checksum (or unknown revisions under {@code FAIL}); reports pending and unknown ones.
+     * Fails on a changed checksum (or unknown revisions under {@code FAIL}); reports pending and unknown
+     * ones. (Every file was checked completely when it was loaded.)
      */
     public ValidationResult validate() {
-        for (RevisionNode node : graph().nodes()) {
-            engine.catalog().get(node.id()).body().checkStatements();
-        }
         return engine.read((connection, store) -> {
             if (!store.exists(connection)) {
-                return new ValidationResult(MigrationState.NOT_INITIALIZED, Set.of(), pending(Set.of()), Set.of());
+                Pending pending = pending(Set.of());
+                return new ValidationResult(MigrationState.NOT_INITIALIZED, Set.of(), pending.all(), Set.of(), pending.deferred());
             }
             AppliedState applied = store.appliedState(connection, true);
             Set<String> rows = applied.versionRows();
@@ -209,10 +263,9 @@ public final class Migrator {
                         + "define (state AHEAD) and onUnknownRevision is FAIL. Deploy the release that defines them.");
             }
             engine.validateChecksums(applied);
-            List<RevisionInfo> pending = pending(rows);
-            MigrationState state = !unknown.isEmpty() ? MigrationState.AHEAD
-                    : pending.isEmpty() ? MigrationState.UP_TO_DATE : pendingState(pending);
-            return new ValidationResult(state, rows, pending, unknown);
+            Pending pending = pending(rows);
+            MigrationState state = !unknown.isEmpty() ? MigrationState.AHEAD : pending.state();
+            return new ValidationResult(state, rows, pending.all(), unknown, pending.deferred());
         });
     }
 
@@ -278,7 +331,7 @@ public final class Migrator {
     /** What the built-in checks compare the database with: the code's revisions and the recorded history. */
     private CheckContext checkContext() {
         MigratorStatus status = status();
-        return engine.read((connection, store) -> {
+        return engine.readState((connection, store) -> {
             Map<String, String> recorded = store.exists(connection) ? store.recordedChecksums(connection) : Map.of();
             Set<String> applied = graph().appliedClosure(status.current());
             List<AppliedRevision> revisions = new ArrayList<>();
@@ -295,28 +348,41 @@ public final class Migrator {
             String fingerprint = store.exists(connection)
                     ? store.latest(connection).filter(HistoryEntry::success).map(HistoryEntry::schemaFingerprint).orElse(null)
                     : null;
-            return new CheckContext(store.tables().schema(), engine.settings().tablePrefix(), status,
-                    engine.settings().contract() == ContractPolicy.DEFER, revisions, fingerprint);
+            return new CheckContext(store.tables().schema(), engine.settings().tablePrefix(), status, revisions, fingerprint);
         });
+    }
+
+    /**
+     * The newest run (upgrade, downgrade or stamp) from the rows of {@code migrator_history} that carry its run
+     * id: when it started and finished, how many steps it applied, whether all succeeded. Empty before the first
+     * run that wrote a row (a run with nothing to do writes none).
+     */
+    public Optional<RunSummary> lastRun() {
+        return engine.read((connection, store) -> store.exists(connection) ? store.lastRun(connection) : Optional.empty());
     }
 
     /** Executed steps from {@code migrator_history}, newest first. */
     public List<HistoryEntry> log(int limit) {
-        return engine.read((connection, store) -> store.exists(connection) ? store.history(connection, limit) : List.of());
+        return engine.readState((connection, store) -> store.exists(connection) ? store.history(connection, limit) : List.of());
     }
 
+    /**
+     * Where the database stands. A status read: it never waits for the database to come up, and its
+     * network reads are bounded by {@code readTimeout} when one is configured.
+     */
     public MigratorStatus status() {
         List<String> heads = graph().heads();
-        return engine.read((connection, store) -> {
+        return engine.readState((connection, store) -> {
             long key = AdvisoryLock.keyFor(store.tables().schema(), engine.settings().tablePrefix());
             boolean migrating = AdvisoryLock.isHeldByAnother(connection, key);
             if (!store.exists(connection)) {
+                Pending pending = pending(Set.of());
                 return new MigratorStatus(migrating ? MigrationState.MIGRATING : MigrationState.NOT_INITIALIZED,
-                        Set.of(), heads, pending(Set.of()), 0);
+                        Set.of(), heads, pending.all(), 0, pending.deferred());
             }
             Set<String> rows = store.versionRows(connection);
             Set<String> applied = graph().appliedClosure(rows);
-            List<RevisionInfo> pending = pending(rows);
+            Pending pending = pending(rows);
             MigrationState state;
             Optional<HistoryEntry> latest = store.latest(connection);
             if (migrating) {
@@ -325,12 +391,10 @@ public final class Migrator {
                 state = MigrationState.FAILED;
             } else if (!graph().unknown(rows).isEmpty()) {
                 state = MigrationState.AHEAD;
-            } else if (pending.isEmpty()) {
-                state = MigrationState.UP_TO_DATE;
             } else {
-                state = pendingState(pending);
+                state = pending.state();
             }
-            return new MigratorStatus(state, rows, heads, pending, applied.size());
+            return new MigratorStatus(state, rows, heads, pending.all(), applied.size(), pending.deferred());
         });
     }
 
@@ -343,9 +407,22 @@ public final class Migrator {
                 : !applied.contains(latest.revision());
     }
 
-    private MigrationState pendingState(List<RevisionInfo> pending) {
-        boolean deferred = engine.settings().contract() == ContractPolicy.DEFER && pending.get(0).phase() == Phase.CONTRACT;
-        return deferred ? MigrationState.CONTRACT_PENDING : MigrationState.PENDING;
+    /**
+     * The safety analysis of what {@code upgrade(target)} would apply: every rule of {@code docs/safety-rules.md}
+     * applied to the pending revisions, in the context of each (transaction mode, phase, server version, and
+     * the real size of every table). Reads the database, never changes it.
+     */
+    public SafetyReport analyze(String target) {
+        return safety.analyze(target, SafetyOptions.defaults());
+    }
+
+    /**
+     * {@link #analyze(String)} with options: offline (no database access: every revision from base is analysed
+     * and earlier tables are taken to be large), measured (also applied on a scratch database whose locks and
+     * rewrites are recorded per statement), thresholds, levels.
+     */
+    public SafetyReport analyze(String target, SafetyOptions options) {
+        return safety.analyze(target, options);
     }
 
     /** The complete SQL script an upgrade from {@code from} to {@code to} would run; touches no database. */

@@ -1,11 +1,9 @@
 package dev.migrator.autoconfigure;
 
-import dev.migrator.ContractPolicy;
 import dev.migrator.MigrationResult;
 import dev.migrator.ErrorCode;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorException;
-import dev.migrator.Phase;
 import dev.migrator.RevisionInfo;
 import dev.migrator.ValidationResult;
 import java.util.List;
@@ -13,42 +11,35 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs {@code migrator.startup.action} once and records the outcome; shared by the sync and async modes. */
-final class StartupMigration {
+/**
+ * The default {@link MigrationStrategy}: {@code migrator.startup.action} with {@code migrator.target}.
+ * A {@link MigrationStrategy} bean replaces it.
+ */
+final class StartupMigration implements MigrationStrategy {
 
     private static final Logger log = LoggerFactory.getLogger(StartupMigration.class);
 
-    private final Migrator migrator;
     private final StartupAction action;
     private final String target;
-    private final ContractPolicy contract;
-    private final MigratorStartupStatus status;
+    private final StartupSafety safety;
 
-    StartupMigration(Migrator migrator, MigratorProperties properties, MigratorStartupStatus status) {
-        this.migrator = migrator;
+    StartupMigration(MigratorProperties properties) {
         this.action = properties.getStartup().getAction();
         this.target = properties.getTarget();
-        this.contract = properties.getContract();
-        this.status = status;
+        this.safety = new StartupSafety(properties.getSafety());
     }
 
-    /** Runs the action; a failure is recorded in the status and rethrown. */
-    void run() {
-        status.running();
-        try {
-            switch (action) {
-                case UPGRADE -> upgrade();
-                case VALIDATE -> validate();
-                case NONE -> log.info("migrator.startup.action=none: not touching the database");
-            }
-            status.finished();
-        } catch (RuntimeException e) {
-            status.failed(e);
-            throw e;
+    @Override
+    public void migrate(Migrator migrator) {
+        switch (action) {
+            case UPGRADE -> upgrade(migrator);
+            case VALIDATE -> validate(migrator);
+            case NONE -> log.info("migrator.startup.action=none: not touching the database");
         }
     }
 
-    private void upgrade() {
+    private void upgrade(Migrator migrator) {
+        safety.check(migrator, target);
         MigrationResult result = migrator.upgrade(target);
         log.info("Migrator upgraded to {}: {} revision(s) applied in {} ms, now at {}{}", target, result.applied(),
                 java.time.Duration.between(result.startedAt(), result.finishedAt()).toMillis(), result.after(),
@@ -56,18 +47,19 @@ final class StartupMigration {
                         + " contract revision(s) deferred (set migrator.contract=apply to run them)");
     }
 
-    private void validate() {
+    private void validate(Migrator migrator) {
         ValidationResult result = migrator.validate();
-        // Under contract=defer a pending contract revision is expected, not a reason to refuse to start.
-        List<RevisionInfo> blocking = result.pending().stream()
-                .filter(r -> contract == ContractPolicy.APPLY || r.phase() != Phase.CONTRACT)
-                .toList();
+        // Under contract=defer a pending contract revision, and whatever needs it, is expected, not a
+        // reason to refuse to start: the engine's own plan says which (ValidationResult.deferred).
+        List<RevisionInfo> blocking = result.blocking();
         if (!blocking.isEmpty()) {
             throw new MigratorException(ErrorCode.PENDING_REVISIONS, "migrator.startup.action=validate: " + blocking.size()
                     + " revision(s) pending, the database was not changed: "
                     + blocking.stream().map(r -> r.revision() + " (" + r.message() + ")").collect(Collectors.joining(", "))
                     + ". Apply them first (run an upgrade, or start once with migrator.startup.action=upgrade).");
         }
-        log.info("Migrator validated: database is at {}, nothing pending", result.current());
+        log.info("Migrator validated: database is at {}, nothing pending{}", result.current(),
+                result.deferred().isEmpty() ? "" : " but " + result.deferred().size()
+                        + " deferred contract revision(s) (set migrator.contract=apply to run them)");
     }
 }
