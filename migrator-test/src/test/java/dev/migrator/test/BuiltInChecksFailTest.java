@@ -36,6 +36,11 @@ class BuiltInChecksFailTest {
     static class Unterminated implements BuiltInMigrationTests {
     }
 
+    @MigratorTest(locations = "classpath:sets/java_refused",
+            skip = {BuiltInCheck.STAIRWAY, BuiltInCheck.OFFLINE_EQUALS_ONLINE, BuiltInCheck.UPGRADE, BuiltInCheck.VERIFY})
+    static class JavaRefused implements BuiltInMigrationTests {
+    }
+
     @Test
     void aDowngradeThatForgetsAnIndexFailsItsStairwayStepNamingTheIndex() {
         SuiteResults results = SuiteResults.of(ForgottenIndex.class);
@@ -95,13 +100,25 @@ class BuiltInChecksFailTest {
     }
 
     @Test
-    void aRevisionThatDoesNotSplitFailsTheLoadCheckAndTheDatabaseChecksAreNotRun() {
+    void aRevisionThatDoesNotSplitFailsTheLoadCheckAndTheOtherChecksAreNotRun() {
         SuiteResults results = SuiteResults.of(Unterminated.class);
 
-        assertThat(results.failed()).containsKey("every revision loads");
+        assertThat(results.failed()).containsOnlyKeys("every revision loads");
+        assertThat(results.failed().get("every revision loads")).isEqualTo("The revisions do not load:"
+                + " classpath:sets/unterminated/7a0000000002_broken.sql:6: unterminated string literal ' (opened on"
+                + " line 6) in the statement starting on line 6. Close it; until then everything to the end of the"
+                + " section is part of it.");
+        assertThat(results.aborted()).containsOnlyKeys("single head", "upgrade base → heads",
+                "verify queries are true after the upgrade", "offline script equals online upgrade");
+    }
+
+    @Test
+    void aRevisionThatLoadsButCannotRenderFailsTheLoadCheckNamingItAndItsDirection() {
+        SuiteResults results = SuiteResults.of(JavaRefused.class);
+
+        assertThat(results.failed()).containsOnlyKeys("every revision loads");
         assertThat(results.failed().get("every revision loads")).startsWith("1 revision section(s) do not load:\n"
-                + "  7a0000000002 (classpath:sets/unterminated/7a0000000002_broken.sql) upgrade: ")
-                .contains("7a0000000002_broken.sql").contains("line 6");
-        assertThat(results.failed()).containsKey("upgrade base → heads");
+                + "  8b0000000001 (java:sets.java_refused.BatchInTransaction) upgrade: Revision 8b0000000001"
+                + " (java:sets.java_refused.BatchInTransaction) uses ");
     }
 }
