@@ -49,8 +49,7 @@ public final class BuiltInSuiteBenchmark {
         report.line("");
         for (String suite : suites) {
             Class<?> type = suite.strip().equals("sample") ? SuiteClasses.SampleSuite.class : SuiteClasses.GeneratedSuite.class;
-            measure(report, suite.strip().equals("sample") ? "sample app (11 revisions)" : revisions + " generated revisions",
-                    type, rounds);
+            measure(report, suite.strip().equals("sample") ? "sample app" : "generated revisions", type, rounds);
         }
         if (suites.stream().anyMatch(s -> s.strip().equals("generated"))) {
             templateVersusBase(report, server, generated, revisions);
@@ -60,9 +59,8 @@ public final class BuiltInSuiteBenchmark {
     }
 
     private static void measure(Report report, String title, Class<?> type, int rounds) {
-        report.line("#### " + title);
-        report.line("");
         List<List<String>> rows = new ArrayList<>();
+        String counts = "";
         List<Double> warm = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             SuiteTimings timings = launch(type);
@@ -71,6 +69,9 @@ public final class BuiltInSuiteBenchmark {
                         + timings.problems);
             }
             double total = timings.suiteMillis();
+            counts = timings.testsUnder("stairway: upgrade, downgrade, upgrade each revision") + " revisions, "
+                    + timings.testsUnder("non-transactional revisions rerun after a failure") + " non-transactional, "
+                    + timings.tests + " tests";
             if (round > 1) {
                 warm.add(total);
             }
@@ -85,6 +86,8 @@ public final class BuiltInSuiteBenchmark {
                     seconds(stairway), seconds(reruns), seconds(total - checks - stairway - reruns),
                     String.valueOf(timings.tests)));
         }
+        report.line("#### " + title + " (" + counts + ")");
+        report.line("");
         report.table(List.of("round", "whole suite", "revisions load", "upgrade", "verify", "offline = online",
                 "stairway", "non-transactional reruns", "harness and clean-up", "tests"), rows);
         if (!warm.isEmpty()) {

@@ -71,6 +71,13 @@ final class SuiteTimings implements TestExecutionListener {
         return Optional.empty();
     }
 
+    /** How many tests ran under the container with this display name. */
+    long testsUnder(String displayName) {
+        return nanos.keySet().stream()
+                .filter(id -> parents.containsKey(id) && displayName.equals(names.get(parents.get(id))))
+                .count();
+    }
+
     /** Milliseconds of the test factory: the whole built-in suite of the class, harness start included. */
     double suiteMillis() {
         for (Map.Entry<String, Long> entry : nanos.entrySet()) {

@@ -98,11 +98,18 @@ public final class BuiltInSuite {
         }
     }
 
-    private static void add(List<DynamicNode> nodes, Set<BuiltInCheck> skipped, BuiltInCheck check, String name,
+    private void add(List<DynamicNode> nodes, Set<BuiltInCheck> skipped, BuiltInCheck check, String name,
             Executable test) {
         if (!skipped.contains(check)) {
-            nodes.add(DynamicTest.dynamicTest(name, test));
+            nodes.add(DynamicTest.dynamicTest(name, locationSource(), test));
         }
+    }
+
+    /** The revisions' first location: where an IDE jumps to from a check, and what makes build reports use its name. */
+    private URI locationSource() {
+        List<String> locations = run.harness.setup().configuration().get().getLocations();
+        return locations.isEmpty() ? null : sourceOf(locations.get(0).contains(":") ? locations.get(0)
+                : "classpath:" + locations.get(0));
     }
 
     /** A check that needs the revisions is not run when they do not load ("every revision loads" says why). */
@@ -115,9 +122,15 @@ public final class BuiltInSuite {
         };
     }
 
-    /** Where an IDE jumps to from a test: the revision's file or class. */
+    /**
+     * Where an IDE jumps to from a test: the revision's file, or its class file. Any source also makes
+     * Maven's and Gradle's reports name the test by its display name (without one they number it).
+     */
     static URI sourceOf(RevisionInfo revision) {
-        String source = revision.source();
+        return sourceOf(revision.source());
+    }
+
+    private static URI sourceOf(String source) {
         if (source == null) {
             return null;
         }
@@ -136,7 +149,10 @@ public final class BuiltInSuite {
         if (source.startsWith("filesystem:")) {
             return java.nio.file.Path.of(source.substring("filesystem:".length())).toUri();
         }
-        // A Java revision gets none: with a class source, build tools report the test as that class's.
+        if (source.startsWith("java:")) {
+            // not a class source: build tools would report the test as one of that class's
+            return URI.create("classpath:/" + source.substring("java:".length()).replace('.', '/') + ".class");
+        }
         return null;
     }
 }
