@@ -12,6 +12,7 @@ import dev.migrator.execute.Engine;
 import dev.migrator.execute.EngineSettings;
 import dev.migrator.state.AppliedState;
 import dev.migrator.lock.AdvisoryLock;
+import dev.migrator.lock.LockHolder;
 import dev.migrator.revision.Plan;
 import dev.migrator.revision.RevisionGraph;
 import dev.migrator.revision.RevisionNode;
@@ -374,7 +375,7 @@ public final class Migrator {
         List<String> heads = graph().heads();
         return engine.readState((connection, store) -> {
             long key = AdvisoryLock.keyFor(store.tables().schema(), engine.settings().tablePrefix());
-            boolean migrating = AdvisoryLock.isHeldByAnother(connection, key);
+            boolean migrating = LockHolder.isHeldByAnother(connection, key);
             if (!store.exists(connection)) {
                 Pending pending = pending(Set.of());
                 return new MigratorStatus(migrating ? MigrationState.MIGRATING : MigrationState.NOT_INITIALIZED,

@@ -49,7 +49,7 @@ final class BatchUpdateRunner {
         this.dialect = dialect;
         this.context = context;
         this.position = position;
-        this.progress = context.batchProgress();
+        this.progress = context.progressTable();
     }
 
     void run(BatchUpdate update) {

@@ -31,7 +31,7 @@ public record ExecutionContext(String revisionId, boolean transactional, String 
     }
 
     /** The batch progress table among Migrator's tables ({@code migrator_batch_progress} by default). */
-    BatchProgressTable batchProgress() {
+    BatchProgressTable progressTable() {
         return new StateTables(schema, tablePrefix).batchProgress();
     }
 }

@@ -13,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -209,7 +208,7 @@ public final class AdvisoryLock {
      */
     private void acquire(Connection connection, long key, long start) throws SQLException {
         log.info("Another session is migrating ({}); waiting up to {} for it to finish",
-                holder(connection, key).orElse("unknown session"), DurationText.of(maxWait));
+                LockHolder.of(connection, key).orElse("unknown session"), DurationText.of(maxWait));
         long deadline = start + maxWait.toNanos();
         long pause = FIRST_POLL_MS;
         LockReleases releases = LockReleases.listen(connection, key);
@@ -230,7 +229,7 @@ public final class AdvisoryLock {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new MigratorException(ErrorCode.MIGRATION_LOCK_TIMEOUT, "Timed out after " + DurationText.of(maxWait)
-                            + " waiting for the migration lock: " + holder(connection, key).orElse("another session")
+                            + " waiting for the migration lock: " + LockHolder.of(connection, key).orElse("another session")
                             + " holds it.\n  What to do: " + FailureAdvice.of(ErrorCode.MIGRATION_LOCK_TIMEOUT));
                 }
                 releases.await(Math.min(Backoff.jittered(pause), Math.max(1, left / 1_000_000)));
@@ -286,33 +285,5 @@ public final class AdvisoryLock {
         String name = "migrator " + doing + " " + who;
         // application_name is truncated by the server at 63 bytes; keep the meaningful start.
         return name.length() > 63 ? name.substring(0, 63) : name;
-    }
-
-    /** Who holds the lock {@code key} in this database: application name, pid and since when; empty when free. */
-    public static Optional<String> holder(Connection connection, long key) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT a.pid, a.application_name, a.client_addr::text, a.backend_start, a.state FROM pg_locks l"
-                        + " JOIN pg_stat_activity a ON a.pid = l.pid"
-                        + " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1"
-                        + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
-                        + " AND l.classid::bigint = ? AND l.objid::bigint = ? AND l.pid <> pg_backend_pid()")) {
-            ps.setLong(1, key >>> 32);
-            ps.setLong(2, key & 0xffffffffL);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                String name = rs.getString(2);
-                return Optional.of("session pid " + rs.getInt(1)
-                        + (name == null || name.isEmpty() ? "" : " (application_name '" + name + "')")
-                        + (rs.getString(3) == null ? "" : " from " + rs.getString(3))
-                        + ", connected since " + rs.getTimestamp(4).toInstant() + (rs.getString(5) == null ? "" : ", " + rs.getString(5)));
-            }
-        }
-    }
-
-    /** Whether another session holds the lock (state {@code MIGRATING}). */
-    public static boolean isHeldByAnother(Connection connection, long key) throws SQLException {
-        return holder(connection, key).isPresent();
     }
 }

@@ -136,12 +136,12 @@ final class SqlStatementSplitter {
         } else if (c == '"') {
             skipQuoted('"', false, "quoted identifier \"", statementLine);
             body.other();
-        } else if (c == '$' && !isIdentifierChar(i - 1) && dollarTagEnd() >= 0) {
+        } else if (c == '$' && !isIdentifierChar(i - 1) && ScanRules.dollarTagEnd(text, i, to) >= 0) {
             skipDollarQuoted(statementLine);
             body.other();
-        } else if (isIdentifierStart(c) && !isIdentifierChar(i - 1)) {
+        } else if (ScanRules.isIdentifierStart(c) && !isIdentifierChar(i - 1)) {
             int end = i + 1;
-            while (end < to && isIdentifierPart(text.charAt(end))) {
+            while (end < to && ScanRules.isIdentifierPart(text.charAt(end))) {
                 end++;
             }
             body.word(text, i, end, parenDepth == 0, isDotBefore(i) || isDotAfter(end), line);
@@ -233,12 +233,12 @@ final class SqlStatementSplitter {
                     i += 2;
                     continue;
                 }
-                int continued = quote == '\'' ? continuation(i + 1) : -1;
+                int continued = quote == '\'' ? ScanRules.continuation(text, i + 1, to) : -1;
                 if (continued < 0) {
                     i++;
                     return;
                 }
-                line += countNewlines(i + 1, continued);
+                line += ScanRules.countNewlines(text, i + 1, continued);
                 i = continued + 1;
                 continue;
             }
@@ -249,63 +249,14 @@ final class SqlStatementSplitter {
         }
     }
 
-    /**
-     * The index of the quote that continues a string literal ending just before {@code j}, or -1: PostgreSQL's
-     * {@code {quote}{whitespace_with_newline}{quote}}, where horizontal space and {@code --} comments may
-     * come before the line break, and space and comments ending in a line break after it.
-     */
-    private int continuation(int j) {
-        boolean newline = false;
-        while (j < to) {
-            char c = text.charAt(j);
-            if (c == '\n') {
-                newline = true;
-                j++;
-            } else if (c == ' ' || c == '\t' || c == '\f' || c == '\r' || (c == '\u000B' && newline)) {
-                j++;
-            } else if (c == '-' && j + 1 < to && text.charAt(j + 1) == '-') {
-                while (j < to && text.charAt(j) != '\n') {
-                    j++;
-                }
-            } else {
-                return newline && c == '\'' ? j : -1;
-            }
-        }
-        return -1;
-    }
-
     private void skipDollarQuoted(int statementLine) {
-        String tag = text.substring(i, dollarTagEnd() + 1);
+        String tag = text.substring(i, ScanRules.dollarTagEnd(text, i, to) + 1);
         int close = text.indexOf(tag, i + tag.length());
         if (close < 0 || close + tag.length() > to) {
             throw unterminated("dollar-quoted string " + tag + " (opened on line " + line + ")", statementLine);
         }
-        line += countNewlines(i, close);
+        line += ScanRules.countNewlines(text, i, close);
         i = close + tag.length();
-    }
-
-    /**
-     * If a dollar-quote delimiter starts at the cursor ({@code $$} or {@code $tag$}, the tag not
-     * starting with a digit, so that {@code $1} is a parameter), the index of its closing {@code $}; otherwise -1.
-     */
-    private int dollarTagEnd() {
-        int j = i + 1;
-        if (j < to && text.charAt(j) == '$') {
-            return j;
-        }
-        if (j >= to || !isIdentifierStart(text.charAt(j))) {
-            return -1;
-        }
-        for (j++; j < to; j++) {
-            char c = text.charAt(j);
-            if (c == '$') {
-                return j;
-            }
-            if (!(isIdentifierStart(c) || (c >= '0' && c <= '9'))) {
-                return -1;
-            }
-        }
-        return -1;
     }
 
     /** {@code E'...'} or {@code e'...'}, where the E is a token of its own (not the end of {@code name'}). */
@@ -315,17 +266,7 @@ final class SqlStatementSplitter {
     }
 
     private boolean isIdentifierChar(int index) {
-        return index >= from && isIdentifierPart(text.charAt(index));
-    }
-
-    private int countNewlines(int start, int end) {
-        int n = 0;
-        for (int j = start; j < end; j++) {
-            if (text.charAt(j) == '\n') {
-                n++;
-            }
-        }
-        return n;
+        return index >= from && ScanRules.isIdentifierPart(text.charAt(index));
     }
 
     private RevisionLoadException unterminated(String what, int statementLine) {
@@ -336,15 +277,5 @@ final class SqlStatementSplitter {
     private RevisionLoadException problem(String what, int statementLine, String todo) {
         return new RevisionLoadException(source + ":" + statementLine + ": " + what
                 + " in the statement starting on line " + statementLine + ". " + todo);
-    }
-
-    /** PostgreSQL's {@code ident_start}: {@code [A-Za-z\\200-\\377_]}; every character from U+0080 up. */
-    private static boolean isIdentifierStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
-    }
-
-    /** PostgreSQL's {@code ident_cont}: a start character, a digit or {@code $}. */
-    private static boolean isIdentifierPart(char c) {
-        return isIdentifierStart(c) || (c >= '0' && c <= '9') || c == '$';
     }
 }

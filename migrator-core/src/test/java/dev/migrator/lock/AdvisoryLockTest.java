@@ -49,7 +49,7 @@ class AdvisoryLockTest {
             new AdvisoryLock(null, "migrator_", Duration.ofSeconds(5), "host=h pid=1").withLock(c, schema -> {
                 assertThat(schema).as("the connection's current schema").isEqualTo("public");
                 try (Connection other = db.connect()) {
-                    assertThat(AdvisoryLock.isHeldByAnother(other, KEY)).as("the key of public").isTrue();
+                    assertThat(LockHolder.isHeldByAnother(other, KEY)).as("the key of public").isTrue();
                 }
                 seen[0] = query(c, "SELECT current_setting('application_name')");
                 seen[1] = query(c, "SELECT current_setting('client_connection_check_interval')");
@@ -106,12 +106,12 @@ class AdvisoryLockTest {
         try (Connection c = db.connect(); Connection other = db.connect()) {
             query(c, "SELECT set_config('search_path', '\"Ünï \"\"q\"\" schema\"', false)");
             String seen = new AdvisoryLock(null, "app_", Duration.ofSeconds(5), "host=h pid=3").withLock(c, current -> {
-                assertThat(AdvisoryLock.holder(other, AdvisoryLock.keyFor(schema, "app_")).orElse("nobody"))
+                assertThat(LockHolder.of(other, AdvisoryLock.keyFor(schema, "app_")).orElse("nobody"))
                         .as("the holder of keyFor's key").contains("migrator migrating host=h pid=3");
                 return current;
             }, w -> { });
             assertThat(seen).isEqualTo(schema);
-            assertThat(AdvisoryLock.isHeldByAnother(other, AdvisoryLock.keyFor(schema, "app_"))).isFalse();
+            assertThat(LockHolder.isHeldByAnother(other, AdvisoryLock.keyFor(schema, "app_"))).isFalse();
         }
     }
 
@@ -201,7 +201,7 @@ class AdvisoryLockTest {
             s.execute("SELECT pg_advisory_lock(" + KEY + ")");
         }
         try (Connection other = db.connect()) {
-            assertThat(AdvisoryLock.isHeldByAnother(other, KEY)).isTrue();
+            assertThat(LockHolder.isHeldByAnother(other, KEY)).isTrue();
             dying.close();
             String result = new AdvisoryLock("public", "migrator_", Duration.ofSeconds(10), "host=h pid=2").withLock(other, schema -> "ran", w -> { });
             assertThat(result).isEqualTo("ran");
