@@ -22,6 +22,7 @@ import dev.migrator.safety.SafetyReport;
 import dev.migrator.safety.ScratchConnector;
 import dev.migrator.source.LoadedRevision;
 import dev.migrator.source.RevisionBody;
+import dev.migrator.support.DurationText;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

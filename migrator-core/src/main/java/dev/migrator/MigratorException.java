@@ -1,5 +1,6 @@
 package dev.migrator;
 
+import dev.migrator.support.Secrets;
 import java.util.Objects;
 
 /**

@@ -1,8 +1,8 @@
 package dev.migrator.check;
 
 import dev.migrator.CheckResult;
-import dev.migrator.DurationText;
-import dev.migrator.Secrets;
+import dev.migrator.support.DurationText;
+import dev.migrator.support.Secrets;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

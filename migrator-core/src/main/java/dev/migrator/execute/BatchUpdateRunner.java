@@ -1,6 +1,6 @@
 package dev.migrator.execute;
 
-import dev.migrator.DurationText;
+import dev.migrator.support.DurationText;
 import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
 import dev.migrator.dialect.Dialect;

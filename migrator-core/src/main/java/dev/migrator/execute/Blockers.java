@@ -1,6 +1,6 @@
 package dev.migrator.execute;
 
-import dev.migrator.DurationText;
+import dev.migrator.support.DurationText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package dev.migrator.execute;
 
-import dev.migrator.Secrets;
+import dev.migrator.support.Secrets;
 import dev.migrator.lock.Backoff;
 import java.lang.reflect.Method;
 import java.sql.Connection;

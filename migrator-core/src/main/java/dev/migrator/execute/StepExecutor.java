@@ -1,7 +1,7 @@
 package dev.migrator.execute;
 
 import dev.migrator.Direction;
-import dev.migrator.DurationText;
+import dev.migrator.support.DurationText;
 import dev.migrator.ErrorCode;
 import dev.migrator.FailureAdvice;
 import dev.migrator.MigratorException;

@@ -1,6 +1,6 @@
 package dev.migrator.lock;
 
-import dev.migrator.DurationText;
+import dev.migrator.support.DurationText;
 import dev.migrator.ErrorCode;
 import dev.migrator.FailureAdvice;
 import dev.migrator.MigratorException;

@@ -5,7 +5,7 @@ import dev.migrator.MigrationState;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorException;
 import dev.migrator.MigratorStatus;
-import dev.migrator.Secrets;
+import dev.migrator.support.Secrets;
 import dev.migrator.autoconfigure.MigratorStartupStatus;
 import java.time.Clock;
 import java.time.Duration;

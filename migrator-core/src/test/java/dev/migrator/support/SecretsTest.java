@@ -1,7 +1,9 @@
-package dev.migrator;
+package dev.migrator.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrator.ErrorCode;
+import dev.migrator.MigratorException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package dev.migrator;
+package dev.migrator.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package dev.migrator;
+package dev.migrator.support;
 
+import dev.migrator.MigratorException;
 import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

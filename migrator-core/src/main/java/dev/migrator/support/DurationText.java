@@ -1,4 +1,4 @@
-package dev.migrator;
+package dev.migrator.support;
 
 import java.time.Duration;
 
