@@ -24,10 +24,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Evaluates post-deploy checks one after another, each on a connection of its own and within a time
- * limit. Nothing a check does escapes: a check that throws is FAILED with the exception, one that
- * runs past its limit is FAILED "timed out" (its query is cancelled and its connection aborted) and
- * the runner moves on at once instead of waiting for it.
+ * Evaluates post-deploy checks one after another, on one connection, each within a time limit. Nothing
+ * a check does escapes: a check that throws is FAILED with the exception, one that runs past its limit
+ * is FAILED "timed out" (its query is cancelled and its connection aborted, and the next check gets a new
+ * one) and the runner moves on at once instead of waiting for it. Between checks, a transaction a check
+ * left open is rolled back, so each starts in autocommit as the first did.
  */
 public final class CheckRunner {
 
@@ -55,26 +56,35 @@ public final class CheckRunner {
     public List<CheckResult> run(List<? extends PostDeployCheck> checks) {
         // Daemon threads: a check stuck outside JDBC (where cancelling cannot reach) must not keep the JVM alive.
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
+        AtomicReference<Connection> shared = new AtomicReference<>();
         try {
             List<CheckResult> results = new ArrayList<>(checks.size());
             for (PostDeployCheck check : checks) {
-                results.add(run(check, executor));
+                results.add(run(check, executor, shared));
             }
             return results;
         } finally {
             executor.shutdownNow();
+            close(shared.getAndSet(null));
         }
     }
 
-    private CheckResult run(PostDeployCheck check, ExecutorService executor) {
+    private CheckResult run(PostDeployCheck check, ExecutorService executor, AtomicReference<Connection> shared) {
         String name = nameOf(check);
         String revision = revisionOf(check);
         AtomicReference<Connection> connection = new AtomicReference<>();
         long started = System.nanoTime();
         Future<CheckOutcome> future = executor.submit(() -> {
-            try (Connection c = connections.open()) {
-                connection.set(c);
+            Connection c = shared.get();
+            if (c == null) {
+                c = connections.open();
+                shared.set(c);
+            }
+            connection.set(c);
+            try {
                 return Objects.requireNonNull(check.check(c), "the check returned no outcome");
+            } finally {
+                tidy(c, shared);
             }
         });
         CheckOutcome outcome;
@@ -82,6 +92,7 @@ public final class CheckRunner {
             outcome = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
+            shared.compareAndSet(connection.get(), null);
             cancel(connection.get());
             outcome = CheckOutcome.failed("timed out after " + DurationText.of(timeout) + " (the check was cancelled)");
         } catch (ExecutionException e) {
@@ -91,6 +102,7 @@ public final class CheckRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
+            shared.compareAndSet(connection.get(), null);
             cancel(connection.get());
             outcome = CheckOutcome.failed("interrupted before the check finished");
         }
@@ -100,6 +112,37 @@ public final class CheckRunner {
         }
         return new CheckResult(name, revision, outcome.passed() ? CheckResult.Status.PASSED : CheckResult.Status.FAILED,
                 duration, outcome.detail());
+    }
+
+    /**
+     * Leaves the shared connection as the next check expects it: a transaction the check left open is rolled
+     * back and autocommit restored; a connection that cannot be tidied is closed, and the next check opens one.
+     */
+    private static void tidy(Connection connection, AtomicReference<Connection> shared) {
+        try {
+            if (!connection.isClosed() && !connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+            if (!connection.isClosed()) {
+                return;
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.debug("Could not tidy the checks' connection; the next check opens a new one", e);
+            close(connection);
+        }
+        shared.compareAndSet(connection, null);
+    }
+
+    private static void close(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException | RuntimeException e) {
+            log.debug("Could not close the checks' connection", e);
+        }
     }
 
     /** Stops the server-side query first (closing the socket alone would let the backend run on), then frees the connection. */

@@ -129,6 +129,42 @@ class CheckRunnerTest {
     }
 
     @Test
+    void theChecksShareOneConnectionAndATimedOutOneIsReplaced(TestDatabase db) {
+        CheckRunner runner = new CheckRunner(db::connect, Duration.ofMillis(500));
+        Check backend = c -> {
+            try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT pg_backend_pid()")) {
+                rs.next();
+                return CheckOutcome.passed(String.valueOf(rs.getInt(1)));
+            }
+        };
+
+        List<CheckResult> results = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> runner.run(List.of(
+                check("first", backend),
+                check("leaves-a-transaction", c -> {
+                    c.setAutoCommit(false);
+                    try (Statement st = c.createStatement()) {
+                        st.execute("SELECT 1");
+                    }
+                    return CheckOutcome.passed("left it open");
+                }),
+                check("second", c -> c.getAutoCommit() ? backend.check(c) : CheckOutcome.failed("not in autocommit")),
+                check("sleeper", c -> {
+                    try (Statement st = c.createStatement()) {
+                        st.execute("SELECT pg_sleep(30)");
+                    }
+                    return CheckOutcome.passed("woke up");
+                }),
+                check("after", backend))));
+
+        assertThat(results.get(2).passed()).as(results.get(2).detail()).isTrue();
+        assertThat(results.get(2).detail()).as("the same session").isEqualTo(results.get(0).detail());
+        assertThat(results.get(3).detail()).contains("timed out");
+        assertThat(results.get(4).passed()).isTrue();
+        assertThat(results.get(4).detail()).as("a new session after the timeout").isNotEqualTo(results.get(0).detail());
+        awaitNoBackendRunning(db, "SELECT pg_sleep(30)");
+    }
+
+    @Test
     void aConnectionFailureIsAFailedCheck() {
         CheckRunner runner = new CheckRunner(() -> {
             throw new java.sql.SQLException("connection refused");
