@@ -1,6 +1,8 @@
 package dev.migrator;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,15 +16,24 @@ import java.util.Set;
  *                 contract-phase revisions and every revision that needs one; empty under
  *                 {@link ContractPolicy#APPLY}. State {@code CONTRACT_PENDING} means every pending
  *                 revision is deferred.
+ * @param lastRun  the newest run ({@code Migrator.lastRun()}), read with the rest in the same status read;
+ *                 empty before the first run that wrote a history row
  */
 public record MigratorStatus(MigrationState state, Set<String> current, List<String> heads, List<RevisionInfo> pending,
-        int applied, List<RevisionInfo> deferred) {
+        int applied, List<RevisionInfo> deferred, Optional<RunSummary> lastRun) {
 
     public MigratorStatus {
         current = Set.copyOf(current);
         heads = List.copyOf(heads);
         pending = List.copyOf(pending);
         deferred = List.copyOf(deferred);
+        lastRun = Objects.requireNonNull(lastRun, "lastRun");
+    }
+
+    /** A status without its newest run (none was read). */
+    public MigratorStatus(MigrationState state, Set<String> current, List<String> heads, List<RevisionInfo> pending,
+            int applied, List<RevisionInfo> deferred) {
+        this(state, current, heads, pending, applied, deferred, Optional.empty());
     }
 
     /** Whether something is pending and all of it is deferred contract work (or needs it). */

@@ -18,6 +18,13 @@ public final class BuiltInChecks {
         checks.add(new ChecksumCheck(context));
         checks.add(new InvalidIndexCheck());
         checks.add(new SchemaDriftCheck(context));
+        checks.addAll(verifyQueries(context));
+        return checks;
+    }
+
+    /** One {@code verify} check per applied revision with a verify query, parents first: what {@code verify()} runs. */
+    public static List<PostDeployCheck> verifyQueries(CheckContext context) {
+        List<PostDeployCheck> checks = new ArrayList<>();
         for (AppliedRevision revision : context.applied()) {
             if (revision.verify() != null && !revision.verify().isBlank()) {
                 checks.add(new VerifyQueryCheck(revision));

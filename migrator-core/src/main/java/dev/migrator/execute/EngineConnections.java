@@ -14,18 +14,18 @@ import java.time.Duration;
  * waits, and its network reads are bounded ({@code readTimeout}), because whoever asks for the state
  * (a probe, a scrape, an operator) must get an answer while the database does not give one.
  */
-final class EngineConnections {
+public final class EngineConnections {
 
     /** Work on a connection. */
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
     private final ConnectionSource source;
     private final EngineSettings.ConnectSettings connect;
 
-    EngineConnections(ConnectionSource source, EngineSettings.ConnectSettings connect) {
+    public EngineConnections(ConnectionSource source, EngineSettings.ConnectSettings connect) {
         this.source = source;
         this.connect = connect;
     }
@@ -34,7 +34,7 @@ final class EngineConnections {
      * A command's connection, after waiting for the database as {@code connectRetries} allows. A failure
      * to connect is said as such: no revision ran, so there is nothing else to blame.
      */
-    Connection forCommand() {
+    public Connection forCommand() {
         Connection connection;
         try {
             connection = DatabaseWait.open(source, connect);
@@ -50,7 +50,7 @@ final class EngineConnections {
     }
 
     /** A status read's connection: one attempt, no waiting. */
-    Connection forStatusRead() throws SQLException {
+    public Connection forStatusRead() throws SQLException {
         return requireConnection(source.open());
     }
 
@@ -58,7 +58,7 @@ final class EngineConnections {
      * Runs {@code work} with every network read bounded by {@code readTimeout} (when one is set),
      * restoring the connection's own network timeout before it goes back to its pool.
      */
-    <T> T withReadTimeout(Connection connection, Work<T> work) throws SQLException {
+    public <T> T withReadTimeout(Connection connection, Work<T> work) throws SQLException {
         Duration bound = connect.readTimeout();
         if (bound.isZero()) {
             return work.run(connection);
@@ -78,7 +78,7 @@ final class EngineConnections {
      * A read failed: only reads ran, so there is no revision or privilege to create tables to blame; the
      * advice is about reaching the database.
      */
-    MigratorException readError(SQLException e) {
+    public MigratorException readError(SQLException e) {
         ErrorCode code = PostgresErrors.classify(e, ErrorCode.INTERNAL);
         String advice = code == ErrorCode.CONNECTION_FAILED || code == ErrorCode.CONNECTION_LOST
                 ? "Check that the database " + connect.database() + " is up and reachable."

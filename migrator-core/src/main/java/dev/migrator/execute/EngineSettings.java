@@ -10,6 +10,7 @@ import java.util.List;
  * The configuration the engine runs with, validated by the facade. Holds no credentials.
  *
  * @param baseline the target stamped before an upgrade of a schema with tables but no Migrator state, or null
+ * @param checkTimeout the time limit of each post-deploy check
  */
 public record EngineSettings(
         String schema,
@@ -23,7 +24,8 @@ public record EngineSettings(
         ContractPolicy contract,
         List<MigrationListener> listeners,
         ConnectSettings connect,
-        String baseline) {
+        String baseline,
+        Duration checkTimeout) {
 
     public EngineSettings {
         listeners = List.copyOf(listeners);

@@ -7,17 +7,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Calls every listener, logging and ignoring what one throws: observability never breaks a migration. */
-final class Listeners {
+public final class Listeners {
 
     private static final Logger log = LoggerFactory.getLogger(Listeners.class);
 
     private final List<MigrationListener> listeners;
 
-    Listeners(List<MigrationListener> listeners) {
+    public Listeners(List<MigrationListener> listeners) {
         this.listeners = List.copyOf(listeners);
     }
 
-    void emit(Consumer<MigrationListener> event) {
+    public void emit(Consumer<MigrationListener> event) {
         for (MigrationListener listener : listeners) {
             try {
                 event.accept(listener);

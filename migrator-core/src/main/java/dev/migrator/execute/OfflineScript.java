@@ -7,6 +7,7 @@ import dev.migrator.state.BookkeepingStatement;
 import dev.migrator.state.HistoryLayout;
 import dev.migrator.state.HistoryRow;
 import dev.migrator.state.StateTables;
+import dev.migrator.dialect.postgresql.PostgresDialect;
 import dev.migrator.revision.Plan;
 import dev.migrator.revision.Step;
 import dev.migrator.source.LoadedRevision;
@@ -28,12 +29,12 @@ public final class OfflineScript {
     private final RevisionStatements statements;
     private final String appliedBy;
 
-    OfflineScript(EngineSettings settings, Catalog catalog, StateTables tables, RevisionStatements statements,
-            String appliedBy) {
+    /** @param appliedBy who the history rows of the script name */
+    public OfflineScript(EngineSettings settings, Catalog catalog, String appliedBy) {
         this.settings = settings;
         this.catalog = catalog;
-        this.tables = tables;
-        this.statements = statements;
+        this.tables = new StateTables(settings.schema(), settings.tablePrefix());
+        this.statements = new RevisionStatements(new PostgresDialect());
         this.appliedBy = appliedBy;
     }
 

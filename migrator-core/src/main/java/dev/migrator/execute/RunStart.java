@@ -19,14 +19,14 @@ import org.slf4j.LoggerFactory;
  * table of an older layout upgraded (once: the first run that finds it so), and the run's id drawn.
  * When the tables exist in the current layout that is one round trip and no DDL.
  */
-final class RunStart {
+public final class RunStart {
 
     private static final Logger log = LoggerFactory.getLogger(RunStart.class);
 
     private RunStart() {}
 
     /** The store of this run: its history rows carry the run's id. */
-    static StateStore open(Connection connection, StateTables tables, EngineSettings settings) throws SQLException {
+    public static StateStore open(Connection connection, StateTables tables, EngineSettings settings) throws SQLException {
         StateStore store = new StateStore(tables);
         StateStore.Found found = store.inspect(connection);
         if (!found.tablesExist()) {

@@ -1,12 +1,12 @@
 package dev.migrator.operation;
 
-import dev.migrator.operation.OperationBuilders.AddColumnSafelyBuilder;
+import dev.migrator.operation.SafePatternBuilders.AddColumnSafelyBuilder;
 import dev.migrator.operation.OperationBuilders.AddColumnBuilder;
 import dev.migrator.operation.OperationBuilders.AlterColumnBuilder;
-import dev.migrator.operation.OperationBuilders.BatchUpdateBuilder;
+import dev.migrator.operation.SafePatternBuilders.BatchUpdateBuilder;
 import dev.migrator.operation.OperationBuilders.CommentBuilder;
 import dev.migrator.operation.OperationBuilders.ConstraintBuilder;
-import dev.migrator.operation.OperationBuilders.ContractColumnBuilder;
+import dev.migrator.operation.SafePatternBuilders.ContractColumnBuilder;
 import dev.migrator.operation.OperationBuilders.CreateIndexBuilder;
 import dev.migrator.operation.OperationBuilders.CreateTableBuilder;
 import dev.migrator.operation.OperationBuilders.DropColumnBuilder;
@@ -14,7 +14,7 @@ import dev.migrator.operation.OperationBuilders.DropConstraintBuilder;
 import dev.migrator.operation.OperationBuilders.DropIndexBuilder;
 import dev.migrator.operation.OperationBuilders.DropTableBuilder;
 import dev.migrator.operation.OperationBuilders.EnumValueBuilder;
-import dev.migrator.operation.OperationBuilders.ExpandColumnBuilder;
+import dev.migrator.operation.SafePatternBuilders.ExpandColumnBuilder;
 import java.util.List;
 import java.util.function.Consumer;
 

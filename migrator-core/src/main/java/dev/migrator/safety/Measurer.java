@@ -6,8 +6,7 @@ import dev.migrator.dialect.RenderContext;
 import dev.migrator.dialect.postgresql.PostgresDialect;
 import dev.migrator.dialect.postgresql.PostgresErrors;
 import dev.migrator.dialect.postgresql.PostgresText;
-import dev.migrator.execute.ConnectionSource;
-import dev.migrator.execute.Engine;
+import dev.migrator.command.CommandContext;
 import dev.migrator.operation.SafePattern.BatchUpdate;
 import dev.migrator.operation.Operation.ExecuteSql;
 import dev.migrator.safety.StatementMeter.Measured;
@@ -37,22 +36,20 @@ final class Measurer {
     /** SQLSTATEs of a statement that cannot run inside a transaction block (25001), or ends one itself (2D000). */
     private static final Set<String> REFUSES_TRANSACTION = Set.of("25001", "2D000");
 
-    private final Engine engine;
-    private final ConnectionSource real;
+    private final CommandContext context;
     private final ScratchConnector connector;
     private final PostgresDialect dialect = new PostgresDialect();
 
-    Measurer(Engine engine, ConnectionSource real, ScratchConnector connector) {
-        this.engine = engine;
-        this.real = real;
+    Measurer(CommandContext context, ScratchConnector connector) {
+        this.context = context;
         this.connector = connector;
     }
 
     /** Measurements keyed by {@link Linter#key}, in plan order. */
     Map<String, StatementMeasurement> measure(Set<String> current, List<AnalysedRevision> pending, DatabaseFacts facts) {
         Map<String, StatementMeasurement> measured = new LinkedHashMap<>();
-        try (Connection admin = real.open(); ScratchDatabase scratch = ScratchDatabase.create(admin, connector)) {
-            scratch.build(engine, current);
+        try (Connection admin = context.source().open(); ScratchDatabase scratch = ScratchDatabase.create(admin, connector)) {
+            scratch.build(context, current);
             try (Connection connection = scratch.connect(); Connection writer = scratch.connect()) {
                 StatementMeter meter = new StatementMeter(connection, facts);
                 for (AnalysedRevision revision : pending) {

@@ -1,7 +1,7 @@
 package dev.migrator.safety;
 
-import dev.migrator.execute.ConnectionSource;
-import dev.migrator.execute.Engine;
+import dev.migrator.command.CommandContext;
+import dev.migrator.command.StateRead;
 import dev.migrator.revision.Plan;
 import dev.migrator.revision.RevisionGraph;
 import dev.migrator.revision.Step;
@@ -22,33 +22,32 @@ import java.util.Set;
  */
 public final class SafetyAnalyzer {
 
-    private final Engine engine;
-    private final ConnectionSource connections;
+    private final CommandContext context;
     private final ScratchConnector scratch;
 
     /** @param scratch connects to another database of the same server (the measured mode's scratch database) */
-    public SafetyAnalyzer(Engine engine, ConnectionSource connections, ScratchConnector scratch) {
-        this.engine = engine;
-        this.connections = connections;
+    public SafetyAnalyzer(CommandContext context, ScratchConnector scratch) {
+        this.context = context;
         this.scratch = scratch;
     }
 
     public SafetyReport analyze(String target, SafetyOptions options) {
-        RevisionGraph graph = engine.catalog().graph();
+        RevisionGraph graph = context.catalog().graph();
         if (!options.isConnected()) {
             List<AnalysedRevision> pending = analysed(graph.upgrade(Set.of(), target));
             int version = options.serverVersion() != null ? options.serverVersion() : SafetyOptions.DEFAULT_OFFLINE_SERVER_VERSION;
             return report(target, options, pending, DatabaseFacts.none(version), Map.of());
         }
         // One connection reads the state, plans, and (when something is pending) the catalog facts.
-        Read read = engine.read((connection, store) -> {
+        StateRead reads = new StateRead(context);
+        Read read = reads.read((connection, store) -> {
             // an existing schema about to be adopted is analysed from its baseline, as the upgrade runs it
-            Set<String> current = engine.plannedFrom(connection, store);
+            Set<String> current = reads.plannedFrom(connection, store);
             if (!graph.unknown(current).isEmpty()) {
                 return new Read(current, List.of(), null); // AHEAD: this code applies nothing
             }
             // exactly what upgrade(target) runs: under ContractPolicy.DEFER the held-back revisions do not run now
-            List<AnalysedRevision> pending = analysed(engine.catalog().upgrade(current, target, engine.settings().contract()));
+            List<AnalysedRevision> pending = analysed(context.catalog().upgrade(current, target, context.settings().contract()));
             DatabaseFacts facts = pending.isEmpty() ? null
                     : DatabaseFacts.read(connection, options.serverVersion(), functionsToLookUp(pending));
             return new Read(current, pending, facts);
@@ -57,7 +56,7 @@ public final class SafetyAnalyzer {
             return new SafetyReport(target, List.of(), List.of(), List.of(), true, 0);
         }
         Map<String, StatementMeasurement> measured = options.isMeasured()
-                ? new Measurer(engine, connections, options.scratchConnector() != null ? options.scratchConnector() : scratch)
+                ? new Measurer(context, options.scratchConnector() != null ? options.scratchConnector() : scratch)
                         .measure(read.current(), read.pending(), read.facts())
                 : Map.of();
         return report(target, options, read.pending(), read.facts(), measured);
@@ -68,14 +67,14 @@ public final class SafetyAnalyzer {
     private List<AnalysedRevision> analysed(Plan plan) {
         List<AnalysedRevision> revisions = new ArrayList<>();
         for (Step step : plan.steps()) {
-            revisions.add(AnalysedRevision.of(engine.catalog().get(step.revision())));
+            revisions.add(AnalysedRevision.of(context.catalog().get(step.revision())));
         }
         return revisions;
     }
 
     private SafetyReport report(String target, SafetyOptions options, List<AnalysedRevision> pending,
             DatabaseFacts facts, Map<String, StatementMeasurement> measured) {
-        RevisionGraph graph = engine.catalog().graph();
+        RevisionGraph graph = context.catalog().graph();
         SchemaState state = new SchemaState(facts, options.smallTableRows(), id -> graph.appliedClosure(Set.of(id)));
         List<Finding> findings = new Linter(options, state, measured).lint(pending);
         return new SafetyReport(target, pending.stream().map(AnalysedRevision::id).toList(), findings,

@@ -5,7 +5,8 @@ import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
 import dev.migrator.UnknownRevisionPolicy;
 import dev.migrator.dialect.postgresql.PostgresErrors;
-import dev.migrator.execute.Engine;
+import dev.migrator.command.CommandContext;
+import dev.migrator.command.Migrate;
 import dev.migrator.execute.EngineSettings;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -82,12 +83,13 @@ final class ScratchDatabase implements AutoCloseable {
     }
 
     /** Upgrades the scratch database from base to each of {@code rows} with the same revisions as the real one. */
-    void build(Engine engine, Set<String> rows) {
-        EngineSettings real = engine.settings();
+    void build(CommandContext context, Set<String> rows) {
+        EngineSettings real = context.settings();
         EngineSettings settings = new EngineSettings(real.schema(), real.tablePrefix(), Duration.ofSeconds(30), Duration.ZERO,
                 0, Duration.ofSeconds(30), false, UnknownRevisionPolicy.WARN, ContractPolicy.APPLY, List.of(),
-                new EngineSettings.ConnectSettings("scratch database " + name, 0, Duration.ofSeconds(120), Duration.ZERO), null);
-        Engine scratch = new Engine(settings, engine.catalog(), this::connect);
+                new EngineSettings.ConnectSettings("scratch database " + name, 0, Duration.ofSeconds(120), Duration.ZERO), null,
+                Duration.ofSeconds(30));
+        Migrate scratch = new Migrate(new CommandContext(settings, context.catalog(), this::connect));
         for (String row : new TreeSet<>(rows)) {
             try {
                 scratch.upgrade(row);

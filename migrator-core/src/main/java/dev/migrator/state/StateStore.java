@@ -1,8 +1,6 @@
 package dev.migrator.state;
 
-import dev.migrator.Direction;
 import dev.migrator.HistoryEntry;
-import dev.migrator.Phase;
 import dev.migrator.RunSummary;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,11 +10,9 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -217,28 +213,16 @@ public final class StateStore {
 
     /** History rows, newest first. */
     public List<HistoryEntry> history(Connection connection, int limit) throws SQLException {
-        List<HistoryEntry> entries = new ArrayList<>();
-        // run_id through to_jsonb: a read never upgrades the layout, and a table of the first layout has no such column
-        try (PreparedStatement ps = connection.prepareStatement("SELECT id, revision, revises, direction, message, phase,"
-                + " checksum, started_at, finished_at, duration_ms, success, error, applied_by, schema_fingerprint,"
-                + " (to_jsonb(h) ->> 'run_id')::bigint AS run_id FROM " + tables.historyTable() + " h ORDER BY id DESC LIMIT ?")) {
-            ps.setInt(1, Math.max(0, limit));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    entries.add(entry(rs));
-                }
-            }
-        }
-        return entries;
+        return new HistoryReader(tables).history(connection, limit);
     }
 
     public Optional<HistoryEntry> latest(Connection connection) throws SQLException {
         return history(connection, 1).stream().findFirst();
     }
 
-    /** The newest run ({@link RunReader#lastRun}). */
+    /** The newest run ({@link HistoryReader#lastRun}). */
     public Optional<RunSummary> lastRun(Connection connection) throws SQLException {
-        return new RunReader(tables).lastRun(connection);
+        return new HistoryReader(tables).lastRun(connection);
     }
 
     /** When {@code revision} was last successfully upgraded or stamped, or null. */
@@ -254,6 +238,50 @@ public final class StateStore {
         }
     }
 
+    /**
+     * Puts the fingerprint of the schema this run left on the run's last history row, which the drift check
+     * compares the database with later.
+     */
+    public void markFingerprint(Connection connection, String fingerprint) throws SQLException {
+        String history = tables.historyTable();
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + history + " SET schema_fingerprint = ?"
+                + " WHERE id = (SELECT max(id) FROM " + history + " WHERE run_id = " + tables.runId() + ")")) {
+            update.setString(1, fingerprint);
+            update.executeUpdate();
+        }
+    }
+
+    /** A bookkeeping write touched another number of rows than it must: someone else changed the table. */
+    public static final class RowCountMismatch extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        RowCountMismatch(BookkeepingStatement statement, int actual) {
+            super(statement.sql() + " touched " + actual + " rows instead of " + statement.expectedRows());
+        }
+    }
+
+    /**
+     * Runs bookkeeping writes (a stamp's) in one transaction, checking each one's row count; anything that
+     * fails rolls all of them back. Leaves the connection in autocommit.
+     */
+    public void commitChecked(Connection connection, List<BookkeepingStatement> writes) throws SQLException, RowCountMismatch {
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            for (BookkeepingStatement write : writes) {
+                int rows = statement.executeUpdate(write.sql());
+                if (write.expectedRows() >= 0 && rows != write.expectedRows()) {
+                    throw new RowCountMismatch(write, rows);
+                }
+            }
+            connection.commit();
+        } catch (SQLException | RowCountMismatch | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
     /** Inserts a started row (autocommit) and returns its id. */
     public long insertStarted(Connection connection, HistoryRow row) throws SQLException {
         try (Statement statement = connection.createStatement();
@@ -261,28 +289,5 @@ public final class StateStore {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static HistoryEntry entry(ResultSet rs) throws SQLException {
-        String revises = rs.getString("revises");
-        String phase = rs.getString("phase");
-        Timestamp finished = rs.getTimestamp("finished_at");
-        long duration = rs.getLong("duration_ms");
-        return new HistoryEntry(
-                rs.getLong("id"),
-                rs.getString("revision"),
-                revises == null || revises.isEmpty() ? List.of() : Arrays.asList(revises.split(",")),
-                Direction.valueOf(rs.getString("direction").toUpperCase(Locale.ROOT)),
-                rs.getString("message"),
-                phase == null ? null : Phase.valueOf(phase.toUpperCase(Locale.ROOT)),
-                rs.getString("checksum"),
-                rs.getTimestamp("started_at").toInstant(),
-                finished == null ? null : finished.toInstant(),
-                duration,
-                rs.getBoolean("success"),
-                rs.getString("error"),
-                rs.getString("applied_by"),
-                rs.getString("schema_fingerprint"),
-                rs.getObject("run_id", Long.class));
     }
 }

@@ -189,7 +189,7 @@ public class MigrationStatusView implements DisposableBean {
 
     private static MigratorStatus with(MigratorStatus status, MigrationState state) {
         return new MigratorStatus(state, status.current(), status.heads(), status.pending(), status.applied(),
-                status.deferred());
+                status.deferred(), status.lastRun());
     }
 
     /** The engine's messages name what failed and never carry a password; anything else is named by its type. */

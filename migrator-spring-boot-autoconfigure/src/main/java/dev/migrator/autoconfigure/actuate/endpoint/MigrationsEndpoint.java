@@ -102,7 +102,8 @@ public class MigrationsEndpoint {
                     : checks.current(status.timeout());
             checksSummary = result.map(r -> new ChecksSummary(status(r), r.failed(), r.results().size())).orElse(null);
         }
-        LastRun lastRun = status.bounded(() -> lastRun(migrator.lastRun()));
+        // the newest run comes with the status, read in the same status read: no second connection
+        LastRun lastRun = lastRun(current.lastRun());
         return new Summary(current.state().name(), sorted(current.current()), current.heads(), pending(current), lastRun,
                 checksSummary);
     }

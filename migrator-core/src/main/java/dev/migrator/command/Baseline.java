@@ -1,4 +1,4 @@
-package dev.migrator.execute;
+package dev.migrator.command;
 
 import dev.migrator.state.StateStore;
 import java.sql.Connection;

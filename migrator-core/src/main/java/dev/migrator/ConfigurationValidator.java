@@ -1,0 +1,81 @@
+package dev.migrator;
+
+import dev.migrator.execute.ConnectionSource;
+import dev.migrator.execute.DatabaseWait;
+import dev.migrator.execute.EngineSettings;
+import dev.migrator.support.DurationText;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.Properties;
+import javax.sql.DataSource;
+
+/**
+ * A {@link MigratorConfiguration} checked once, at {@code load()}, and turned into the engine's settings and
+ * its source of connections: every bad value is refused here with what to set instead, so no verb meets one.
+ */
+final class ConfigurationValidator {
+
+    private ConfigurationValidator() {}
+
+    static EngineSettings settings(MigratorConfiguration c) {
+        if (c.getDataSource() == null && c.getUrl() == null) {
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "No database configured: call dataSource(...) or url(jdbcUrl, user, password) "
+                    + "on Migrator.configure() before load().");
+        }
+        if (c.getLockRetries() < 0) {
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "lockRetries must be 0 or more, was " + c.getLockRetries());
+        }
+        requireNotNegative("lockTimeout", c.getLockTimeout());
+        requireNotNegative("statementTimeout", c.getStatementTimeout());
+        requireNotNegative("advisoryLockWait", c.getAdvisoryLockWait());
+        if (c.getCheckTimeout().isZero() || c.getCheckTimeout().isNegative()) {
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "checkTimeout must be positive, was "
+                    + DurationText.of(c.getCheckTimeout()));
+        }
+        if (!c.getTablePrefix().matches("[A-Za-z0-9_]*")) {
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "tablePrefix '" + c.getTablePrefix() + "' may only contain letters, digits and _");
+        }
+        if (c.getSchema() != null && c.getSchema().isBlank()) {
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "schema is blank: leave it unset for the connection's current schema");
+        }
+        if (c.getConnectRetries() < 0) {
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "connectRetries must be 0 or more, was " + c.getConnectRetries());
+        }
+        if (c.getConnectRetriesInterval().isZero() || c.getConnectRetriesInterval().isNegative()) {
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "connectRetriesInterval must be positive, was "
+                    + c.getConnectRetriesInterval());
+        }
+        requireNotNegative("readTimeout", c.getReadTimeout());
+        if (c.getBaseline() != null && c.getBaseline().isBlank()) {
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "baseline is blank: give the revision that matches "
+                    + "the existing schema, or leave it unset");
+        }
+        String database = c.getDataSource() != null ? DatabaseWait.describe(c.getDataSource()) : DatabaseWait.describe(c.getUrl());
+        return new EngineSettings(c.getSchema(), c.getTablePrefix(), c.getLockTimeout(), c.getStatementTimeout(),
+                c.getLockRetries(), c.getAdvisoryLockWait(), c.isValidateChecksums(), c.getOnUnknownRevision(),
+                c.getContract(), c.getListeners(), new EngineSettings.ConnectSettings(database, c.getConnectRetries(),
+                        c.getConnectRetriesInterval(), c.getReadTimeout()), c.getBaseline(), c.getCheckTimeout());
+    }
+
+    private static void requireNotNegative(String name, Duration value) {
+        if (value.isNegative()) {
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, name + " must not be negative, was " + DurationText.of(value));
+        }
+    }
+
+    static ConnectionSource connectionSource(MigratorConfiguration c) {
+        DataSource dataSource = c.getDataSource();
+        if (dataSource != null) {
+            return dataSource::getConnection;
+        }
+        String url = c.getUrl();
+        Properties properties = new Properties();
+        if (c.getUser() != null) {
+            properties.setProperty("user", c.getUser());
+        }
+        if (c.getPassword() != null) {
+            properties.setProperty("password", c.getPassword());
+        }
+        return () -> DriverManager.getConnection(url, properties);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.migrator.command;
+
+import dev.migrator.HistoryEntry;
+import dev.migrator.MigratorStatus;
+import dev.migrator.VerifyResult;
+import dev.migrator.check.AppliedRevision;
+import dev.migrator.check.BuiltInChecks;
+import dev.migrator.check.CheckContext;
+import dev.migrator.check.CheckRunner;
+import dev.migrator.check.PostDeployCheck;
+import dev.migrator.revision.RevisionNode;
+import dev.migrator.source.LoadedRevision;
+import dev.migrator.source.RevisionBody;
+import dev.migrator.state.StateStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code check} and {@code verify}: the post-deploy checks. What they compare the database with is read in
+ * one status read (the status, the recorded checksums, the last run's schema fingerprint); the checks then
+ * run one after another on one connection, each within {@code checkTimeout}. {@code verify} is the subset of
+ * the built-in checks made of the applied revisions' {@code migrate:verify} queries.
+ */
+public final class Check {
+
+    private final CommandContext context;
+
+    public Check(CommandContext context) {
+        this.context = context;
+    }
+
+    /**
+     * The built-in checks (version table, checksums, INVALID indexes, schema drift, every applied revision's
+     * verify query), then {@code userChecks}. A check that fails, throws or hangs is a FAILED result naming
+     * the reason, never an exception.
+     */
+    public VerifyResult check(List<? extends PostDeployCheck> userChecks) {
+        CheckContext gathered = new StateRead(context).readState(this::gather);
+        List<PostDeployCheck> checks = new ArrayList<>(BuiltInChecks.all(gathered));
+        checks.addAll(userChecks);
+        return run(checks);
+    }
+
+    /** Runs every applied revision's {@code verify} query, in a read-only transaction that is rolled back. */
+    public VerifyResult verify() {
+        return run(BuiltInChecks.verifyQueries(new StateRead(context).read(this::gather)));
+    }
+
+    private VerifyResult run(List<PostDeployCheck> checks) {
+        return new VerifyResult(new CheckRunner(context.source()::open, context.settings().checkTimeout()).run(checks));
+    }
+
+    /** What the built-in checks compare the database with: the code's revisions and the recorded history. */
+    private CheckContext gather(Connection connection, StateStore store) throws SQLException {
+        MigratorStatus status = new Status(context).read(connection, store);
+        boolean exists = store.exists(connection);
+        Map<String, String> recorded = exists ? store.recordedChecksums(connection) : Map.of();
+        Set<String> applied = context.catalog().graph().appliedClosure(status.current());
+        List<AppliedRevision> revisions = new ArrayList<>();
+        for (RevisionNode node : context.catalog().graph().nodes()) {
+            if (applied.contains(node.id())) {
+                LoadedRevision revision = context.catalog().get(node.id());
+                String verify = revision.body() instanceof RevisionBody.Sql sql && sql.verify() != null
+                        ? sql.verify().sql() : null;
+                revisions.add(new AppliedRevision(node.id(), revision.source(), revision.checksum(),
+                        recorded.get(node.id()), verify));
+            }
+        }
+        // the fingerprint the last successful run put on its last row; older rows may hold none
+        String fingerprint = exists
+                ? store.latest(connection).filter(HistoryEntry::success).map(HistoryEntry::schemaFingerprint).orElse(null)
+                : null;
+        return new CheckContext(store.tables().schema(), context.settings().tablePrefix(), status, revisions, fingerprint);
+    }
+}
