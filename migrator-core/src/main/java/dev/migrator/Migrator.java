@@ -61,7 +61,11 @@ public final class Migrator {
         return new MigratorConfiguration();
     }
 
-    static Migrator load(MigratorConfiguration configuration) {
+    static Migrator load(MigratorConfiguration configuration, boolean databaseRequired) {
+        if (databaseRequired && configuration.getDataSource() == null && configuration.getUrl() == null) {
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "No database configured: call dataSource(...) or url(jdbcUrl, user, password) "
+                    + "on Migrator.configure() before load().");
+        }
         EngineSettings settings = validate(configuration);
         ConnectionSource connections = connectionSource(configuration);
         List<LoadedRevision> loaded = dev.migrator.source.RevisionLoader.load(
@@ -76,10 +80,6 @@ public final class Migrator {
     }
 
     private static EngineSettings validate(MigratorConfiguration c) {
-        if (c.getDataSource() == null && c.getUrl() == null) {
-            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "No database configured: call dataSource(...) or url(jdbcUrl, user, password) "
-                    + "on Migrator.configure() before load().");
-        }
         if (c.getLockRetries() < 0) {
             throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "lockRetries must be 0 or more, was " + c.getLockRetries());
         }
@@ -112,6 +112,13 @@ public final class Migrator {
             return dataSource::getConnection;
         }
         String url = c.getUrl();
+        if (url == null) {
+            // loaded with loadRevisions(): the code's graph works, the first database access says what is missing
+            return () -> {
+                throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "No database configured, and this command "
+                        + "reads or changes the database: configure a JDBC URL (and user and password).");
+            };
+        }
         Properties properties = new Properties();
         if (c.getUser() != null) {
             properties.setProperty("user", c.getUser());
@@ -135,6 +142,19 @@ public final class Migrator {
     /** Sets the version table to {@code target} without running any revision. */
     public StampResult stamp(String target) {
         return engine.stamp(target);
+    }
+
+    /** Every revision of the code this database has applied: the version-table rows and all they need. */
+    public Set<String> applied() {
+        return graph().appliedClosure(current());
+    }
+
+    /**
+     * The ids of the code's revisions an absolute target names, sorted, without a database: {@code heads},
+     * {@code head}, an id or prefix, {@code <label>@head}, {@code <label>@<id>}, {@code <id>±N}.
+     */
+    public List<String> resolve(String target) {
+        return graph().resolve(target);
     }
 
     /** The version-table rows (empty when the table does not exist). */
@@ -194,9 +214,7 @@ public final class Migrator {
      * on a changed checksum (or unknown revisions under {@code FAIL}); reports pending and unknown ones.
      */
     public ValidationResult validate() {
-        for (RevisionNode node : graph().nodes()) {
-            engine.catalog().get(node.id()).body().checkStatements();
-        }
+        checkRevisions();
         return engine.read((connection, store) -> {
             if (!store.exists(connection)) {
                 return new ValidationResult(MigrationState.NOT_INITIALIZED, Set.of(), pending(Set.of()), Set.of());
@@ -214,6 +232,17 @@ public final class Migrator {
                     : pending.isEmpty() ? MigrationState.UP_TO_DATE : pendingState(pending);
             return new ValidationResult(state, rows, pending, unknown);
         });
+    }
+
+    /**
+     * Splits every revision's statements, without a database (loading checks headers and sections; the
+     * statements are split on first use). A malformed statement fails with {@link ErrorCode#REVISION_MALFORMED},
+     * naming the file and line.
+     */
+    public void checkRevisions() {
+        for (RevisionNode node : graph().nodes()) {
+            engine.catalog().get(node.id()).body().checkStatements();
+        }
     }
 
     /** Runs every applied revision's {@code verify} query. */
@@ -356,6 +385,14 @@ public final class Migrator {
     /** The complete SQL script a downgrade from {@code from} to {@code to} would run; touches no database. */
     public String downgradeSql(String from, String to) {
         return engine.offline().downgrade(from, to);
+    }
+
+    /**
+     * The SQL script a stamp from {@code from} to {@code to} would run (version-table changes and history rows,
+     * no revision's statements); touches no database.
+     */
+    public String stampSql(String from, String to) {
+        return engine.offline().stamp(from, to);
     }
 
     /** Every revision of the code, parents first. */

@@ -73,18 +73,40 @@ public final class OfflineScript {
         return render(Direction.DOWNGRADE, from, to, plan);
     }
 
-    private String render(Direction direction, String from, String to, Plan plan) {
+    /**
+     * The script of a stamp from {@code from} to {@code to}: the version-table changes and the stamp history
+     * rows an online stamp writes, in one transaction; no revision's statements.
+     */
+    public String stamp(String from, String to) {
+        Plan plan = catalog.graph().stamp(rowsOf(from), to);
+        StringBuilder sql = header(Direction.STAMP, from, to, plan);
+        if (!plan.steps().isEmpty()) {
+            sql.append("\nBEGIN;\n");
+            for (Step step : plan.steps()) {
+                bookkeeping(sql, step, Engine.stampRow(catalog, step, appliedBy));
+            }
+            sql.append("COMMIT;\n");
+        }
+        return sql.toString();
+    }
+
+    private StringBuilder header(Direction direction, String from, String to, Plan plan) {
         StringBuilder sql = new StringBuilder();
         sql.append("-- Migrator offline script: ").append(direction.label()).append(" from ")
                 .append(from == null || from.isBlank() ? "base" : from).append(" to ").append(to).append('\n');
         sql.append("-- Generated ").append(Instant.now()).append(" by ").append(appliedBy).append("; ")
-                .append(plan.steps().size()).append(" revision(s)\n");
+                .append(plan.steps().size()).append(direction == Direction.STAMP ? " version-table change(s)\n" : " revision(s)\n");
         sql.append("-- Version table before: ").append(plan.before().isEmpty() ? "(empty)" : plan.before())
                 .append(", after: ").append(plan.after().isEmpty() ? "(empty)" : plan.after()).append('\n');
         sql.append("-- Run with: psql -v ON_ERROR_STOP=1 -f <this file>\n\n");
         for (String ddl : tables.createStatements()) {
             sql.append(ddl).append(";\n");
         }
+        return sql;
+    }
+
+    private String render(Direction direction, String from, String to, Plan plan) {
+        StringBuilder sql = header(direction, from, to, plan);
         for (int i = 0; i < plan.steps().size(); i++) {
             Step step = plan.steps().get(i);
             LoadedRevision revision = catalog.get(step.revision());

@@ -205,7 +205,8 @@ final class StepExecutor {
     private void runOperations(Connection connection, LoadedRevision revision, Step step, List<Operation> operations) {
         String key = step.direction() == Direction.DOWNGRADE ? revision.id() + ":down" : revision.id();
         Duration lockTimeout = revision.lockTimeout() != null ? revision.lockTimeout() : settings.lockTimeout();
-        ExecutionContext context = new ExecutionContext(key, false, settings.schema(), settings.tablePrefix(), lockTimeout);
+        ExecutionContext context = new ExecutionContext(key, false, settings.schema(), settings.tablePrefix(), lockTimeout,
+                progress -> listeners.emit(l -> l.batchProgress(revision.id(), progress)));
         new OperationExecutor(connection, statements.dialect()).execute(operations, context);
     }
 
