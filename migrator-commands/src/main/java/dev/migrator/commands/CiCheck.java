@@ -1,0 +1,79 @@
+package dev.migrator.commands;
+
+import dev.migrator.ErrorCode;
+import dev.migrator.Migrator;
+import dev.migrator.MigratorException;
+import dev.migrator.RevisionInfo;
+import dev.migrator.ValidationResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code check}, the gate for continuous integration: every revision loads and its statements split, the code
+ * has a single head (unless branches are allowed), and with a database configured the applied revisions'
+ * checksums match and the database is not ahead under a {@code fail} policy. Every problem found is reported,
+ * not only the first; the exit code (or the build failure) follows the first one's {@link ErrorCode}.
+ */
+public final class CiCheck {
+
+    public record Problem(ErrorCode code, String message) {}
+
+    /** @param passed what was checked and found fine, for the report */
+    public record Report(List<String> passed, List<Problem> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    private CiCheck() {}
+
+    public static Report run(Workspace workspace, boolean allowBranches) {
+        List<String> passed = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        Migrator migrator;
+        try {
+            migrator = workspace.migrator();
+        } catch (MigratorException e) {
+            problems.add(new Problem(e.code(), e.getMessage()));
+            return new Report(passed, problems);
+        }
+        List<RevisionInfo> revisions = migrator.revisions();
+        if (revisions.isEmpty()) {
+            problems.add(new Problem(ErrorCode.LOCATION_INVALID, "No revision found in " + workspace.config().locations()
+                    + " (read as " + workspace.sources().locations() + "). Check migrator.locations, or run the check in the "
+                    + "project's directory."));
+            return new Report(passed, problems);
+        }
+        passed.add(revisions.size() + " revisions load (headers, sections, graph)");
+        try {
+            migrator.checkRevisions();
+            passed.add("every statement splits");
+        } catch (MigratorException e) {
+            problems.add(new Problem(e.code(), e.getMessage()));
+        }
+        List<RevisionInfo> heads = migrator.heads();
+        if (heads.size() > 1 && !allowBranches) {
+            List<String> described = new ArrayList<>();
+            for (RevisionInfo head : heads) {
+                described.add(head.revision() + "  " + head.message() + "  (" + head.source() + ")");
+            }
+            problems.add(new Problem(ErrorCode.GRAPH_INVALID, "The code has " + heads.size() + " heads:\n  "
+                    + String.join("\n  ", described) + "\nTwo changes were written on the same parent. Join them with "
+                    + "'migrator merge -m \"merge\"' (or rebase one onto the other with --head), or pass --allow-branches "
+                    + "if the branches are meant to stay apart."));
+        } else {
+            passed.add(heads.size() == 1 ? "single head " + heads.get(0).revision()
+                    : heads.size() + " heads (branches allowed)");
+        }
+        if (workspace.hasDatabase()) {
+            try {
+                ValidationResult validation = migrator.validate();
+                passed.add("database " + workspace.config().displayUrl() + ": applied checksums match (state "
+                        + validation.state() + ", " + validation.pending().size() + " pending)");
+            } catch (MigratorException e) {
+                problems.add(new Problem(e.code(), e.getMessage()));
+            }
+        }
+        return new Report(passed, problems);
+    }
+}
