@@ -49,7 +49,7 @@ public final class HistoryGraph {
         char mark = applied == null || applied.contains(id) ? '*' : 'o';
         char[] row = laneRow(lanes.size());
         row[2 * lane] = mark;
-        lines.add(new String(row) + "  " + text(revision, applied));
+        lines.add(new String(row) + " " + text(revision, applied));
 
         List<String> parents = revision.revises().stream().filter(shown::contains).toList();
         if (parents.isEmpty()) {
