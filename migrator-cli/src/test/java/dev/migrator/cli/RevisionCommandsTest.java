@@ -34,7 +34,7 @@ class RevisionCommandsTest {
     private void fill(String id, String upgrade, String downgrade) throws IOException {
         Path file = file(id);
         String text = Files.readString(file)
-                .replace("-- The statements that make the change.\n", upgrade + "\n")
+                .replaceFirst("-- The statements that make the change[^\n]*\n", upgrade + "\n")
                 .replace("-- The statements that undo the upgrade.\n", downgrade + "\n");
         Files.writeString(file, text);
     }
