@@ -139,7 +139,8 @@ public final class FlywayImport {
         RevisionTemplate template = new RevisionTemplate(id, previous == null ? List.of() : List.of(previous), message,
                 java.util.Set.of(), List.of(), Phase.EXPAND, transactional, body, downgrade,
                 undo == null ? "imported from Flyway, which had no undo script for version " + script.versionText() : null);
-        Path file = target.resolve(template.sqlFileName());
+        // named after the description alone: the message's "(imported from ...)" would only lengthen the name
+        Path file = target.resolve(id + "_" + RevisionTemplate.slug(script.description()) + ".sql");
         String text = template.sql();
         boolean written;
         try {
