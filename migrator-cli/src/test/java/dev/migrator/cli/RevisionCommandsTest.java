@@ -99,7 +99,8 @@ class RevisionCommandsTest {
         assertThat(check.out()).contains("4 revisions load").contains("single head " + merge).contains("check passed");
 
         List<String> graph = cli.run("history", "--graph").out().lines().toList();
-        assertThat(graph).as(String.join("\n", graph)).hasSize(5);
+        // generated ids are random and order ties: the two bases' lanes end in either order (5 or 6 lines)
+        assertThat(graph).filteredOn(line -> line.contains("* ")).hasSize(4);
         assertThat(graph.get(0)).startsWith("* " + merge + " (merge) join billing");
         assertThat(graph.get(1)).isEqualTo("|\\");
         assertThat(graph).anySatisfy(line -> assertThat(line).contains(onBilling + " (contract) invoice lines  [depends on " + users + "]"));
