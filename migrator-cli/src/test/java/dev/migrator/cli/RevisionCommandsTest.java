@@ -105,6 +105,23 @@ class RevisionCommandsTest {
         assertThat(graph.get(1)).isEqualTo("|\\");
         assertThat(graph).anySatisfy(line -> assertThat(line).contains(onBilling + " (contract) invoice lines  [depends on " + users + "]"));
         assertThat(graph).anySatisfy(line -> assertThat(line).contains(billing + " (billing) billing"));
+
+        assertThat(cli.run("branches").out()).contains("No branch points");
+        cli.run("revision", "-m", "hotfix on users", "--head", users);
+        assertThat(cli.run("branches").out().lines().skip(1)).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith(users);
+    }
+
+    @Test
+    void outsideAProjectInitUsesAFilesystemLocation() throws IOException {
+        Cli cli = new Cli(dir);
+
+        assertThat(cli.run("init").status()).isZero();
+        Cli.Run revision = cli.run("revision", "-m", "first");
+
+        assertThat(dir.resolve("migrator.properties")).content().contains("\nmigrator.locations=filesystem:migrations\n");
+        assertThat(revision.status()).as(revision.all()).isZero();
+        assertThat(revision.out()).contains(dir.resolve("migrations").toString());
     }
 
     @Test
