@@ -6,6 +6,10 @@ import dev.migrator.MigratorException;
 import dev.migrator.ValidationResult;
 import dev.migrator.VerifyResult;
 import dev.migrator.commands.CiCheck;
+import dev.migrator.commands.Safety;
+import dev.migrator.safety.Finding;
+import dev.migrator.safety.SafetyOptions;
+import dev.migrator.safety.SafetyReport;
 import dev.migrator.commands.Workspace;
 import dev.migrator.commands.render.Human;
 import dev.migrator.commands.render.Printer;
@@ -17,7 +21,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The commands that judge: {@code validate}, {@code verify}, {@code check}. */
+/** The commands that judge: {@code validate}, {@code verify}, {@code check}, {@code lint}. */
 final class CheckCommands {
 
     private CheckCommands() {}
@@ -71,10 +75,13 @@ final class CheckCommands {
         @Option(names = "--allow-branches", description = "several heads are not a failure")
         boolean allowBranches;
 
+        @Option(names = "--skip-safety", description = "leave out the safety analysis (e.g. for a history written before it)")
+        boolean skipSafety;
+
         @Override
         public Integer call() {
             try (Workspace workspace = root().workspace(false)) {
-                CiCheck.Report report = CiCheck.run(workspace, allowBranches);
+                CiCheck.Report report = CiCheck.run(workspace, allowBranches, !skipSafety);
                 if (json()) {
                     Map<String, Object> map = new LinkedHashMap<>();
                     map.put("ok", report.ok());
@@ -97,6 +104,79 @@ final class CheckCommands {
                 }
                 return report.ok() ? ExitCodes.OK : ExitCodes.of(report.problems().get(0).code());
             }
+        }
+    }
+
+    @Command(name = "lint", description = "The safety analysis of what an upgrade to TARGET (default heads) would apply: "
+            + "pending revisions with a database, every revision offline. Exit 21 on an unsuppressed error-level finding.")
+    static final class Lint extends BaseCommand implements Callable<Integer> {
+        @picocli.CommandLine.Parameters(paramLabel = "TARGET", arity = "0..1", defaultValue = "heads")
+        String target;
+
+        @Option(names = "--offline", description = "read no database even when one is configured")
+        boolean offline;
+
+        @Option(names = "--measured", description = "also apply the pending revisions on a scratch database and record "
+                + "each statement's locks and rewrites (needs a user that may create databases)")
+        boolean measured;
+
+        @Option(names = "--small-table-rows", paramLabel = "N", description = "tables with at most N rows are small (default 10000)")
+        Long smallTableRows;
+
+        @Option(names = "--server-version", paramLabel = "NUM", description = "the server_version_num the rules assume, e.g. 140000")
+        Integer serverVersion;
+
+        @Override
+        public Integer call() {
+            try (Workspace workspace = root().workspace(false)) {
+                SafetyOptions options = offline ? SafetyOptions.offline() : Safety.options(workspace);
+                if (measured) {
+                    options = options.measured();
+                }
+                if (smallTableRows != null) {
+                    options = options.smallTableRows(smallTableRows);
+                }
+                if (serverVersion != null) {
+                    options = options.serverVersion(serverVersion);
+                }
+                SafetyReport report = workspace.migrator().analyze(target, options);
+                if (json()) {
+                    root().printJson(json(report));
+                } else {
+                    report.format().lines().forEach(root().printer()::line);
+                }
+                return report.hasErrors() ? ExitCodes.of(ErrorCode.SAFETY_VIOLATION) : ExitCodes.OK;
+            }
+        }
+
+        private static Map<String, Object> json(SafetyReport report) {
+            List<Map<String, Object>> findings = new ArrayList<>();
+            for (Finding f : report.findings()) {
+                Map<String, Object> map = new LinkedHashMap<>();
+                map.put("revision", f.revision());
+                map.put("rule", f.rule().id());
+                map.put("level", f.level().label());
+                map.put("where", f.where());
+                map.put("source", f.source());
+                map.put("line", f.line());
+                map.put("statement", f.statement());
+                map.put("sql", f.sql());
+                map.put("message", f.message());
+                map.put("suppressed", f.suppressed());
+                map.put("suppressedBecause", f.suppressedBecause());
+                map.put("measured", f.measured());
+                findings.add(map);
+            }
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("target", report.target());
+            map.put("revisions", report.revisions());
+            map.put("connected", report.connected());
+            map.put("serverVersion", report.serverVersion());
+            map.put("errors", report.errors().size());
+            map.put("warnings", report.warnings().size());
+            map.put("suppressed", report.suppressed().size());
+            map.put("findings", findings);
+            return map;
         }
     }
 }

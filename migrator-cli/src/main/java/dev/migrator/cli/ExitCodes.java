@@ -11,7 +11,7 @@ import dev.migrator.ErrorCode;
 public final class ExitCodes {
 
     public static final int OK = 0;
-    /** The command ran and its answer is "no": a post-deploy check failed, lint found an error. */
+    /** The command ran and its answer is "no": a post-deploy check failed ({@code verify}). */
     public static final int CHECK_FAILED = 1;
     /** Invalid command line: unknown option, missing argument (picocli's usage error). */
     public static final int USAGE = 2;

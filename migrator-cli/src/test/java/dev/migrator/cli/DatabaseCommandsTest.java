@@ -90,6 +90,9 @@ class DatabaseCommandsTest {
         Cli.Run verify = cli.run("verify", "--json");
         assertThat(verify.status()).as(verify.all()).isZero();
         assertThat(verify.out()).contains("\"status\" : \"PASSED\"").contains("\"failed\" : 0");
+        Cli.Run lint = cli.run("lint");
+        assertThat(lint.status()).as("connected, only pending revisions are analysed: none").isZero();
+        assertThat(lint.out()).startsWith("Safety analysis of 0 revision(s) up to heads: 0 error(s)");
     }
 
     @Test

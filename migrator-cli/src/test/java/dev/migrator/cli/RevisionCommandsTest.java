@@ -140,6 +140,34 @@ class RevisionCommandsTest {
     }
 
     @Test
+    void lintAndCheckFailOnAnUnsafeRevisionUntilItIsAllowedWithAReason() throws IOException {
+        Cli cli = Cli.project(dir);
+        String users = id(cli.run("revision", "-m", "create users"));
+        fill(users, "CREATE TABLE users (id bigint PRIMARY KEY, email text);", "DROP TABLE users;");
+        String index = id(cli.run("revision", "-m", "index email"));
+        fill(index, "CREATE INDEX users_email ON users (email);", "DROP INDEX users_email;");
+
+        Cli.Run lint = cli.run("lint");
+        Cli.Run check = cli.run("check");
+
+        assertThat(lint.status()).as(lint.all()).isEqualTo(ExitCodes.of(dev.migrator.ErrorCode.SAFETY_VIOLATION));
+        assertThat(lint.out()).contains("(offline").contains("ERROR create-index-non-concurrently " + index)
+                .contains(index + "_index_email.sql:6");
+        assertThat(cli.run("lint", "--json").out()).contains("\"rule\" : \"create-index-non-concurrently\"")
+                .contains("\"errors\" : 1");
+        assertThat(check.status()).isEqualTo(ExitCodes.of(dev.migrator.ErrorCode.SAFETY_VIOLATION));
+        assertThat(check.err()).contains("[SAFETY_VIOLATION] 1 error-level safety finding(s)").contains("migrator:allow");
+        assertThat(cli.run("check", "--skip-safety").status()).isZero();
+
+        Files.writeString(file(index), Files.readString(file(index)).replace("CREATE INDEX users_email",
+                "-- migrator:allow create-index-non-concurrently: users is written only by the signup job\nCREATE INDEX users_email"));
+        Cli.Run allowed = cli.run("lint");
+        assertThat(allowed.status()).as(allowed.all()).isZero();
+        assertThat(allowed.out()).contains("0 error(s)").contains("1 suppressed").contains("SUPPRESSED create-index-non-concurrently");
+        assertThat(cli.run("check").out()).contains("safety analysis of 2 revision(s) (offline): no error");
+    }
+
+    @Test
     void upgradeSqlNeedsNoDatabase() throws IOException {
         Cli cli = Cli.project(dir);
         String users = id(cli.run("revision", "-m", "create users"));

@@ -5,13 +5,16 @@ import dev.migrator.Migrator;
 import dev.migrator.MigratorException;
 import dev.migrator.RevisionInfo;
 import dev.migrator.ValidationResult;
+import dev.migrator.safety.SafetyOptions;
+import dev.migrator.safety.SafetyReport;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code check}, the gate for continuous integration: every revision loads and its statements split, the code
- * has a single head (unless branches are allowed), and with a database configured the applied revisions'
- * checksums match and the database is not ahead under a {@code fail} policy. Every problem found is reported,
+ * has a single head (unless branches are allowed), no unsuppressed error-level safety finding (unless skipped), and
+ * with a database configured the applied revisions' checksums match and the database is not ahead under a
+ * {@code fail} policy. Every problem found is reported,
  * not only the first; the exit code (or the build failure) follows the first one's {@link ErrorCode}.
  */
 public final class CiCheck {
@@ -28,6 +31,14 @@ public final class CiCheck {
     private CiCheck() {}
 
     public static Report run(Workspace workspace, boolean allowBranches) {
+        return run(workspace, allowBranches, true);
+    }
+
+    /**
+     * @param safety whether to run the safety analysis: of the pending revisions with a database, of every
+     *     revision without one ({@link Safety#options})
+     */
+    public static Report run(Workspace workspace, boolean allowBranches, boolean safety) {
         List<String> passed = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         Migrator migrator;
@@ -64,6 +75,23 @@ public final class CiCheck {
         } else {
             passed.add(heads.size() == 1 ? "single head " + heads.get(0).revision()
                     : heads.size() + " heads (branches allowed)");
+        }
+        if (safety && problems.stream().noneMatch(p -> p.code() == ErrorCode.REVISION_MALFORMED)) {
+            try {
+                SafetyReport report = migrator.analyze("heads", Safety.options(workspace));
+                if (report.hasErrors()) {
+                    List<String> lines = new ArrayList<>();
+                    report.errors().forEach(f -> lines.add(f.toString()));
+                    problems.add(new Problem(ErrorCode.SAFETY_VIOLATION, report.errors().size() + " error-level safety "
+                            + "finding(s):\n  " + String.join("\n  ", lines) + "\nRewrite the revision the safe way the "
+                            + "message gives, or allow it with \"-- migrator:allow <rule>: <reason>\" (docs/safety-rules.md)."));
+                } else {
+                    passed.add("safety analysis of " + report.revisions().size() + " revision(s)" + (report.connected() ? "" : " (offline)")
+                            + ": no error, " + report.warnings().size() + " warning(s), " + report.suppressed().size() + " suppressed");
+                }
+            } catch (MigratorException e) {
+                problems.add(new Problem(e.code(), e.getMessage()));
+            }
         }
         if (workspace.hasDatabase()) {
             try {
