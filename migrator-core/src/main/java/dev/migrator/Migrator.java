@@ -7,6 +7,7 @@ import dev.migrator.check.CheckRunner;
 import dev.migrator.check.PostDeployCheck;
 import dev.migrator.execute.Catalog;
 import dev.migrator.execute.ConnectionSource;
+import dev.migrator.execute.DatabaseWait;
 import dev.migrator.execute.Engine;
 import dev.migrator.execute.EngineSettings;
 import dev.migrator.history.AppliedState;
@@ -84,7 +85,9 @@ public final class Migrator {
         Engine engine = new Engine(settings, new Catalog(graph, loaded), connections);
         ScratchConnector scratch = configuration.getDataSource() != null
                 ? ScratchConnector.forDataSource(configuration.getDataSource())
-                : ScratchConnector.forUrl(configuration.getUrl(), configuration.getUser(), configuration.getPassword());
+                : configuration.getUrl() != null
+                        ? ScratchConnector.forUrl(configuration.getUrl(), configuration.getUser(), configuration.getPassword())
+                        : database -> connections.open(); // without a database: fails as every database command does
         return new Migrator(engine, connections, configuration.getCheckTimeout(),
                 new SafetyAnalyzer(engine, connections, scratch));
     }
@@ -97,7 +100,8 @@ public final class Migrator {
         requireNotNegative("statementTimeout", c.getStatementTimeout());
         requireNotNegative("advisoryLockWait", c.getAdvisoryLockWait());
         if (c.getCheckTimeout().isZero() || c.getCheckTimeout().isNegative()) {
-            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "checkTimeout must be positive, was " + c.getCheckTimeout());
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "checkTimeout must be positive, was "
+                    + DurationText.of(c.getCheckTimeout()));
         }
         if (!c.getTablePrefix().matches("[A-Za-z0-9_]*")) {
             throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "tablePrefix '" + c.getTablePrefix() + "' may only contain letters, digits and _");
@@ -105,14 +109,29 @@ public final class Migrator {
         if (c.getSchema() != null && c.getSchema().isBlank()) {
             throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "schema is blank: leave it unset for the connection's current schema");
         }
+        if (c.getConnectRetries() < 0) {
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "connectRetries must be 0 or more, was " + c.getConnectRetries());
+        }
+        if (c.getConnectRetriesInterval().isZero() || c.getConnectRetriesInterval().isNegative()) {
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "connectRetriesInterval must be positive, was "
+                    + c.getConnectRetriesInterval());
+        }
+        requireNotNegative("readTimeout", c.getReadTimeout());
+        if (c.getBaseline() != null && c.getBaseline().isBlank()) {
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "baseline is blank: give the revision that matches "
+                    + "the existing schema, or leave it unset");
+        }
+        String database = c.getDataSource() != null ? DatabaseWait.describe(c.getDataSource())
+                : c.getUrl() != null ? DatabaseWait.describe(c.getUrl()) : "no database (loaded with loadRevisions())";
         return new EngineSettings(c.getSchema(), c.getTablePrefix(), c.getLockTimeout(), c.getStatementTimeout(),
                 c.getLockRetries(), c.getAdvisoryLockWait(), c.isValidateChecksums(), c.getOnUnknownRevision(),
-                c.getContract(), c.getListeners());
+                c.getContract(), c.getListeners(), new EngineSettings.ConnectSettings(database, c.getConnectRetries(),
+                        c.getConnectRetriesInterval(), c.getReadTimeout()), c.getBaseline());
     }
 
     private static void requireNotNegative(String name, Duration value) {
         if (value.isNegative()) {
-            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, name + " must not be negative, was " + value);
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, name + " must not be negative, was " + DurationText.of(value));
         }
     }
 
@@ -167,9 +186,23 @@ public final class Migrator {
         return graph().resolve(target);
     }
 
+    /**
+     * Records the current checksum of applied revisions whose file was edited on purpose, so that runs
+     * and the checksum check pass again: one history row per revision (direction {@code stamp}, the new
+     * checksum, who, when, and {@code "checksum accepted: <reason>"}). {@code revisionOrAll} is a revision
+     * id (or unique prefix), or {@code all} for every applied revision whose file differs, each named in
+     * the log. Runs under the migration lock; changes nothing else.
+     *
+     * @return the accepted revisions; empty when every file already matches
+     * @throws MigratorException without a reason, or for a revision that is not applied or has no checksum
+     */
+    public List<AcceptedChecksum> acceptChecksum(String revisionOrAll, String reason) {
+        return engine.acceptChecksum(revisionOrAll, reason);
+    }
+
     /** The version-table rows (empty when the table does not exist). */
     public Set<String> current() {
-        return engine.read((connection, store) -> store.exists(connection) ? store.versionRows(connection) : Set.of());
+        return engine.readState((connection, store) -> store.exists(connection) ? store.versionRows(connection) : Set.of());
     }
 
     public List<RevisionInfo> heads() {
@@ -193,7 +226,7 @@ public final class Migrator {
     public RevisionDetails show(String revision) {
         String id = graph().resolveId(revision);
         RevisionInfo info = engine.catalog().info(id);
-        return engine.read((connection, store) -> {
+        return engine.readState((connection, store) -> {
             if (!store.exists(connection)) {
                 return new RevisionDetails(info, false, null);
             }
@@ -236,11 +269,10 @@ public final class Migrator {
     }
 
     /**
-     * Splits every revision's statements (loading leaves that to the commands that run them), then fails
-     * on a changed checksum (or unknown revisions under {@code FAIL}); reports pending and unknown ones.
+     * Fails on a changed checksum (or unknown revisions under {@code FAIL}); reports pending and unknown
+     * ones. (Every file was checked completely when it was loaded.)
      */
     public ValidationResult validate() {
-        checkRevisions();
         return engine.read((connection, store) -> {
             if (!store.exists(connection)) {
                 Pending pending = pending(Set.of());
@@ -258,17 +290,6 @@ public final class Migrator {
             MigrationState state = !unknown.isEmpty() ? MigrationState.AHEAD : pending.state();
             return new ValidationResult(state, rows, pending.all(), unknown, pending.deferred());
         });
-    }
-
-    /**
-     * Splits every revision's statements, without a database (loading checks headers and sections; the
-     * statements are split on first use). A malformed statement fails with {@link ErrorCode#REVISION_MALFORMED},
-     * naming the file and line.
-     */
-    public void checkRevisions() {
-        for (RevisionNode node : graph().nodes()) {
-            engine.catalog().get(node.id()).body().checkStatements();
-        }
     }
 
     /** Runs every applied revision's {@code verify} query. */
@@ -333,7 +354,7 @@ public final class Migrator {
     /** What the built-in checks compare the database with: the code's revisions and the recorded history. */
     private CheckContext checkContext() {
         MigratorStatus status = status();
-        return engine.read((connection, store) -> {
+        return engine.readState((connection, store) -> {
             Map<String, String> recorded = store.exists(connection) ? store.recordedChecksums(connection) : Map.of();
             Set<String> applied = graph().appliedClosure(status.current());
             List<AppliedRevision> revisions = new ArrayList<>();
@@ -354,14 +375,27 @@ public final class Migrator {
         });
     }
 
-    /** Executed steps from {@code migrator_history}, newest first. */
-    public List<HistoryEntry> log(int limit) {
-        return engine.read((connection, store) -> store.exists(connection) ? store.history(connection, limit) : List.of());
+    /**
+     * The newest run (upgrade, downgrade or stamp) from the rows of {@code migrator_history} that carry its run
+     * id: when it started and finished, how many steps it applied, whether all succeeded. Empty before the first
+     * run that wrote a row (a run with nothing to do writes none).
+     */
+    public Optional<RunSummary> lastRun() {
+        return engine.read((connection, store) -> store.exists(connection) ? store.lastRun(connection) : Optional.empty());
     }
 
+    /** Executed steps from {@code migrator_history}, newest first. */
+    public List<HistoryEntry> log(int limit) {
+        return engine.readState((connection, store) -> store.exists(connection) ? store.history(connection, limit) : List.of());
+    }
+
+    /**
+     * Where the database stands. A status read: it never waits for the database to come up, and its
+     * network reads are bounded by {@code readTimeout} when one is configured.
+     */
     public MigratorStatus status() {
         List<String> heads = graph().heads();
-        return engine.read((connection, store) -> {
+        return engine.readState((connection, store) -> {
             long key = AdvisoryLock.keyFor(store.tables().schema(), engine.settings().tablePrefix());
             boolean migrating = AdvisoryLock.isHeldByAnother(connection, key);
             if (!store.exists(connection)) {

@@ -55,7 +55,6 @@ class ToolingApiTest {
         assertThat(billing.irreversible()).isEqualTo("drops data");
         assertThat(migrator.resolve("accounts@head")).containsExactly("aaaa00000002");
         assertThat(migrator.resolve("heads")).containsExactly("aaaa00000002", "aaaa00000003");
-        migrator.checkRevisions();
     }
 
     @Test
@@ -67,16 +66,15 @@ class ToolingApiTest {
     }
 
     @Test
-    void anUnfilledTemplateLoadsButFailsTheStatementCheckUntilItsUpgradeIsWritten() throws Exception {
-        write(RevisionTemplate.of("aaaa00000001", List.of(), "to be written"));
+    void anUnfilledTemplateIsANoOpThatSaysSo() throws Exception {
+        RevisionTemplate template = RevisionTemplate.of("aaaa00000001", List.of(), "to be written");
+        write(template);
 
         Migrator migrator = withoutDatabase();
 
-        assertThatThrownBy(migrator::checkRevisions)
-                .isInstanceOfSatisfying(MigratorException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.REVISION_MALFORMED);
-                    assertThat(e.getMessage()).contains("aaaa00000001_to_be_written.sql:5").contains("has no statement");
-                });
+        assertThat(template.sql()).contains("-- TODO the statements that make the change. Until they are written this revision is a no-op.");
+        assertThat(migrator.upgradeSql("base", "heads")).contains("-- upgrade aaaa00000001: to be written")
+                .contains("INSERT INTO migrator_version (revision) VALUES ('aaaa00000001');");
     }
 
     @Test

@@ -17,7 +17,10 @@ interface Contender {
      */
     record Run(int applied, long loadNanos) {}
 
-    /** By display name or by key ({@code raw}, {@code migrator}, {@code flyway}: the first word, any case). */
+    /**
+     * By display name or by key ({@code raw}, {@code migrator}, {@code flyway}, {@code baseline}: the first word,
+     * any case). {@code baseline} is Migrator from the jar named by {@code bench.baselineJar}.
+     */
     static Contender named(String name) {
         switch (name.split(" ")[0].toLowerCase(java.util.Locale.ROOT)) {
             case "raw":
@@ -26,6 +29,8 @@ interface Contender {
                 return new FlywayContender();
             case "migrator":
                 return new MigratorContender();
+            case "baseline":
+                return new BaselineMigratorContender();
             default:
                 throw new IllegalArgumentException("unknown contender " + name + "; known: " + ALL);
         }

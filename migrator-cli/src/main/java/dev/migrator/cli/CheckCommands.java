@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The commands that judge: {@code validate}, {@code verify}, {@code check}, {@code lint}. */
+/** The commands that judge: {@code validate}, {@code verify}, {@code check}, {@code lint}, and {@code accept-checksum}. */
 final class CheckCommands {
 
     private CheckCommands() {}
@@ -177,6 +177,39 @@ final class CheckCommands {
             map.put("suppressed", report.suppressed().size());
             map.put("findings", findings);
             return map;
+        }
+    }
+
+    @Command(name = "accept-checksum", description = "Record that an applied revision's file was edited on purpose "
+            + "(an audited history row with the reason); runs and checks compare with the new checksum from then on.")
+    static final class AcceptChecksum extends BaseCommand implements Callable<Integer> {
+        @picocli.CommandLine.Parameters(paramLabel = "ID|all", description = "a revision id or prefix, or all for every edited applied revision")
+        String revision;
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "why the edit is safe (recorded in the history table)")
+        String reason;
+
+        @Override
+        public Integer call() {
+            try (Workspace workspace = root().workspace(false)) {
+                List<dev.migrator.AcceptedChecksum> accepted = workspace.migratorWithDatabase("accept-checksum")
+                        .acceptChecksum(revision, reason);
+                if (json()) {
+                    List<Map<String, Object>> list = new ArrayList<>();
+                    for (dev.migrator.AcceptedChecksum a : accepted) {
+                        list.add(Map.of("revision", a.revision(), "source", a.source(), "previous", a.previous(), "accepted", a.accepted()));
+                    }
+                    root().printJson(Map.of("accepted", list));
+                } else if (accepted.isEmpty()) {
+                    root().printer().line("Nothing to accept: every applied file matches its recorded checksum.");
+                } else {
+                    dev.migrator.commands.render.Table table = new dev.migrator.commands.render.Table("REVISION", "PREVIOUS", "ACCEPTED", "SOURCE");
+                    accepted.forEach(a -> table.row(a.revision(), a.previous(), a.accepted(), a.source()));
+                    table.print(root().printer());
+                    root().printer().line("Accepted " + accepted.size() + " edited revision(s): \"" + reason + "\" is in the history table.");
+                }
+                return ExitCodes.OK;
+            }
         }
     }
 }

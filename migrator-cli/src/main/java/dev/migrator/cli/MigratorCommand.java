@@ -29,7 +29,7 @@ import picocli.CommandLine.ScopeType;
                 ReadCommands.Current.class, ReadCommands.Heads.class, ReadCommands.Branches.class,
                 ReadCommands.Pending.class, ReadCommands.Show.class, ReadCommands.History.class, ReadCommands.Log.class,
                 CheckCommands.Validate.class, CheckCommands.Verify.class, CheckCommands.Check.class,
-                CheckCommands.Lint.class, ImportCommand.class,
+                CheckCommands.Lint.class, CheckCommands.AcceptChecksum.class, ImportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MigratorCommand {
 

@@ -26,9 +26,24 @@ final class ReadCommands {
 
     private ReadCommands() {}
 
-    /** Applied revisions when a database is configured, else null (nothing to mark). */
-    static Set<String> applied(Workspace workspace) {
-        return workspace.hasDatabase() ? workspace.migrator().applied() : null;
+    /**
+     * Applied revisions when a database is configured, else null (nothing to mark). These commands are about the
+     * code: a configured database that cannot be reached is a warning, not a failure.
+     */
+    static Set<String> applied(Workspace workspace, Printer printer) {
+        if (!workspace.hasDatabase()) {
+            return null;
+        }
+        try {
+            return workspace.migrator().applied();
+        } catch (dev.migrator.MigratorException e) {
+            if (e.code() != dev.migrator.ErrorCode.CONNECTION_FAILED) {
+                throw e;
+            }
+            printer.warn("the database " + workspace.config().displayUrl() + " cannot be reached, so applied revisions "
+                    + "are not marked (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            return null;
+        }
     }
 
     @Command(name = "current", description = "The revisions the database is at, and its state.")
@@ -56,7 +71,7 @@ final class ReadCommands {
         @Override
         public Integer call() {
             try (Workspace workspace = root().workspace(false)) {
-                return list(this, "heads", workspace.migrator().heads(), applied(workspace));
+                return list(this, "heads", workspace.migrator().heads(), applied(workspace, root().printer()));
             }
         }
     }
@@ -66,7 +81,7 @@ final class ReadCommands {
         @Override
         public Integer call() {
             try (Workspace workspace = root().workspace(false)) {
-                return list(this, "branches", workspace.migrator().branches(), applied(workspace));
+                return list(this, "branches", workspace.migrator().branches(), applied(workspace, root().printer()));
             }
         }
     }
@@ -104,7 +119,7 @@ final class ReadCommands {
                             + ids.size() + " revisions (" + String.join(", ", ids) + "): show one.");
                 }
                 RevisionInfo info = migrator.revisions().stream().filter(r -> r.revision().equals(ids.get(0))).findFirst().orElseThrow();
-                RevisionDetails details = workspace.hasDatabase() ? migrator.show(info.revision()) : null;
+                RevisionDetails details = applied(workspace, root().printer()) == null ? null : migrator.show(info.revision());
                 if (json()) {
                     root().printJson(Json.details(info, details));
                 } else {
@@ -127,7 +142,7 @@ final class ReadCommands {
         public Integer call() {
             try (Workspace workspace = root().workspace(false)) {
                 List<RevisionInfo> revisions = workspace.migrator().history(range);
-                Set<String> applied = applied(workspace);
+                Set<String> applied = applied(workspace, root().printer());
                 if (json()) {
                     root().printJson(Map.of("revisions", Json.revisions(revisions, applied)));
                 } else if (graph) {

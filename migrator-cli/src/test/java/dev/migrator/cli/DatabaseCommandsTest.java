@@ -128,10 +128,15 @@ class DatabaseCommandsTest {
         Files.writeString(migrations.resolve("a1000001_create_users.sql"),
                 Files.readString(migrations.resolve("a1000001_create_users.sql")).replace("email text", "email varchar"));
         Cli.Run edited = cli.run("upgrade");
+        Cli.Run noReason = cli.run("accept-checksum", "a1000001");
+        Cli.Run accepted = cli.run("accept-checksum", "a1000001", "--reason", "column type widened in review, schema equal");
+        Cli.Run afterAccept = cli.run("upgrade");
         Cli.Run refused = new Cli(dir).env("MIGRATOR_URL", "jdbc:postgresql://127.0.0.1:1/nowhere?password=" + password)
                 .env("MIGRATOR_PASSWORD", password).run("current", "--verbose");
         Cli.Run refusedJson = new Cli(dir).env("MIGRATOR_URL", "jdbc:postgresql://127.0.0.1:1/nowhere")
                 .env("MIGRATOR_PASSWORD", password).run("--json", "log");
+        Cli.Run headsUnreachable = new Cli(dir).env("MIGRATOR_URL", "jdbc:postgresql://127.0.0.1:1/nowhere")
+                .env("MIGRATOR_PASSWORD", password).run("heads");
 
         assertThat(upgrade.status()).as(upgrade.all()).isZero();
         assertThat(verbose.out()).contains("database: " + db.url());
@@ -139,9 +144,17 @@ class DatabaseCommandsTest {
         assertThat(badTarget.err()).startsWith("error [TARGET_INVALID]: ").contains("nosuch").doesNotContain("\tat ");
         assertThat(edited.status()).isEqualTo(ExitCodes.of(ErrorCode.CHECKSUM_MISMATCH));
         assertThat(edited.err()).contains("a1000001").contains("changed since");
+        assertThat(noReason.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(accepted.status()).as(accepted.all()).isZero();
+        assertThat(accepted.out()).contains("a1000001").contains("Accepted 1 edited revision(s)");
+        assertThat(afterAccept.status()).as(afterAccept.all()).isZero();
+        assertThat(cli.run("log", "--limit", "5").out()).contains("column type widened in review");
+        assertThat(headsUnreachable.status()).as("heads is about the code").isZero();
+        assertThat(headsUnreachable.out()).contains("a1000003");
+        assertThat(headsUnreachable.err()).contains("cannot be reached, so applied revisions are not marked");
         assertThat(refused.status()).isEqualTo(ExitCodes.of(ErrorCode.CONNECTION_FAILED));
         assertThat(refusedJson.out()).contains("\"code\" : \"CONNECTION_FAILED\"").contains("\"exitCode\" : 19");
-        for (Cli.Run run : new Cli.Run[] {upgrade, verbose, badTarget, edited, refused, refusedJson}) {
+        for (Cli.Run run : new Cli.Run[] {upgrade, verbose, badTarget, edited, accepted, refused, refusedJson, headsUnreachable}) {
             assertThat(run.all()).doesNotContain(password);
         }
     }

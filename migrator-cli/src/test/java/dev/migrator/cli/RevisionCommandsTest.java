@@ -34,8 +34,8 @@ class RevisionCommandsTest {
     private void fill(String id, String upgrade, String downgrade) throws IOException {
         Path file = file(id);
         String text = Files.readString(file)
-                .replaceFirst("-- The statements that make the change[^\n]*\n", upgrade + "\n")
-                .replace("-- The statements that undo the upgrade.\n", downgrade + "\n");
+                .replaceFirst("-- TODO the statements that make the change[^\n]*\n", upgrade + "\n")
+                .replace("-- TODO the statements that undo the upgrade.\n", downgrade + "\n");
         Files.writeString(file, text);
     }
 
@@ -129,14 +129,13 @@ class RevisionCommandsTest {
         Cli cli = Cli.project(dir);
         String id = id(cli.run("revision", "-m", "not written yet"));
 
-        Cli.Run unfilled = cli.run("check");
-        assertThat(unfilled.status()).isEqualTo(ExitCodes.of(dev.migrator.ErrorCode.REVISION_MALFORMED));
-        assertThat(unfilled.err()).contains(id + "_not_written_yet.sql:5").contains("has no statement");
+        assertThat(cli.run("check").status()).as("an unwritten revision is a no-op, as the template says").isZero();
 
-        Files.writeString(file(id), "-- Revision: " + id + "\n-- Revizes: nothing\n\n-- migrate:upgrade\nSELECT 1;\n");
+        Files.writeString(file(id), "-- Revision: " + id + "\n-- Revizes: nothing\n\n-- migrate:upgrade\nSELECT 'unterminated;\n");
         Cli.Run header = cli.run("check");
         assertThat(header.status()).isEqualTo(ExitCodes.of(dev.migrator.ErrorCode.REVISION_MALFORMED));
-        assertThat(header.err()).contains(id + "_not_written_yet.sql:2").contains("Revises").doesNotContain("\tat ");
+        assertThat(header.err()).as("every problem of the file at once").contains(id + "_not_written_yet.sql:2").contains("Revises")
+                .contains(id + "_not_written_yet.sql:5").doesNotContain("\tat ");
     }
 
     @Test

@@ -1,11 +1,13 @@
 package dev.migrator.execute;
 
 import dev.migrator.ErrorCode;
+import dev.migrator.FailureAdvice;
 import dev.migrator.Direction;
 import dev.migrator.MigrationResult;
 import dev.migrator.MigratorException;
 import dev.migrator.Phase;
 import dev.migrator.RevisionInfo;
+import dev.migrator.AcceptedChecksum;
 import dev.migrator.StampResult;
 import dev.migrator.StepResult;
 import dev.migrator.UnknownRevisionPolicy;
@@ -47,16 +49,19 @@ public final class Engine {
 
     private final EngineSettings settings;
     private final Catalog catalog;
-    private final ConnectionSource connections;
     private final PostgresDialect dialect = new PostgresDialect();
     private final RevisionStatements statements = new RevisionStatements(dialect);
     private final Listeners listeners;
+    private final EngineConnections access;
+    /** For recording a failure from a fresh session when the migrating one is gone. */
+    private final ConnectionSource connections;
 
     public Engine(EngineSettings settings, Catalog catalog, ConnectionSource connections) {
         this.settings = settings;
         this.catalog = catalog;
         this.connections = connections;
         this.listeners = new Listeners(settings.listeners());
+        this.access = new EngineConnections(connections, settings.connect());
     }
 
     public Catalog catalog() {
@@ -73,12 +78,28 @@ public final class Engine {
         T run(Connection connection, StateStore store) throws SQLException;
     }
 
-    /** Runs a read-only command on a fresh connection (no lock). */
+    /**
+     * Runs a read-only command on a fresh connection (no lock), waiting for the database as
+     * {@code connectRetries} allows.
+     */
     public <T> T read(Query<T> query) {
-        try (Connection connection = open()) {
+        try (Connection connection = access.forCommand()) {
             return query.run(connection, new StateStore(tables(connection)));
         } catch (SQLException e) {
-            throw databaseError("reading the migration state", e);
+            throw access.readError(e);
+        }
+    }
+
+    /**
+     * Runs a status read: never waits for the database to come up, and every network read is bounded by
+     * {@code readTimeout} (when set), so a database that stopped answering fails the read instead of
+     * holding it until TCP gives up.
+     */
+    public <T> T readState(Query<T> query) {
+        try (Connection connection = access.forStatusRead()) {
+            return access.withReadTimeout(connection, c -> query.run(c, new StateStore(tables(c))));
+        } catch (SQLException e) {
+            throw access.readError(e);
         }
     }
 
@@ -93,7 +114,13 @@ public final class Engine {
     private MigrationResult migrate(Direction direction, String target) {
         return locked(direction, target, (connection, store, lockWait) -> {
             Instant startedAt = Instant.now();
-            AppliedState state = store.appliedState(connection, settings.validateChecksums());
+            if (direction == Direction.UPGRADE && settings.baseline() != null
+                    && Baseline.applies(connection, store, settings.tablePrefix())) {
+                log.info("Schema {} holds tables but no Migrator state: stamping baseline {} before the upgrade",
+                        store.tables().schema(), settings.baseline());
+                stampUnderLock(connection, store, settings.baseline());
+            }
+            AppliedState state = store.appliedStateForRun(connection, settings.validateChecksums(), appliedBy());
             Set<String> before = state.versionRows();
             boolean ahead = checkUnknown(before);
             Plan plan = direction == Direction.UPGRADE
@@ -124,8 +151,7 @@ public final class Engine {
             if (direction == Direction.DOWNGRADE) {
                 refuseIrreversible(steps);
             }
-            checkStatements(steps);
-            StepExecutor executor = new StepExecutor(settings, store, statements, listeners, appliedBy());
+            StepExecutor executor = new StepExecutor(settings, store, statements, listeners, appliedBy(), connections);
             List<StepResult> results = new ArrayList<>();
             for (Step step : steps) {
                 results.add(executor.run(connection, catalog.get(step.revision()), step));
@@ -141,39 +167,70 @@ public final class Engine {
         }, result -> listeners.emit(l -> l.runSucceeded(result)));
     }
 
+    /**
+     * The version rows an upgrade plans from, read without changing anything: the table's rows or, when a
+     * configured baseline would be stamped first, the rows that stamp writes. For analyses of what an upgrade
+     * would run.
+     */
+    public Set<String> plannedFrom(Connection connection, StateStore store) throws SQLException {
+        if (settings.baseline() != null && Baseline.wouldApply(connection, store, settings.tablePrefix())) {
+            Set<String> rows = new TreeSet<>();
+            for (Step step : catalog.graph().stamp(Set.of(), settings.baseline()).steps()) {
+                rows.removeAll(step.removedRows());
+                rows.addAll(step.addedRows());
+            }
+            return rows;
+        }
+        return store.exists(connection) ? store.versionRows(connection) : Set.of();
+    }
+
     /** Writes the version rows of {@code target} and a stamp history row per changed row set; runs no revision. */
     public StampResult stamp(String target) {
-        return locked(Direction.STAMP, target, (connection, store, lockWait) -> {
-            Set<String> before = store.versionRows(connection);
-            Plan plan = catalog.graph().stamp(before, target);
-            List<ExecutableStatement> statements = new ArrayList<>();
-            for (Step step : plan.steps()) {
-                store.tables().versionChange(step.removedRows(), step.addedRows())
-                        .forEach(b -> statements.add(ExecutableStatement.engine(b.sql(), b.expectedRows())));
-                statements.add(ExecutableStatement.engine(store.tables().historyInsert(stampRow(step))));
+        return locked(Direction.STAMP, target, (connection, store, lockWait) -> stampUnderLock(connection, store, target),
+                result -> { });
+    }
+
+    /** The stamp itself: the caller holds the advisory lock. */
+    private StampResult stampUnderLock(Connection connection, StateStore store, String target) throws SQLException {
+        Set<String> before = store.versionRows(connection);
+        Plan plan = catalog.graph().stamp(before, target);
+        List<ExecutableStatement> statements = new ArrayList<>();
+        for (Step step : plan.steps()) {
+            store.tables().versionChange(step.removedRows(), step.addedRows())
+                    .forEach(b -> statements.add(ExecutableStatement.engine(b.sql(), b.expectedRows())));
+            statements.add(ExecutableStatement.engine(store.tables().historyInsert(stampRow(step))));
+        }
+        if (!statements.isEmpty()) {
+            connection.setAutoCommit(false);
+            try {
+                StatementRunner.run(connection, statements);
+                connection.commit();
+            } catch (StatementRunner.StatementFailure e) {
+                connection.rollback();
+                throw new MigratorException(ErrorCode.INTERNAL, "Stamping " + target + " failed: " + e.getMessage()
+                        + ". The version table is unchanged.", e.sqlException());
+            } catch (StatementRunner.RowCountMismatch e) {
+                connection.rollback();
+                throw new MigratorException(ErrorCode.STATE_TABLES_INCONSISTENT, "Stamping " + target + " was rolled back: " + e.getMessage()
+                        + ". The version table was changed outside this run; check it with 'current'.");
+            } finally {
+                connection.setAutoCommit(true);
             }
-            if (!statements.isEmpty()) {
-                connection.setAutoCommit(false);
-                try {
-                    StatementRunner.run(connection, statements);
-                    connection.commit();
-                } catch (StatementRunner.StatementFailure e) {
-                    connection.rollback();
-                    throw new MigratorException(ErrorCode.INTERNAL, "Stamping " + target + " failed: " + e.getMessage()
-                            + ". The version table is unchanged.", e.sqlException());
-                } catch (StatementRunner.RowCountMismatch e) {
-                    connection.rollback();
-                    throw new MigratorException(ErrorCode.STATE_TABLES_INCONSISTENT, "Stamping " + target + " was rolled back: " + e.getMessage()
-                            + ". The version table was changed outside this run; check it with 'current'.");
-                } finally {
-                    connection.setAutoCommit(true);
-                }
-            }
-            if (!statements.isEmpty()) {
-                recordSchema(connection, store);
-            }
-            return new StampResult(before, store.versionRows(connection));
-        }, result -> { });
+        }
+        if (!statements.isEmpty()) {
+            recordSchema(connection, store);
+        }
+        return new StampResult(before, store.versionRows(connection));
+    }
+
+    /**
+     * Records the current checksum of changed applied revisions ({@code revisionOrAll}: an id, a prefix,
+     * or {@code all}), one stamp history row each that says who and why, under the lock.
+     */
+    public List<AcceptedChecksum> acceptChecksum(String revisionOrAll, String reason) {
+        ChecksumAcceptance acceptance = new ChecksumAcceptance(catalog, revisionOrAll, reason, appliedBy());
+        return locked(Direction.STAMP, "accept-checksum " + revisionOrAll,
+                (connection, store, lockWait) -> acceptance.run(connection, store), result -> { });
     }
 
     /**
@@ -204,7 +261,7 @@ public final class Engine {
 
     private <T> T locked(Direction direction, String target, LockedWork<T> work, java.util.function.Consumer<T> succeeded) {
         listeners.emit(l -> l.runStarted(new MigrationListener.RunStarted(direction, target)));
-        try (Connection connection = open()) {
+        try (Connection connection = access.forCommand()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(true);
             try {
@@ -214,8 +271,7 @@ public final class Engine {
                         settings.advisoryLockWait(), who());
                 Duration[] waited = {Duration.ZERO};
                 T result = lock.withLock(connection, schema -> {
-                    StateStore store = new StateStore(new StateTables(schema, settings.tablePrefix(), dialect));
-                    store.create(connection);
+                    StateStore store = RunStart.open(connection, new StateTables(schema, settings.tablePrefix(), dialect), settings);
                     return work.run(connection, store, waited[0]);
                 }, wait -> {
                     waited[0] = wait;
@@ -291,8 +347,10 @@ public final class Engine {
         if (!changed.isEmpty()) {
             throw new MigratorException(ErrorCode.CHECKSUM_MISMATCH, "Applied revision(s) changed since they were applied:\n  "
                     + String.join("\n  ", changed) + "\nAn applied revision must not be edited: restore the file "
-                    + "and write a new revision for the change (or, if the edit is cosmetic, disable checksum "
-                    + "validation for one run).");
+                    + "and write a new revision for the change. If the edit is intended and leaves the schema as the "
+                    + "revision made it (a comment, formatting), accept it with an audited history row: "
+                    + "acceptChecksum(\"<revision>\", \"<reason>\") (CLI: migrator accept-checksum; Spring Boot: start "
+                    + "once with migrator.accept-checksum-change=<revision>: <reason>).");
         }
     }
 
@@ -337,17 +395,10 @@ public final class Engine {
         }
     }
 
-    /** Statements are split on first use: a malformed one must stop the run before the first revision runs. */
-    private void checkStatements(List<Step> steps) {
-        for (Step step : steps) {
-            catalog.get(step.revision()).body().checkStatements();
-        }
-    }
-
     /**
      * Records the schema as this run left it (one catalog query, once per run, not per step) and puts
      * its fingerprint on the run's last history row, so the drift check can later name what was
-     * changed outside migrations. Runs under the advisory lock: the newest history row is this run's.
+     * changed outside migrations.
      */
     private void recordSchema(Connection connection, StateStore store) {
         String schema = store.tables().schema();
@@ -355,8 +406,8 @@ public final class Engine {
             SchemaSnapshot snapshot = SchemaSnapshot.read(connection, schema, settings.tablePrefix());
             new SchemaSnapshotStore(schema, settings.tablePrefix()).save(connection, snapshot);
             String history = store.tables().historyTable();
-            try (PreparedStatement update = connection.prepareStatement("UPDATE " + history
-                    + " SET schema_fingerprint = ? WHERE id = (SELECT max(id) FROM " + history + ")")) {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE " + history + " SET schema_fingerprint = ?"
+                    + " WHERE id = (SELECT max(id) FROM " + history + " WHERE run_id = " + store.tables().runId() + ")")) {
                 update.setString(1, snapshot.fingerprint());
                 update.executeUpdate();
             }
@@ -365,14 +416,6 @@ public final class Engine {
             log.warn("Could not record the schema after the run (drift checks compare with an older one): {}",
                     e.getMessage());
         }
-    }
-
-    private Connection open() throws SQLException {
-        Connection connection = connections.open();
-        if (connection == null) {
-            throw new MigratorException(ErrorCode.CONNECTION_FAILED, "The DataSource returned no connection");
-        }
-        return connection;
     }
 
     /** Migrator's tables in the configured schema, or in the connection's current schema. */
@@ -402,10 +445,11 @@ public final class Engine {
         }
     }
 
+    /** A database failure outside the steps (connecting, locking, reading the state): its advice by its class. */
     static MigratorException databaseError(String what, SQLException e) {
-        return new MigratorException(SqlErrors.classify(e, ErrorCode.INTERNAL), "Database error while " + what + ": " + e.getMessage()
-                + " [SQLSTATE " + e.getSQLState() + "]. Check the connection settings and that the user may create "
-                + "tables in the migrator schema.", e);
+        ErrorCode code = SqlErrors.classify(e, ErrorCode.INTERNAL);
+        return new MigratorException(code, "Database error while " + what + ": " + e.getMessage()
+                + " [SQLSTATE " + e.getSQLState() + "]\n  What to do: " + FailureAdvice.of(code), e);
     }
 
     /** {@code host=<host> pid=<pid>}: who migrates, for application_name. */

@@ -7,37 +7,32 @@ import java.util.List;
 public sealed interface RevisionBody {
 
     /**
-     * Checks what loading left for later: for a SQL revision, that its sections split into statements.
-     * Commands call it for every revision they will run before running the first one.
-     *
-     * @throws RevisionLoadException naming the file, line and statement of the first problem
-     */
-    void checkStatements();
-
-    /**
-     * The sections of a SQL file. The upgrade and downgrade sections are split into statements on
-     * first use (see {@link SqlSection}); the verify query is checked when the file is loaded.
+     * The sections of a SQL file, split into statements and checked when the file was loaded. A
+     * transactional revision's {@code BEGIN;} ... {@code COMMIT;} wrapper is not among them (its body
+     * runs in Migrator's own transaction).
      */
     final class Sql implements RevisionBody {
 
-        private final SqlSection upgrade;
-        private final SqlSection downgrade;
+        private final String sourceText;
+        private final List<SqlStatement> upgrade;
+        private final List<SqlStatement> downgrade;
         private final SqlStatement verify;
 
-        Sql(SqlSection upgrade, SqlSection downgrade, SqlStatement verify) {
-            this.upgrade = upgrade;
-            this.downgrade = downgrade;
+        Sql(String sourceText, List<SqlStatement> upgrade, List<SqlStatement> downgrade, SqlStatement verify) {
+            this.sourceText = sourceText;
+            this.upgrade = List.copyOf(upgrade);
+            this.downgrade = List.copyOf(downgrade);
             this.verify = verify;
         }
 
-        /** @throws RevisionLoadException if the section is malformed */
+        /** The upgrade's statements; empty for a section with only comments (a no-op). */
         public List<SqlStatement> upgrade() {
-            return upgrade.statements();
+            return upgrade;
         }
 
-        /** Empty for an irreversible revision. @throws RevisionLoadException if the section is malformed */
+        /** The downgrade's statements; empty for an irreversible revision or a comment-only section. */
         public List<SqlStatement> downgrade() {
-            return downgrade == null ? List.of() : downgrade.statements();
+            return downgrade;
         }
 
         /**
@@ -45,25 +40,14 @@ public sealed interface RevisionBody {
          * analysis reads the {@code -- migrator:allow} comments above a statement from it.
          */
         public String sourceText() {
-            return upgrade.text();
+            return sourceText;
         }
 
         /** The {@code migrate:verify} query (one statement returning one boolean), or null. */
         public SqlStatement verify() {
             return verify;
         }
-
-        @Override
-        public void checkStatements() {
-            upgrade();
-            downgrade();
-        }
     }
 
-    record Java(Migration migration) implements RevisionBody {
-        @Override
-        public void checkStatements() {
-            // A Java revision is checked when it is loaded (a derived downgrade is recorded then).
-        }
-    }
+    record Java(Migration migration) implements RevisionBody {}
 }

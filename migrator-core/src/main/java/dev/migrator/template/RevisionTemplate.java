@@ -110,13 +110,14 @@ public record RevisionTemplate(String id, List<String> revises, String message, 
         sql.append("\n-- migrate:upgrade\n");
         sql.append(body != null ? withNewline(body) : revises.size() > 1
                 ? "-- A merge revision joins branches; it usually has no statements of its own.\n"
-                : "-- The statements that make the change" + (transactional ? "." : " (no transaction: keep them idempotent, "
-                        + "e.g. CREATE INDEX CONCURRENTLY IF NOT EXISTS).") + "\n");
+                : "-- TODO the statements that make the change" + (transactional ? "" : " (no transaction: keep them "
+                        + "idempotent, e.g. CREATE INDEX CONCURRENTLY IF NOT EXISTS)") + ". Until they are written this "
+                        + "revision is a no-op.\n");
         if (irreversible == null) {
             sql.append("\n-- migrate:downgrade\n");
             sql.append(downgrade != null ? withNewline(downgrade) : revises.size() > 1
                     ? "-- Nothing to undo for a merge.\n"
-                    : "-- The statements that undo the upgrade.\n");
+                    : "-- TODO the statements that undo the upgrade.\n");
         }
         return sql.toString();
     }
