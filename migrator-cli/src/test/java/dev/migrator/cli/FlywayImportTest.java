@@ -61,24 +61,24 @@ class FlywayImportTest {
 
         assertThat(imported.status()).as(imported.all()).isZero();
         Path migrations = dir.resolve("src/main/resources/db/migrations");
-        assertThat(migrations.resolve("flyway_1_create_users.sql")).content()
-                .startsWith("-- Revision: flyway_1\n-- Revises: \n-- Message: create users (imported from Flyway V1__create_users.sql)\n")
+        assertThat(migrations.resolve("flyway_v1_create_users.sql")).content()
+                .startsWith("-- Revision: flyway_v1\n-- Revises: \n-- Message: create users (imported from Flyway V1__create_users.sql)\n")
                 .contains("-- Irreversible: imported from Flyway, which had no undo script for version 1")
                 .contains("CREATE TABLE users (id bigint PRIMARY KEY, email text);");
-        assertThat(migrations.resolve("flyway_1_1_add_name.sql")).content()
-                .contains("-- Revises: flyway_1\n");
-        assertThat(migrations.resolve("flyway_2_index_email.sql")).content()
-                .contains("-- Revises: flyway_1_1\n").contains("-- Transactional: false\n")
+        assertThat(migrations.resolve("flyway_v1_1_add_name.sql")).content()
+                .contains("-- Revises: flyway_v1\n");
+        assertThat(migrations.resolve("flyway_v2_index_email.sql")).content()
+                .contains("-- Revises: flyway_v1_1\n").contains("-- Transactional: false\n")
                 .contains("-- migrate:downgrade\nDROP INDEX CONCURRENTLY users_email;");
         assertThat(imported.err()).contains("R__user_view.sql: repeatable migration (R__), not imported")
                 .contains("afterMigrate.sql: not a Flyway migration name");
         assertThat(imported.out()).contains("3 version(s) imported").contains("flyway_schema_history says version 1.1 is applied")
                 .contains("Stamped");
-        assertThat(cli.run("current").out()).startsWith("flyway_1_1  add name");
+        assertThat(cli.run("current").out()).startsWith("flyway_v1_1  add name");
 
         Cli.Run upgrade = cli.run("upgrade");
         assertThat(upgrade.status()).as(upgrade.all()).isZero();
-        assertThat(upgrade.out()).containsPattern("upgrade\\s+flyway_2 ").contains("Upgraded 1 revision(s)");
+        assertThat(upgrade.out()).containsPattern("upgrade\\s+flyway_v2 ").contains("Upgraded 1 revision(s)");
 
         Cli.Run again = cli.run("import", "flyway", "flyway/db/migration", "--json");
         assertThat(again.status()).as("importing again writes the same files: nothing changes").isZero();
@@ -94,7 +94,7 @@ class FlywayImportTest {
         Cli.Run stamp = cli.run("import", "flyway", "flyway/db/migration", "--stamp");
 
         assertThat(imported.status()).as(imported.all()).isZero();
-        assertThat(cli.run("heads").out()).contains("flyway_2");
+        assertThat(cli.run("heads").out()).contains("flyway_v2");
         assertThat(stamp.status()).isEqualTo(ExitCodes.of(dev.migrator.ErrorCode.CONFIGURATION_INVALID));
         assertThat(stamp.err()).contains("--stamp needs the database");
     }

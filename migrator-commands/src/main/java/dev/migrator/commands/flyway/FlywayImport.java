@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code import flyway DIR}: turns Flyway's versioned scripts into a chain of revisions in version order, one
- * revision per version, with a deterministic id ({@code flyway_<version>}) so a second import (or a colleague's)
+ * revision per version, with a deterministic id ({@code flyway_v<version>}) so a second import (or a colleague's)
  * writes the same files. The original file name stays in the message; the upgrade section is the file's text;
  * an undo script ({@code U<version>__}) becomes the downgrade, else the revision is marked irreversible. A
  * script Flyway would run outside a transaction (a {@code .conf} with {@code executeInTransaction=false}, or a

@@ -71,9 +71,12 @@ record FlywayScript(Kind kind, List<BigInteger> version, String description, Pat
         return String.join(".", version.stream().map(BigInteger::toString).toList());
     }
 
-    /** The revision id of this version: deterministic and readable, {@code V1_2} and {@code V1.2} give {@code flyway_1_2}. */
+    /**
+     * The revision id of this version: deterministic and readable, {@code V1_2} and {@code V1.2} give {@code flyway_v1_2}
+     * (the scheme of docs/adopting.md, so a hand-made and an imported history agree).
+     */
     String revisionId() {
-        return "flyway_" + String.join("_", version.stream().map(BigInteger::toString).toList());
+        return "flyway_v" + String.join("_", version.stream().map(BigInteger::toString).toList());
     }
 
     String fileName() {
