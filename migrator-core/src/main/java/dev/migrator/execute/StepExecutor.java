@@ -15,6 +15,8 @@ import dev.migrator.operation.Operation;
 import dev.migrator.revision.Step;
 import dev.migrator.source.LoadedRevision;
 import java.sql.Connection;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -161,13 +163,17 @@ final class StepExecutor {
                 } catch (StatementRunner.StatementFailure failure) {
                     // a BEGIN ... COMMIT block of the revision's own that the failure aborted ends here, so the
                     // session can record the failure and retry
-                    endOwnBlock(connection);
+                    boolean blockRolledBack = endOwnBlock(connection);
                     if (retry(connection, revision, failure, attempt)) {
                         attempt++;
                         continue;
                     }
-                    throw failNonTransactional(connection, revision, historyId, row, StepFailureMessage.statement(revision,
-                            failure), StepFailureMessage.errorText(failure), ours, attempt, failure.sqlException());
+                    StepFailureMessage message = StepFailureMessage.statement(revision, failure);
+                    if (blockRolledBack) {
+                        message.note("Nothing of the block it was in stayed: a BEGIN ... COMMIT block around it was rolled back.");
+                    }
+                    throw failNonTransactional(connection, revision, historyId, row, message,
+                            StepFailureMessage.errorText(failure), ours, attempt, failure.sqlException());
                 } catch (MigratorException failure) {
                     // from a runtime operation; its SQL cause, if any, says whether it is worth another attempt
                     SQLException cause = SqlErrors.cause(failure);
@@ -348,13 +354,21 @@ final class StepExecutor {
     /**
      * Rolls back a transaction block that the revision's own BEGIN opened and its failure aborted, so the
      * session can record the failure and retry (a non-transactional revision may hold BEGIN ... COMMIT
-     * blocks). With no block open the server only warns.
+     * blocks). Returns whether a block was open; with none open nothing is sent.
      */
-    private static void endOwnBlock(Connection connection) {
-        try (var statement = connection.createStatement()) {
-            statement.execute("ROLLBACK");
+    private static boolean endOwnBlock(Connection connection) {
+        try {
+            // the driver knows from the server's last ReadyForQuery whether a block is open (or aborted)
+            if (connection.unwrap(BaseConnection.class).getTransactionState() == TransactionState.IDLE) {
+                return false;
+            }
+            try (var statement = connection.createStatement()) {
+                statement.execute("ROLLBACK");
+            }
+            return true;
         } catch (SQLException e) {
             log.debug("Could not roll back the revision's transaction block", e);
+            return false;
         }
     }
 

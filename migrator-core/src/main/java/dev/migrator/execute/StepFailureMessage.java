@@ -71,6 +71,12 @@ final class StepFailureMessage {
         return this;
     }
 
+    /** A line of its own about what happened, before what it left and what to do. */
+    StepFailureMessage note(String line) {
+        lines.add(line);
+        return this;
+    }
+
     /** For a statement timeout: the limit it ran into. */
     StepFailureMessage timedOut(Duration statementTimeout) {
         if (code == ErrorCode.STATEMENT_TIMEOUT) {
