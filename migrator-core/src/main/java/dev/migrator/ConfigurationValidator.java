@@ -17,11 +17,15 @@ final class ConfigurationValidator {
 
     private ConfigurationValidator() {}
 
-    static EngineSettings settings(MigratorConfiguration c) {
+    /** {@code load()} needs a database ({@code loadRevisions()} does not). */
+    static void requireDatabase(MigratorConfiguration c) {
         if (c.getDataSource() == null && c.getUrl() == null) {
             throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "No database configured: call dataSource(...) or url(jdbcUrl, user, password) "
                     + "on Migrator.configure() before load().");
         }
+    }
+
+    static EngineSettings settings(MigratorConfiguration c) {
         if (c.getLockRetries() < 0) {
             throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "lockRetries must be 0 or more, was " + c.getLockRetries());
         }
@@ -50,7 +54,8 @@ final class ConfigurationValidator {
             throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "baseline is blank: give the revision that matches "
                     + "the existing schema, or leave it unset");
         }
-        String database = c.getDataSource() != null ? DatabaseWait.describe(c.getDataSource()) : DatabaseWait.describe(c.getUrl());
+        String database = c.getDataSource() != null ? DatabaseWait.describe(c.getDataSource())
+                : c.getUrl() != null ? DatabaseWait.describe(c.getUrl()) : "no database (loaded with loadRevisions())";
         return new EngineSettings(c.getSchema(), c.getTablePrefix(), c.getLockTimeout(), c.getStatementTimeout(),
                 c.getLockRetries(), c.getAdvisoryLockWait(), c.isValidateChecksums(), c.getOnUnknownRevision(),
                 c.getContract(), c.getListeners(), new EngineSettings.ConnectSettings(database, c.getConnectRetries(),
@@ -69,6 +74,13 @@ final class ConfigurationValidator {
             return dataSource::getConnection;
         }
         String url = c.getUrl();
+        if (url == null) {
+            // loaded with loadRevisions(): the code's graph works, the first database access says what is missing
+            return () -> {
+                throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "No database configured, and this command "
+                        + "reads or changes the database: configure a JDBC URL (and user and password).");
+            };
+        }
         Properties properties = new Properties();
         if (c.getUser() != null) {
             properties.setProperty("user", c.getUser());

@@ -49,14 +49,20 @@ public final class Migrator {
         return new MigratorConfiguration();
     }
 
-    static Migrator load(MigratorConfiguration configuration) {
+    /** @param databaseRequired false for {@code loadRevisions()}: what reads only the code works without one */
+    static Migrator load(MigratorConfiguration configuration, boolean databaseRequired) {
+        if (databaseRequired) {
+            ConfigurationValidator.requireDatabase(configuration);
+        }
         CommandContext context = new CommandContext(ConfigurationValidator.settings(configuration),
                 Catalog.of(RevisionLoader.load(configuration.getLocations(), configuration.getClassLoader(),
                         configuration.getMigrations())),
                 ConfigurationValidator.connectionSource(configuration));
         ScratchConnector scratch = configuration.getDataSource() != null
                 ? ScratchConnector.forDataSource(configuration.getDataSource())
-                : ScratchConnector.forUrl(configuration.getUrl(), configuration.getUser(), configuration.getPassword());
+                : configuration.getUrl() != null
+                        ? ScratchConnector.forUrl(configuration.getUrl(), configuration.getUser(), configuration.getPassword())
+                        : database -> context.source().open(); // without a database: fails as every database command does
         return new Migrator(context, new SafetyAnalyzer(context, scratch));
     }
 
@@ -73,6 +79,19 @@ public final class Migrator {
     /** Sets the version table to {@code target} without running any revision. */
     public StampResult stamp(String target) {
         return new Stamp(context).stamp(target);
+    }
+
+    /** Every revision of the code this database has applied: the version-table rows and all they need. */
+    public Set<String> applied() {
+        return context.catalog().graph().appliedClosure(current());
+    }
+
+    /**
+     * The ids of the code's revisions an absolute target names, sorted, without a database: {@code heads},
+     * {@code head}, an id or prefix, {@code <label>@head}, {@code <label>@<id>}, {@code <id>±N}.
+     */
+    public List<String> resolve(String target) {
+        return context.catalog().graph().resolve(target);
     }
 
     /**
@@ -192,6 +211,14 @@ public final class Migrator {
     /** The complete SQL script a downgrade from {@code from} to {@code to} would run; touches no database. */
     public String downgradeSql(String from, String to) {
         return offline().downgrade(from, to);
+    }
+
+    /**
+     * The SQL script a stamp from {@code from} to {@code to} would run (version-table changes and history rows,
+     * no revision's statements); touches no database.
+     */
+    public String stampSql(String from, String to) {
+        return offline().stamp(from, to);
     }
 
     /** Every revision of the code, parents first. */

@@ -29,7 +29,8 @@ final class VerifyQueryCheck implements PostDeployCheck {
 
     @Override
     public CheckOutcome check(Connection connection) throws SQLException {
-        String where = "verify query of revision " + revision.revision() + " (" + revision.source() + ")";
+        String where = "verify query of revision " + revision.revision() + " (" + revision.source()
+                + (revision.verifyLine() > 0 ? ":" + revision.verifyLine() : "") + ")";
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {

@@ -11,6 +11,7 @@ import dev.migrator.check.PostDeployCheck;
 import dev.migrator.revision.RevisionNode;
 import dev.migrator.source.LoadedRevision;
 import dev.migrator.source.RevisionBody;
+import dev.migrator.source.SqlStatement;
 import dev.migrator.state.StateStore;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -64,10 +65,9 @@ public final class Check {
         for (RevisionNode node : context.catalog().graph().nodes()) {
             if (applied.contains(node.id())) {
                 LoadedRevision revision = context.catalog().get(node.id());
-                String verify = revision.body() instanceof RevisionBody.Sql sql && sql.verify() != null
-                        ? sql.verify().sql() : null;
+                SqlStatement verify = revision.body() instanceof RevisionBody.Sql sql ? sql.verify() : null;
                 revisions.add(new AppliedRevision(node.id(), revision.source(), revision.checksum(),
-                        recorded.get(node.id()), verify));
+                        recorded.get(node.id()), verify == null ? null : verify.sql(), verify == null ? 0 : verify.line()));
             }
         }
         // the fingerprint the last successful run put on its last row; older rows may hold none

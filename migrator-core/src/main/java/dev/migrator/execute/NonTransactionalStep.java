@@ -37,10 +37,12 @@ final class NonTransactionalStep {
     private final StateStore store;
     private final RevisionStatements statements;
     private final FailureRecorder recorder;
+    private final Listeners listeners;
 
     NonTransactionalStep(StepExecutor executor, EngineSettings settings, StateStore store, RevisionStatements statements,
-            FailureRecorder recorder) {
+            FailureRecorder recorder, Listeners listeners) {
         this.executor = executor;
+        this.listeners = listeners;
         this.settings = settings;
         this.store = store;
         this.statements = statements;
@@ -174,7 +176,8 @@ final class NonTransactionalStep {
      */
     private void runOperations(Connection connection, LoadedRevision revision, Step step, List<Operation> operations) {
         String key = step.direction() == Direction.DOWNGRADE ? revision.id() + ":down" : revision.id();
-        ExecutionContext context = new ExecutionContext(key, false, settings.schema(), settings.tablePrefix(), executor.lockTimeout(revision));
+        ExecutionContext context = new ExecutionContext(key, false, settings.schema(), settings.tablePrefix(),
+                executor.lockTimeout(revision), progress -> listeners.emit(l -> l.batchProgress(revision.id(), progress)));
         new OperationExecutor(connection, statements.dialect()).execute(operations, context);
     }
     private MigratorException failNonTransactional(Connection connection, LoadedRevision revision, long historyId,

@@ -78,7 +78,7 @@ public final class StepExecutor {
         try {
             int attempts = revision.transactional()
                     ? runTransactional(connection, revision, step, body, row)
-                    : new NonTransactionalStep(this, settings, store, statements, recorder).run(connection, revision, step, body, row);
+                    : new NonTransactionalStep(this, settings, store, statements, recorder, listeners).run(connection, revision, step, body, row);
             StepResult result = new StepResult(revision.id(), direction, revision.message(),
                     Duration.ofNanos(System.nanoTime() - start), attempts);
             listeners.emit(l -> l.stepSucceeded(result));

@@ -7,6 +7,14 @@ public enum BuiltInCheck {
     HEADS,
     /** Every revision loads, and renders its upgrade and downgrade statements. */
     REVISIONS_LOAD,
+    /**
+     * Every revision passes the safety analysis ({@code Migrator.analyze}, offline: a table created by an
+     * earlier revision is taken to be large, as it is in production); an unsuppressed error-level finding
+     * fails, naming revision, file:line and rule. Allow a reviewed statement with
+     * {@code -- migrator:allow <rule>: <reason>}, or skip this check for a history whose old revisions
+     * cannot change.
+     */
+    SAFE,
     /** An empty database upgrades to heads (with the class's data hooks). */
     UPGRADE,
     /** Every {@code migrate:verify} query is true after that upgrade. */

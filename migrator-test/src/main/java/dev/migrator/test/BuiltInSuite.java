@@ -38,9 +38,9 @@ public final class BuiltInSuite {
         add(checks, skipped, BuiltInCheck.HEADS, harness.setup().declaredHeads().isEmpty() ? "single head"
                 : "heads are " + harness.setup().declaredHeads(), loaded(graph::heads));
         add(checks, skipped, BuiltInCheck.REVISIONS_LOAD, "every revision loads", graph::revisionsLoad);
-        // Safety analysis (Migrator.analyze, a later issue) belongs here, as "every revision is safe": like
-        // the checks above it reads revisions rather than running them, and an unsafe revision should be
+        // Like the checks above it reads revisions rather than running them, and an unsafe revision should be
         // reported before the database checks below spend time on it.
+        add(checks, skipped, BuiltInCheck.SAFE, "every revision passes the safety analysis", loaded(graph::safe));
         add(checks, skipped, BuiltInCheck.UPGRADE, "upgrade base → heads", loaded(upgrade::upgrade));
         add(checks, skipped, BuiltInCheck.VERIFY, "verify queries are true after the upgrade", loaded(upgrade::verify));
         add(checks, skipped, BuiltInCheck.OFFLINE_EQUALS_ONLINE, "offline script equals online upgrade",

@@ -1,6 +1,8 @@
 package dev.migrator.test;
 
 import dev.migrator.RevisionInfo;
+import dev.migrator.safety.SafetyOptions;
+import dev.migrator.safety.SafetyReport;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,6 +48,19 @@ final class GraphChecks {
             throw SuiteRun.failure("Expected the heads " + expected + " (declared in @MigratorTest(heads)), found "
                     + describe(heads) + (extra.isEmpty() ? "" : "; not declared: " + extra)
                     + (missing.isEmpty() ? "" : "; declared but not a head: " + missing) + ".");
+        }
+    }
+
+    /**
+     * The safety analysis of every revision, offline: the test database is new and empty, so its real table
+     * sizes would call every table small; production's are not.
+     */
+    void safe() {
+        SafetyReport report = harness.graph().analyze("heads", SafetyOptions.offline());
+        if (report.hasErrors()) {
+            throw SuiteRun.failure(report.errors().size() + " unsafe statement(s); rewrite each the safe way"
+                    + " docs/safety-rules.md gives, or allow a reviewed one with '-- migrator:allow <rule>: <reason>':\n  "
+                    + String.join("\n  ", report.errors().stream().map(Object::toString).toList()));
         }
     }
 

@@ -45,7 +45,7 @@ final class UpgradeChecks {
         List<String> failed = new ArrayList<>();
         for (CheckResult check : result.results()) {
             if (!check.passed()) {
-                failed.add("revision " + check.revision() + ": verify query " + check.detail());
+                failed.add(check.detail()); // names the revision, its file and line, and the query
             }
         }
         if (!failed.isEmpty()) {

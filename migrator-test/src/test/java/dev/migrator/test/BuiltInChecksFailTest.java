@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  */
 class BuiltInChecksFailTest {
 
-    @MigratorTest(locations = "classpath:sets/forgotten_index")
+    @MigratorTest(locations = "classpath:sets/forgotten_index", skip = BuiltInCheck.SAFE)
     static class ForgottenIndex implements BuiltInMigrationTests {
     }
 
@@ -37,8 +37,27 @@ class BuiltInChecksFailTest {
     }
 
     @MigratorTest(locations = "classpath:sets/java_refused",
-            skip = {BuiltInCheck.STAIRWAY, BuiltInCheck.OFFLINE_EQUALS_ONLINE, BuiltInCheck.UPGRADE, BuiltInCheck.VERIFY})
+            skip = {BuiltInCheck.STAIRWAY, BuiltInCheck.OFFLINE_EQUALS_ONLINE, BuiltInCheck.UPGRADE, BuiltInCheck.VERIFY,
+                    BuiltInCheck.SAFE})
     static class JavaRefused implements BuiltInMigrationTests {
+    }
+
+    @MigratorTest(locations = "classpath:sets/unsafe_index", skip = {BuiltInCheck.STAIRWAY, BuiltInCheck.OFFLINE_EQUALS_ONLINE})
+    static class UnsafeIndex implements BuiltInMigrationTests {
+    }
+
+    @Test
+    void anIndexBuiltUnderLockOnAnExistingTableFailsTheSafetyCheckNamingRevisionLineAndRule() {
+        SuiteResults results = SuiteResults.of(UnsafeIndex.class);
+
+        assertThat(results.failed()).containsOnlyKeys("every revision passes the safety analysis");
+        assertThat(results.failed().get("every revision passes the safety analysis"))
+                .startsWith("1 unsafe statement(s); rewrite each the safe way docs/safety-rules.md gives")
+                // the index of the table its own revision creates, and the reviewed one, are not findings
+                .contains("create-index-non-concurrently 9c0000000002 (classpath:sets/unsafe_index/"
+                        + "9c0000000002_index_tags_name.sql:6)")
+                .doesNotContain("9c0000000001", "9c0000000003");
+        assertThat(results.passed()).contains("single head", "every revision loads", "upgrade base → heads");
     }
 
     @Test
@@ -85,8 +104,9 @@ class BuiltInChecksFailTest {
 
         assertThat(results.failed()).containsOnlyKeys("verify queries are true after the upgrade");
         assertThat(results.failed().get("verify queries are true after the upgrade")).isEqualTo("1 of 1 verify queries"
-                + " are not true after upgrade base → heads:\n  revision 5e0000000002: verify query returned false"
-                + " (expected true) (classpath:sets/false_verify/5e0000000002_default_tag.sql:12)");
+                + " are not true after upgrade base → heads:\n  verify query of revision 5e0000000002"
+                + " (classpath:sets/false_verify/5e0000000002_default_tag.sql:12) returned false: the data does not satisfy"
+                + " what the revision promises. Query: SELECT count(*) = 1 FROM tags WHERE is_default");
     }
 
     @Test
@@ -108,7 +128,8 @@ class BuiltInChecksFailTest {
                 + " classpath:sets/unterminated/7a0000000002_broken.sql:6: unterminated string literal ' (opened on"
                 + " line 6) in the statement starting on line 6. Close it; until then everything to the end of the"
                 + " section is part of it.");
-        assertThat(results.aborted()).containsOnlyKeys("single head", "upgrade base → heads",
+        assertThat(results.aborted()).containsOnlyKeys("single head", "every revision passes the safety analysis",
+                "upgrade base → heads",
                 "verify queries are true after the upgrade", "offline script equals online upgrade");
     }
 
