@@ -2,15 +2,27 @@ package dev.migrator;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the core's packages depending one way, and Spring out of the core. */
+/**
+ * Keeps the core's packages depending one way (docs/architecture.md), the root package a set of entry points
+ * that the sub-packages use only for its model types, and Spring out of the core.
+ */
 class ArchitectureTest {
+
+    /** What a sub-package may use of the root: the failure type, its code, and the model types of revisions. */
+    private static final Set<Class<?>> ROOT_MODEL = Set.of(MigratorException.class, ErrorCode.class, Migration.class,
+            ReversibleMigration.class, Revision.class, Phase.class, Direction.class, ContractPolicy.class,
+            UnknownRevisionPolicy.class);
 
     private static JavaClasses core;
 
@@ -24,6 +36,38 @@ class ArchitectureTest {
     @Test
     void coreHasNoSpringDependency() {
         noClasses().should().dependOnClassesThat().resideInAPackage("org.springframework..").check(core);
+    }
+
+    @Test
+    void noCyclesBetweenSubPackages() {
+        slices().matching("dev.migrator.(*)..").should().beFreeOfCycles().check(core);
+    }
+
+    @Test
+    void subPackagesUseOnlyTheModelTypesOfTheRoot() {
+        DescribedPredicate<JavaClass> rootButNotModel = new DescribedPredicate<>("root types other than " + ROOT_MODEL) {
+            @Override
+            public boolean test(JavaClass type) {
+                return type.getPackageName().equals("dev.migrator")
+                        && ROOT_MODEL.stream().noneMatch(model -> type.isEquivalentTo(model) || isNestedIn(type, model));
+            }
+        };
+        noClasses().that().resideOutsideOfPackage("dev.migrator")
+                .should().dependOnClassesThat(rootButNotModel)
+                .check(core);
+    }
+
+    private static boolean isNestedIn(JavaClass type, Class<?> outer) {
+        return type.getName().startsWith(outer.getName() + "$");
+    }
+
+    @Test
+    void rootPackageHoldsAtMostTwelvePublicTypes() {
+        long publicTopLevel = core.stream()
+                .filter(c -> c.getPackageName().equals("dev.migrator"))
+                .filter(c -> c.isTopLevelClass() && c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
+                .count();
+        org.assertj.core.api.Assertions.assertThat(publicTopLevel).isLessThanOrEqualTo(12);
     }
 
     @Test
@@ -46,7 +90,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.migrator.operation..")
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("dev.migrator.dialect..", "dev.migrator.state..", "dev.migrator.lock..",
-                        "dev.migrator.execute..", "dev.migrator.source..")
+                        "dev.migrator.execute..", "dev.migrator.command..", "dev.migrator.source..")
                 .check(core);
     }
 
@@ -55,7 +99,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.migrator.dialect..")
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("dev.migrator.state..", "dev.migrator.lock..", "dev.migrator.execute..",
-                        "dev.migrator.source..")
+                        "dev.migrator.command..", "dev.migrator.source..")
                 .check(core);
     }
 
@@ -63,6 +107,22 @@ class ArchitectureTest {
     void onlyTheFacadePackageUsesTheFacade() {
         noClasses().that().resideOutsideOfPackage("dev.migrator")
                 .should().dependOnClassesThat().haveFullyQualifiedName(Migrator.class.getName())
+                .check(core);
+    }
+
+    @Test
+    void verbsLiveInTheCommandPackageAndNothingBelowUsesThem() {
+        noClasses().that().resideInAnyPackage("dev.migrator.execute..", "dev.migrator.state..", "dev.migrator.lock..",
+                        "dev.migrator.check..", "dev.migrator.schema..", "dev.migrator.source..", "dev.migrator.revision..",
+                        "dev.migrator.operation..", "dev.migrator.dialect..")
+                .should().dependOnClassesThat().resideInAPackage("dev.migrator.command..")
+                .check(core);
+    }
+
+    @Test
+    void postgresqlTextIsWrittenByTheDialectOnly() {
+        noClasses().that().resideOutsideOfPackage("dev.migrator.dialect.postgresql..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.postgresql.util.ServerErrorMessage")
                 .check(core);
     }
 }

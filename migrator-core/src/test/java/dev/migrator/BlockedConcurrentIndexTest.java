@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrator.event.MigrationListener;
 import dev.migrator.operation.Operations;
+import dev.migrator.result.MigrationResult;
+import dev.migrator.result.StepResult;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
 import java.nio.file.Path;
@@ -88,7 +90,7 @@ class BlockedConcurrentIndexTest {
                     .contains("Blocked by session pid " + pid + " (application_name 'report-job'")
                     .contains("idle in transaction, its transaction open for ")
                     .contains("It left INVALID index(es) [f5_id_idx]")
-                    .contains("What to do: " + FailureAdvice.of(ErrorCode.LOCK_RETRIES_EXHAUSTED))
+                    .contains("What to do: " + ErrorCode.LOCK_RETRIES_EXHAUSTED.advice())
                     .doesNotContain("Fix the failing statement").doesNotContain("PT0");
             assertThat(retries).containsExactly(2, 3);
             assertThat(db.count("SELECT count(*) FROM migrator_history WHERE revision = 'c001' AND NOT success"
@@ -144,7 +146,7 @@ class BlockedConcurrentIndexTest {
             assertThat(failure.code()).isEqualTo(ErrorCode.LOCK_RETRIES_EXHAUSTED);
             assertThat(failure.getMessage()).contains("j001").contains("in each of 2 attempts")
                     .contains("Blocked by session pid " + pid + " (application_name 'report-job'")
-                    .contains("What to do: " + FailureAdvice.of(ErrorCode.LOCK_RETRIES_EXHAUSTED));
+                    .contains("What to do: " + ErrorCode.LOCK_RETRIES_EXHAUSTED.advice());
             assertThat(db.count("SELECT count(*) FROM migrator_history WHERE revision = 'j001' AND NOT success"
                     + " AND finished_at IS NOT NULL AND error IS NOT NULL")).isEqualTo(1);
             blocker.rollback();

@@ -5,6 +5,7 @@ import static dev.migrator.Journal.up;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrator.result.StampResult;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
 import java.io.ByteArrayOutputStream;

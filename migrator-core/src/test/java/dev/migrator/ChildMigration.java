@@ -1,5 +1,6 @@
 package dev.migrator;
 
+import dev.migrator.result.MigrationResult;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**

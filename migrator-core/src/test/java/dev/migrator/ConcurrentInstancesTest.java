@@ -2,6 +2,7 @@ package dev.migrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrator.result.MigrationResult;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
 import java.nio.file.Path;

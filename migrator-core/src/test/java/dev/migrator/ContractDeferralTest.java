@@ -3,6 +3,12 @@ package dev.migrator;
 import static dev.migrator.Journal.up;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrator.result.CheckResult;
+import dev.migrator.result.MigrationResult;
+import dev.migrator.result.MigrationState;
+import dev.migrator.result.MigratorStatus;
+import dev.migrator.result.RevisionInfo;
+import dev.migrator.result.ValidationResult;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
 import java.nio.file.Path;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
+import dev.migrator.result.MigrationResult;
+import dev.migrator.result.MigrationState;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TcpRelay;
 import dev.migrator.testsupport.TestDatabase;

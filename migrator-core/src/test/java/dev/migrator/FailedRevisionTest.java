@@ -3,6 +3,8 @@ package dev.migrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrator.result.HistoryEntry;
+import dev.migrator.result.MigrationState;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
 import java.nio.file.Path;

@@ -14,13 +14,13 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Each class of failure, caused for real, carries its code and ends with the advice of its class
- * ({@link FailureAdvice}); only a revision's own SQL error tells to fix the revision. (Lock waits:
+ * ({@link ErrorCode#advice()}); only a revision's own SQL error tells to fix the revision. (Lock waits:
  * {@link LockTimeoutRetryTest}, {@link BlockedConcurrentIndexTest}; lost connections: {@link KilledMigrationTest}.)
  */
 @ExtendWith(FreshDatabase.class)
 class FailureClassesTest {
 
-    private static final String FIX_THE_REVISION = FailureAdvice.of(ErrorCode.STATEMENT_FAILED);
+    private static final String FIX_THE_REVISION = ErrorCode.STATEMENT_FAILED.advice();
 
     @TempDir
     Path dir;
@@ -46,7 +46,7 @@ class FailureClassesTest {
         assertThatThrownBy(() -> migrator.upgrade("heads")).isInstanceOfSatisfying(MigratorException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.STATEMENT_TIMEOUT);
             assertThat(e.getMessage()).contains("57014").contains("It ran longer than statement_timeout (150ms).")
-                    .endsWith("What to do: " + FailureAdvice.of(ErrorCode.STATEMENT_TIMEOUT))
+                    .endsWith("What to do: " + ErrorCode.STATEMENT_TIMEOUT.advice())
                     .doesNotContain(FIX_THE_REVISION).doesNotContain("PT0");
         });
     }
@@ -69,7 +69,7 @@ class FailureClassesTest {
             assertThatThrownBy(() -> migrator.upgrade("heads")).isInstanceOfSatisfying(MigratorException.class, e -> {
                 assertThat(e.code()).isEqualTo(ErrorCode.PERMISSION_DENIED);
                 assertThat(e.getMessage()).contains("p001_revision.sql:").contains("42501").contains("ledger")
-                        .endsWith("What to do: " + FailureAdvice.of(ErrorCode.PERMISSION_DENIED))
+                        .endsWith("What to do: " + ErrorCode.PERMISSION_DENIED.advice())
                         .doesNotContain(FIX_THE_REVISION).doesNotContain("not-a-secret");
             });
             assertThat(db.count("SELECT count(*) FROM app.migrator_history WHERE revision = 'p001' AND NOT success"
@@ -88,7 +88,7 @@ class FailureClassesTest {
 
         assertThatThrownBy(() -> unreachable.upgrade("heads")).isInstanceOfSatisfying(MigratorException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.CONNECTION_FAILED);
-            assertThat(e.getMessage()).endsWith("What to do: " + FailureAdvice.of(ErrorCode.CONNECTION_FAILED))
+            assertThat(e.getMessage()).endsWith("What to do: " + ErrorCode.CONNECTION_FAILED.advice())
                     .doesNotContain("create tables").doesNotContain("Sup3rSecretPw");
         });
     }

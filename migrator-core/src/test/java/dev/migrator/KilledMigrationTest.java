@@ -3,6 +3,8 @@ package dev.migrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrator.result.MigrationResult;
+import dev.migrator.result.StepResult;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
 import java.io.File;
@@ -55,8 +57,8 @@ class KilledMigrationTest {
         assertThat(failure).isInstanceOfSatisfying(MigratorException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.CONNECTION_LOST);
             assertThat(e.getMessage()).contains("k002").contains("k002_revision.sql:").contains("57P01")
-                    .endsWith("What to do: " + FailureAdvice.of(ErrorCode.CONNECTION_LOST))
-                    .doesNotContain(FailureAdvice.of(ErrorCode.STATEMENT_FAILED));
+                    .endsWith("What to do: " + ErrorCode.CONNECTION_LOST.advice())
+                    .doesNotContain(ErrorCode.STATEMENT_FAILED.advice());
         });
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrator.event.MigrationListener;
+import dev.migrator.result.MigrationResult;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
 import java.nio.file.Path;
@@ -100,7 +101,7 @@ class LockTimeoutRetryTest {
                         .contains("Blocked by session pid " + pid + " (application_name 'billing-batch'")
                         .contains("idle in transaction, its transaction open for ")
                         .contains("Nothing of this revision was applied")
-                        .contains("What to do: " + FailureAdvice.of(ErrorCode.LOCK_RETRIES_EXHAUSTED))
+                        .contains("What to do: " + ErrorCode.LOCK_RETRIES_EXHAUSTED.advice())
                         .doesNotContain("Fix the failing statement");
             });
             holder.rollback();

@@ -2,6 +2,8 @@ package dev.migrator;
 
 import dev.migrator.check.CheckOutcome;
 import dev.migrator.check.PostDeployCheck;
+import dev.migrator.result.CheckResult;
+import dev.migrator.result.VerifyResult;
 import dev.migrator.schema.SchemaSnapshot;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;

@@ -5,6 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrator.event.MigrationListener;
 import dev.migrator.lock.AdvisoryLock;
+import dev.migrator.result.CheckResult;
+import dev.migrator.result.HistoryEntry;
+import dev.migrator.result.MigrationResult;
+import dev.migrator.result.MigrationState;
+import dev.migrator.result.MigratorStatus;
+import dev.migrator.result.RevisionDetails;
+import dev.migrator.result.RevisionInfo;
+import dev.migrator.result.StampResult;
+import dev.migrator.result.StepResult;
+import dev.migrator.result.ValidationResult;
+import dev.migrator.result.VerifyResult;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
 import java.nio.file.Files;

@@ -2,6 +2,9 @@ package dev.migrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrator.result.HistoryEntry;
+import dev.migrator.result.MigrationResult;
+import dev.migrator.result.StepResult;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
 import java.io.IOException;

@@ -2,6 +2,8 @@ package dev.migrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrator.result.MigrationResult;
+import dev.migrator.result.StepResult;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -92,7 +94,7 @@ class ServerRestartTest {
         assertThat(failure.getMessage()).contains("s002").contains("s002_revision.sql:")
                 .contains("A new connection, to record the failure, failed too")
                 .contains("The next run records a step left open as failed")
-                .endsWith("What to do: " + FailureAdvice.of(ErrorCode.CONNECTION_LOST));
+                .endsWith("What to do: " + ErrorCode.CONNECTION_LOST.advice());
 
         EmbeddedPostgres second = server(port);
         try {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrator.event.MigrationListener;
 import dev.migrator.operation.Operations;
+import dev.migrator.result.HistoryEntry;
+import dev.migrator.result.MigrationResult;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
 import java.nio.file.Path;

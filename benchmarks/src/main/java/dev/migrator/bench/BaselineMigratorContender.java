@@ -66,7 +66,7 @@ final class BaselineMigratorContender implements Contender {
             ClassLoader loader = new ChildFirst(jar().toUri().toURL(), BaselineMigratorContender.class.getClassLoader());
             Class<?> migrator = Class.forName("dev.migrator.Migrator", true, loader);
             Class<?> configuration = Class.forName("dev.migrator.MigratorConfiguration", true, loader);
-            Class<?> result = Class.forName("dev.migrator.MigrationResult", true, loader);
+            Class<?> result = Class.forName("dev.migrator.result.MigrationResult", true, loader);
             api = new Api(migrator.getMethod("configure"),
                     configuration.getMethod("url", String.class, String.class, String.class),
                     configuration.getMethod("locations", String[].class), configuration.getMethod("load"),

@@ -1,6 +1,6 @@
 package dev.migrator.bench;
 
-import dev.migrator.MigrationResult;
+import dev.migrator.result.MigrationResult;
 import dev.migrator.Migrator;
 
 /**

@@ -1,10 +1,10 @@
 package dev.migrator.cli;
 
 import dev.migrator.ErrorCode;
-import dev.migrator.MigrationState;
+import dev.migrator.result.MigrationState;
 import dev.migrator.MigratorException;
-import dev.migrator.ValidationResult;
-import dev.migrator.VerifyResult;
+import dev.migrator.result.ValidationResult;
+import dev.migrator.result.VerifyResult;
 import dev.migrator.commands.CiCheck;
 import dev.migrator.commands.Safety;
 import dev.migrator.safety.Finding;
@@ -192,11 +192,11 @@ final class CheckCommands {
         @Override
         public Integer call() {
             try (Workspace workspace = root().workspace(false)) {
-                List<dev.migrator.AcceptedChecksum> accepted = workspace.migratorWithDatabase("accept-checksum")
+                List<dev.migrator.result.AcceptedChecksum> accepted = workspace.migratorWithDatabase("accept-checksum")
                         .acceptChecksum(revision, reason);
                 if (json()) {
                     List<Map<String, Object>> list = new ArrayList<>();
-                    for (dev.migrator.AcceptedChecksum a : accepted) {
+                    for (dev.migrator.result.AcceptedChecksum a : accepted) {
                         list.add(Map.of("revision", a.revision(), "source", a.source(), "previous", a.previous(), "accepted", a.accepted()));
                     }
                     root().printJson(Map.of("accepted", list));

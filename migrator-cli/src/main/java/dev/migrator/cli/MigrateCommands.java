@@ -1,8 +1,8 @@
 package dev.migrator.cli;
 
 import dev.migrator.Direction;
-import dev.migrator.MigrationResult;
-import dev.migrator.StampResult;
+import dev.migrator.result.MigrationResult;
+import dev.migrator.result.StampResult;
 import dev.migrator.commands.OfflineSql;
 import dev.migrator.commands.Workspace;
 import dev.migrator.commands.render.Human;

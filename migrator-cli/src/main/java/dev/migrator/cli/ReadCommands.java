@@ -1,10 +1,10 @@
 package dev.migrator.cli;
 
-import dev.migrator.HistoryEntry;
+import dev.migrator.result.HistoryEntry;
 import dev.migrator.Migrator;
-import dev.migrator.MigratorStatus;
-import dev.migrator.RevisionDetails;
-import dev.migrator.RevisionInfo;
+import dev.migrator.result.MigratorStatus;
+import dev.migrator.result.RevisionDetails;
+import dev.migrator.result.RevisionInfo;
 import dev.migrator.commands.Workspace;
 import dev.migrator.commands.render.HistoryGraph;
 import dev.migrator.commands.render.Human;

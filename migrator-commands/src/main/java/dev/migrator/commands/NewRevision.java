@@ -4,7 +4,7 @@ import dev.migrator.ErrorCode;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorException;
 import dev.migrator.Phase;
-import dev.migrator.RevisionInfo;
+import dev.migrator.result.RevisionInfo;
 import dev.migrator.commands.project.RevisionSources;
 import dev.migrator.template.RevisionTemplate;
 import java.io.IOException;

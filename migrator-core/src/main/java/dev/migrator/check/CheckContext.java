@@ -1,6 +1,6 @@
 package dev.migrator.check;
 
-import dev.migrator.MigratorStatus;
+import dev.migrator.result.MigratorStatus;
 
 import java.util.List;
 import java.util.Objects;

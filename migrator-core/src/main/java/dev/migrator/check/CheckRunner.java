@@ -1,6 +1,6 @@
 package dev.migrator.check;
 
-import dev.migrator.CheckResult;
+import dev.migrator.result.CheckResult;
 import dev.migrator.support.DurationText;
 import dev.migrator.support.Secrets;
 import org.postgresql.PGConnection;

@@ -1,9 +1,9 @@
 package dev.migrator.check;
 
-import dev.migrator.MigrationState;
-import dev.migrator.MigratorStatus;
+import dev.migrator.result.MigrationState;
+import dev.migrator.result.MigratorStatus;
 import dev.migrator.Phase;
-import dev.migrator.RevisionInfo;
+import dev.migrator.result.RevisionInfo;
 
 import java.sql.Connection;
 import java.util.Set;

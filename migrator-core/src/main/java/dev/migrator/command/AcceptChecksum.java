@@ -1,14 +1,14 @@
 package dev.migrator.command;
 
-import dev.migrator.AcceptedChecksum;
 import dev.migrator.Direction;
 import dev.migrator.ErrorCode;
-import dev.migrator.execute.Catalog;
 import dev.migrator.MigratorException;
+import dev.migrator.execute.Catalog;
+import dev.migrator.result.AcceptedChecksum;
+import dev.migrator.source.LoadedRevision;
 import dev.migrator.state.AppliedState;
 import dev.migrator.state.HistoryRow;
 import dev.migrator.state.StateStore;
-import dev.migrator.source.LoadedRevision;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

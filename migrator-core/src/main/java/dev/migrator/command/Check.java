@@ -1,13 +1,13 @@
 package dev.migrator.command;
 
-import dev.migrator.HistoryEntry;
-import dev.migrator.MigratorStatus;
-import dev.migrator.VerifyResult;
 import dev.migrator.check.AppliedRevision;
 import dev.migrator.check.BuiltInChecks;
 import dev.migrator.check.CheckContext;
 import dev.migrator.check.CheckRunner;
 import dev.migrator.check.PostDeployCheck;
+import dev.migrator.result.HistoryEntry;
+import dev.migrator.result.MigratorStatus;
+import dev.migrator.result.VerifyResult;
 import dev.migrator.revision.RevisionNode;
 import dev.migrator.source.LoadedRevision;
 import dev.migrator.source.RevisionBody;

@@ -1,9 +1,9 @@
 package dev.migrator.command;
 
-import dev.migrator.HistoryEntry;
-import dev.migrator.RevisionDetails;
-import dev.migrator.RevisionInfo;
-import dev.migrator.RunSummary;
+import dev.migrator.result.HistoryEntry;
+import dev.migrator.result.RevisionDetails;
+import dev.migrator.result.RevisionInfo;
+import dev.migrator.result.RunSummary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

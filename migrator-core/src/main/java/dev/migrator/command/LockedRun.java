@@ -2,7 +2,6 @@ package dev.migrator.command;
 
 import dev.migrator.Direction;
 import dev.migrator.ErrorCode;
-import dev.migrator.FailureAdvice;
 import dev.migrator.MigratorException;
 import dev.migrator.dialect.postgresql.PostgresErrors;
 import dev.migrator.event.MigrationListener;
@@ -91,6 +90,6 @@ final class LockedRun {
     private static MigratorException databaseError(String what, SQLException e) {
         ErrorCode code = PostgresErrors.classify(e, ErrorCode.INTERNAL);
         return new MigratorException(code, "Database error while " + what + ": " + PostgresErrors.describe(e)
-                + "\n  What to do: " + FailureAdvice.of(code), e);
+                + "\n  What to do: " + code.advice(), e);
     }
 }

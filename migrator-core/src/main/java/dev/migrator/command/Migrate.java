@@ -2,15 +2,15 @@ package dev.migrator.command;
 
 import dev.migrator.Direction;
 import dev.migrator.ErrorCode;
-import dev.migrator.MigrationResult;
 import dev.migrator.MigratorException;
 import dev.migrator.Phase;
-import dev.migrator.RevisionInfo;
-import dev.migrator.StepResult;
 import dev.migrator.UnknownRevisionPolicy;
 import dev.migrator.execute.Catalog;
 import dev.migrator.execute.EngineSettings;
 import dev.migrator.execute.StepExecutor;
+import dev.migrator.result.MigrationResult;
+import dev.migrator.result.RevisionInfo;
+import dev.migrator.result.StepResult;
 import dev.migrator.revision.Plan;
 import dev.migrator.revision.Step;
 import dev.migrator.source.LoadedRevision;

@@ -1,14 +1,14 @@
 package dev.migrator.command;
 
 import dev.migrator.Direction;
-import dev.migrator.HistoryEntry;
-import dev.migrator.MigrationState;
-import dev.migrator.MigratorStatus;
-import dev.migrator.RevisionInfo;
-import dev.migrator.RunSummary;
 import dev.migrator.execute.Catalog;
 import dev.migrator.lock.AdvisoryLock;
 import dev.migrator.lock.LockHolder;
+import dev.migrator.result.HistoryEntry;
+import dev.migrator.result.MigrationState;
+import dev.migrator.result.MigratorStatus;
+import dev.migrator.result.RevisionInfo;
+import dev.migrator.result.RunSummary;
 import dev.migrator.revision.Plan;
 import dev.migrator.state.StateStore;
 import java.sql.Connection;

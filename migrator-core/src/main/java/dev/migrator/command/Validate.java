@@ -1,10 +1,10 @@
 package dev.migrator.command;
 
 import dev.migrator.ErrorCode;
-import dev.migrator.MigrationState;
 import dev.migrator.MigratorException;
 import dev.migrator.UnknownRevisionPolicy;
-import dev.migrator.ValidationResult;
+import dev.migrator.result.MigrationState;
+import dev.migrator.result.ValidationResult;
 import dev.migrator.state.AppliedState;
 import java.util.Set;
 

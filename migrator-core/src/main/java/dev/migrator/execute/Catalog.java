@@ -5,7 +5,7 @@ import dev.migrator.Direction;
 import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
 import dev.migrator.Phase;
-import dev.migrator.RevisionInfo;
+import dev.migrator.result.RevisionInfo;
 import dev.migrator.revision.Plan;
 import dev.migrator.revision.RevisionGraph;
 import dev.migrator.revision.RevisionNode;

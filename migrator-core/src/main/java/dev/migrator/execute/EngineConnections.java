@@ -1,7 +1,6 @@
 package dev.migrator.execute;
 
 import dev.migrator.ErrorCode;
-import dev.migrator.FailureAdvice;
 import dev.migrator.MigratorException;
 import dev.migrator.dialect.postgresql.PostgresErrors;
 import java.sql.Connection;
@@ -44,7 +43,7 @@ public final class EngineConnections {
                     + PostgresErrors.describe(e)
                     + (connect.retries() == 0 && DatabaseWait.healsByWaiting(e)
                     ? "\n  It may not be up yet: connect retries are off, so it was tried once." : "")
-                    + "\n  What to do: " + FailureAdvice.of(code), e);
+                    + "\n  What to do: " + code.advice(), e);
         }
         return requireConnection(connection);
     }

@@ -21,20 +21,20 @@ import java.util.Objects;
  * @param batchProgress receives every batch update's progress besides the operation's own listener (the
  *     engine's {@code MigrationListener}s hang here), or null
  */
-public record ExecutionContext(String revisionId, boolean transactional, String schema, String tablePrefix,
+record ExecutionContext(String revisionId, boolean transactional, String schema, String tablePrefix,
         Duration lockTimeout, BatchProgress.Listener batchProgress) {
 
-    public ExecutionContext(String revisionId, boolean transactional, String schema, String tablePrefix,
+    ExecutionContext(String revisionId, boolean transactional, String schema, String tablePrefix,
             Duration lockTimeout) {
         this(revisionId, transactional, schema, tablePrefix, lockTimeout, null);
     }
 
-    public ExecutionContext {
+    ExecutionContext {
         Objects.requireNonNull(revisionId, "revisionId");
         tablePrefix = Objects.requireNonNullElse(tablePrefix, "migrator_");
     }
 
-    public static ExecutionContext of(String revisionId, boolean transactional) {
+    static ExecutionContext of(String revisionId, boolean transactional) {
         return new ExecutionContext(revisionId, transactional, null, "migrator_", Duration.ofSeconds(5));
     }
 

@@ -2,7 +2,6 @@ package dev.migrator.execute;
 
 import dev.migrator.Direction;
 import dev.migrator.ErrorCode;
-import dev.migrator.FailureAdvice;
 import dev.migrator.MigratorException;
 import dev.migrator.dialect.postgresql.PostgresErrors;
 import dev.migrator.state.HistoryRow;
@@ -137,7 +136,7 @@ final class NonTransactionalStep {
                 recorder.completeFailed(connection, historyId, row, error);
                 throw new MigratorException(ErrorCode.INVALID_INDEX_LEFT, "Revision " + revision.id() + " (" + revision.source()
                         + ") left INVALID index(es) " + appeared + ": a CREATE INDEX CONCURRENTLY did not complete, so the "
-                        + "revision is not recorded as applied.\n  What to do: " + FailureAdvice.of(ErrorCode.INVALID_INDEX_LEFT));
+                        + "revision is not recorded as applied.\n  What to do: " + ErrorCode.INVALID_INDEX_LEFT.advice());
             }
             List<ExecutableStatement> bookkeeping = new ArrayList<>(List.of(ExecutableStatement.engine(
                     "SET LOCAL lock_timeout = '" + FailureRecorder.bounded(settings.lockTimeout()).toMillis() + "ms'")));

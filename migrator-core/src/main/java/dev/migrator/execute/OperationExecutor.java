@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * <p>The same objects rendered by the offline writer run here, so offline SQL is what runs online, except
  * that a batch update is written offline as one statement.
  */
-public final class OperationExecutor {
+final class OperationExecutor {
 
     private static final Logger log = LoggerFactory.getLogger(OperationExecutor.class);
 
@@ -46,7 +46,7 @@ public final class OperationExecutor {
     private final Dialect dialect;
     private final BiConsumer<Operation, String> notices;
 
-    public OperationExecutor(Connection connection, Dialect dialect) {
+    OperationExecutor(Connection connection, Dialect dialect) {
         this(connection, dialect, (operation, notice) -> log.info("{}: {}", operation.describe(), notice));
     }
 
@@ -54,14 +54,14 @@ public final class OperationExecutor {
      * @param notices receives the server's notices per operation (e.g. "already exists, skipping" on a guarded
      *     rerun); the default logs them
      */
-    public OperationExecutor(Connection connection, Dialect dialect, BiConsumer<Operation, String> notices) {
+    OperationExecutor(Connection connection, Dialect dialect, BiConsumer<Operation, String> notices) {
         this.connection = connection;
         this.dialect = dialect;
         this.notices = notices;
     }
 
     /** Runs {@code operations} in order; a failure is a {@link MigratorException} naming the operation. */
-    public void execute(List<Operation> operations, ExecutionContext context) {
+    void execute(List<Operation> operations, ExecutionContext context) {
         for (int i = 0; i < operations.size(); i++) {
             run(operations.get(i), String.valueOf(i + 1), context, false);
         }

@@ -2,7 +2,6 @@ package dev.migrator.execute;
 
 import dev.migrator.support.DurationText;
 import dev.migrator.ErrorCode;
-import dev.migrator.FailureAdvice;
 import dev.migrator.MigratorException;
 import dev.migrator.dialect.postgresql.PostgresErrors;
 import dev.migrator.state.StateStore;
@@ -68,7 +67,7 @@ public final class RunStart {
                 throw new MigratorException(code, "Could not upgrade Migrator's history table " + table + " to the current "
                         + "layout (adding column run_id, as this release records which run wrote each row): "
                         + PostgresErrors.describe(e) + "\n  " + why + "Nothing was changed and no revision ran.\n  What to do: "
-                        + FailureAdvice.of(code), e);
+                        + code.advice(), e);
             }
         }
     }

@@ -3,9 +3,8 @@ package dev.migrator.execute;
 import dev.migrator.Direction;
 import dev.migrator.support.DurationText;
 import dev.migrator.ErrorCode;
-import dev.migrator.FailureAdvice;
 import dev.migrator.MigratorException;
-import dev.migrator.StepResult;
+import dev.migrator.result.StepResult;
 import dev.migrator.dialect.postgresql.PostgresErrors;
 import dev.migrator.dialect.postgresql.PostgresText;
 import dev.migrator.state.BookkeepingStatement;
@@ -172,7 +171,7 @@ public final class StepExecutor {
         return new MigratorException(ErrorCode.STATE_TABLES_INCONSISTENT, "Revision " + revision.id() + " was rolled back: the version-table write \""
                 + mismatch.statement().abbreviated(120) + "\" touched " + mismatch.actual() + " row(s) instead of "
                 + mismatch.statement().expectedRows() + ". The version table was changed outside this run.\n  What to do: "
-                + FailureAdvice.of(ErrorCode.STATE_TABLES_INCONSISTENT));
+                + ErrorCode.STATE_TABLES_INCONSISTENT.advice());
     }
 
     /** Rolls back and returns to autocommit, so that nothing after a failure (a catalog read, a pause) holds a snapshot. */

@@ -2,7 +2,6 @@ package dev.migrator.execute;
 
 import dev.migrator.support.DurationText;
 import dev.migrator.ErrorCode;
-import dev.migrator.FailureAdvice;
 import dev.migrator.MigratorException;
 import dev.migrator.dialect.postgresql.PostgresErrors;
 import dev.migrator.source.LoadedRevision;
@@ -15,7 +14,7 @@ import java.util.Set;
 /**
  * The message of a failed step, always in the same order: what failed and where; why, when the class
  * has more to say (the session it waited for, the timeout it ran into); what the failure left in the
- * database; and what to do, which {@link FailureAdvice} chooses by the failure's {@link ErrorCode}.
+ * database; and what to do, which {@link ErrorCode#advice()} chooses by the failure's {@link ErrorCode}.
  * The revision's SQL is blamed ({@link ErrorCode#STATEMENT_FAILED}) only when a statement of the
  * revision failed for a reason of its own, never for a statement of Migrator's or a lost connection.
  */
@@ -129,7 +128,7 @@ final class StepFailureMessage {
         for (String line : lines) {
             text.append("\n  ").append(line);
         }
-        text.append("\n  What to do: ").append(FailureAdvice.of(code));
+        text.append("\n  What to do: ").append(code.advice());
         return new MigratorException(code, text.toString(), cause);
     }
 

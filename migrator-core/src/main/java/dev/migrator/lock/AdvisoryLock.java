@@ -2,7 +2,6 @@ package dev.migrator.lock;
 
 import dev.migrator.support.DurationText;
 import dev.migrator.ErrorCode;
-import dev.migrator.FailureAdvice;
 import dev.migrator.MigratorException;
 import dev.migrator.dialect.postgresql.PostgresCatalog;
 import java.nio.charset.StandardCharsets;
@@ -230,7 +229,7 @@ public final class AdvisoryLock {
                 if (left <= 0) {
                     throw new MigratorException(ErrorCode.MIGRATION_LOCK_TIMEOUT, "Timed out after " + DurationText.of(maxWait)
                             + " waiting for the migration lock: " + LockHolder.of(connection, key).orElse("another session")
-                            + " holds it.\n  What to do: " + FailureAdvice.of(ErrorCode.MIGRATION_LOCK_TIMEOUT));
+                            + " holds it.\n  What to do: " + ErrorCode.MIGRATION_LOCK_TIMEOUT.advice());
                 }
                 releases.await(Math.min(Backoff.jittered(pause), Math.max(1, left / 1_000_000)));
                 pause = Math.min(pause * 2, MAX_POLL_MS);

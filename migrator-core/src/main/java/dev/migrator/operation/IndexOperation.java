@@ -58,6 +58,11 @@ public sealed interface IndexOperation extends Operation permits IndexOperation.
             return new CreateIndex(name, table, columns, unique, where, method, concurrently, value);
         }
 
+        /** The index's name without a schema ({@code CREATE INDEX} puts it in its table's schema). */
+        public String bareName() {
+            return QualifiedNames.bare(name);
+        }
+
         /** The index's name in its table's schema, as {@code DROP INDEX} needs it. */
         public String qualifiedName() {
             return QualifiedNames.sibling(table, name);

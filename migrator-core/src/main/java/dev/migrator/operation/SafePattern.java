@@ -241,6 +241,11 @@ public sealed interface SafePattern extends Operation permits SafePattern.BatchU
             return PostgresNames.limit("migrator_sync_" + QualifiedNames.bare(table) + "_" + source + "_" + target);
         }
 
+        /** The trigger function's name, in the table's schema. */
+        public String functionName() {
+            return QualifiedNames.sibling(table, triggerName());
+        }
+
         @Override
         public Optional<Operation> reverse() {
             return Optional.of(new SyncTrigger(table, source, target, toTarget, toSource, !drop));

@@ -79,6 +79,11 @@ public sealed interface TableOperation extends Operation
             Names.require(newName, "new table name");
         }
 
+        /** The new name without a schema: a table keeps its schema when renamed. */
+        public String bareNewName() {
+            return QualifiedNames.bare(newName);
+        }
+
         @Override
         public Optional<Operation> reverse() {
             return Optional.of(new RenameTable(QualifiedNames.sibling(table, newName), QualifiedNames.bare(table)));

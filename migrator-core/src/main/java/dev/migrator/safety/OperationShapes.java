@@ -14,7 +14,6 @@ import dev.migrator.operation.IndexOperation.DropIndex;
 import dev.migrator.operation.TableOperation.DropTable;
 import dev.migrator.operation.Operation.ExecuteSql;
 import dev.migrator.operation.Operation;
-import dev.migrator.operation.QualifiedNames;
 import dev.migrator.operation.TableOperation.RenameTable;
 import dev.migrator.operation.TableConstraint;
 import dev.migrator.operation.ConstraintOperation.ValidateConstraint;
@@ -59,7 +58,7 @@ final class OperationShapes {
             return new StatementShape.DropTable(List.of(relation(t.table())), t.cascade());
         }
         if (operation instanceof RenameTable t) {
-            return alter(t.table(), new AlterAction.RenameTable(QualifiedNames.bare(t.newName())));
+            return alter(t.table(), new AlterAction.RenameTable(t.bareNewName()));
         }
         if (operation instanceof AddColumn c) {
             return alter(c.table(), new AlterAction.AddColumn(column(c.column())));
@@ -71,7 +70,7 @@ final class OperationShapes {
             return alterColumn(c);
         }
         if (operation instanceof CreateIndex i) {
-            return new StatementShape.CreateIndex(relation(QualifiedNames.sibling(i.table(), i.name())), relation(i.table()),
+            return new StatementShape.CreateIndex(relation(i.qualifiedName()), relation(i.table()),
                     i.concurrently(), i.unique());
         }
         if (operation instanceof DropIndex i) {

@@ -1,7 +1,7 @@
 package dev.migrator.source;
 
 import dev.migrator.Phase;
-import dev.migrator.RevisionInfo;
+import dev.migrator.result.RevisionInfo;
 import dev.migrator.revision.RevisionNode;
 import java.time.Duration;
 

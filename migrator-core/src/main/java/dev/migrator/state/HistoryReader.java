@@ -1,9 +1,9 @@
 package dev.migrator.state;
 
 import dev.migrator.Direction;
-import dev.migrator.HistoryEntry;
+import dev.migrator.result.HistoryEntry;
 import dev.migrator.Phase;
-import dev.migrator.RunSummary;
+import dev.migrator.result.RunSummary;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

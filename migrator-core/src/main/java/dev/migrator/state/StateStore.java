@@ -1,7 +1,7 @@
 package dev.migrator.state;
 
-import dev.migrator.HistoryEntry;
-import dev.migrator.RunSummary;
+import dev.migrator.result.HistoryEntry;
+import dev.migrator.result.RunSummary;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

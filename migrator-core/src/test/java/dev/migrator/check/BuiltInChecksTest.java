@@ -1,10 +1,10 @@
 package dev.migrator.check;
 
-import dev.migrator.CheckResult;
-import dev.migrator.MigrationState;
-import dev.migrator.MigratorStatus;
+import dev.migrator.result.CheckResult;
+import dev.migrator.result.MigrationState;
+import dev.migrator.result.MigratorStatus;
 import dev.migrator.Phase;
-import dev.migrator.RevisionInfo;
+import dev.migrator.result.RevisionInfo;
 import dev.migrator.schema.SchemaSnapshot;
 import dev.migrator.schema.SchemaSnapshotStore;
 import dev.migrator.testsupport.FreshDatabase;

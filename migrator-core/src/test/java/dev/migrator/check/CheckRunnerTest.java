@@ -1,6 +1,6 @@
 package dev.migrator.check;
 
-import dev.migrator.CheckResult;
+import dev.migrator.result.CheckResult;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
 import org.awaitility.Awaitility;

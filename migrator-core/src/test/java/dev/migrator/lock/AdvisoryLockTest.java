@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrator.ErrorCode;
-import dev.migrator.FailureAdvice;
 import dev.migrator.MigratorException;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
@@ -89,7 +88,7 @@ class AdvisoryLockTest {
                     .isInstanceOf(MigratorException.class)
                     .hasMessageContaining("migrator migrating host=holder pid=7")
                     .hasMessageContaining("Timed out after 300ms").hasMessageNotContaining("PT0.3S")
-                    .hasMessageContaining("What to do: " + FailureAdvice.of(ErrorCode.MIGRATION_LOCK_TIMEOUT))
+                    .hasMessageContaining("What to do: " + ErrorCode.MIGRATION_LOCK_TIMEOUT.advice())
                     .extracting(e -> ((MigratorException) e).code()).isEqualTo(ErrorCode.MIGRATION_LOCK_TIMEOUT);
             release.countDown();
             holding.get(10, TimeUnit.SECONDS);

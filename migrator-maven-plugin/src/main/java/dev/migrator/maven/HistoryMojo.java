@@ -1,6 +1,6 @@
 package dev.migrator.maven;
 
-import dev.migrator.RevisionInfo;
+import dev.migrator.result.RevisionInfo;
 import dev.migrator.commands.Workspace;
 import dev.migrator.commands.render.HistoryGraph;
 import dev.migrator.commands.render.Printer;

@@ -1,9 +1,9 @@
 package dev.migrator.maven;
 
 import dev.migrator.ErrorCode;
-import dev.migrator.MigrationState;
+import dev.migrator.result.MigrationState;
 import dev.migrator.MigratorException;
-import dev.migrator.ValidationResult;
+import dev.migrator.result.ValidationResult;
 import dev.migrator.commands.Workspace;
 import dev.migrator.commands.render.Human;
 import dev.migrator.commands.render.Printer;

@@ -1,6 +1,6 @@
 package dev.migrator.autoconfigure;
 
-import dev.migrator.AcceptedChecksum;
+import dev.migrator.result.AcceptedChecksum;
 import dev.migrator.ErrorCode;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorException;

@@ -1,11 +1,11 @@
 package dev.migrator.autoconfigure;
 
-import dev.migrator.MigrationResult;
+import dev.migrator.result.MigrationResult;
 import dev.migrator.ErrorCode;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorException;
-import dev.migrator.RevisionInfo;
-import dev.migrator.ValidationResult;
+import dev.migrator.result.RevisionInfo;
+import dev.migrator.result.ValidationResult;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;

@@ -24,7 +24,7 @@ class MigratorFailureAnalyzerTest {
     void everyErrorCodeHasAnActionOfItsOwn() {
         java.util.Set<String> actions = new java.util.HashSet<>();
         for (ErrorCode code : ErrorCode.values()) {
-            assertThat(actions.add(dev.migrator.FailureAdvice.of(code))).as("the action of %s is its own", code).isTrue();
+            assertThat(actions.add(code.advice())).as("the action of %s is its own", code).isTrue();
         }
     }
 

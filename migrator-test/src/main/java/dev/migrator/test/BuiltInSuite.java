@@ -1,6 +1,6 @@
 package dev.migrator.test;
 
-import dev.migrator.RevisionInfo;
+import dev.migrator.result.RevisionInfo;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;

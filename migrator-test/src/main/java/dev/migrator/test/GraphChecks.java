@@ -1,6 +1,6 @@
 package dev.migrator.test;
 
-import dev.migrator.RevisionInfo;
+import dev.migrator.result.RevisionInfo;
 import dev.migrator.safety.SafetyOptions;
 import dev.migrator.safety.SafetyReport;
 import java.util.ArrayList;

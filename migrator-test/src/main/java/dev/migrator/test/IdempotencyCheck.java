@@ -1,6 +1,6 @@
 package dev.migrator.test;
 
-import dev.migrator.RevisionInfo;
+import dev.migrator.result.RevisionInfo;
 import dev.migrator.schema.SchemaDiff;
 import dev.migrator.schema.SchemaSnapshot;
 import dev.migrator.source.SqlStatement;

@@ -1,7 +1,7 @@
 package dev.migrator.test;
 
 import dev.migrator.ErrorCode;
-import dev.migrator.HistoryEntry;
+import dev.migrator.result.HistoryEntry;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorException;
 import dev.migrator.schema.SchemaSnapshot;

@@ -2,7 +2,7 @@ package dev.migrator.test;
 
 import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
-import dev.migrator.RevisionInfo;
+import dev.migrator.result.RevisionInfo;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,8 +1,8 @@
 package dev.migrator.test;
 
-import dev.migrator.CheckResult;
-import dev.migrator.RevisionInfo;
-import dev.migrator.VerifyResult;
+import dev.migrator.result.CheckResult;
+import dev.migrator.result.RevisionInfo;
+import dev.migrator.result.VerifyResult;
 import dev.migrator.schema.SchemaDiff;
 import dev.migrator.schema.SchemaSnapshot;
 import dev.migrator.test.database.ScratchDatabase;

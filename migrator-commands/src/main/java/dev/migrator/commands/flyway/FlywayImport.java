@@ -3,7 +3,7 @@ package dev.migrator.commands.flyway;
 import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
 import dev.migrator.Phase;
-import dev.migrator.StampResult;
+import dev.migrator.result.StampResult;
 import dev.migrator.commands.Workspace;
 import dev.migrator.revision.RevisionIds;
 import dev.migrator.template.RevisionTemplate;

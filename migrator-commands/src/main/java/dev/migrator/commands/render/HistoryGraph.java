@@ -1,7 +1,7 @@
 package dev.migrator.commands.render;
 
 import dev.migrator.Phase;
-import dev.migrator.RevisionInfo;
+import dev.migrator.result.RevisionInfo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;

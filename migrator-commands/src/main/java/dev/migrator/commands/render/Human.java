@@ -1,16 +1,16 @@
 package dev.migrator.commands.render;
 
-import dev.migrator.CheckResult;
-import dev.migrator.HistoryEntry;
-import dev.migrator.MigrationResult;
-import dev.migrator.MigratorStatus;
+import dev.migrator.result.CheckResult;
+import dev.migrator.result.HistoryEntry;
+import dev.migrator.result.MigrationResult;
+import dev.migrator.result.MigratorStatus;
 import dev.migrator.Phase;
-import dev.migrator.RevisionDetails;
-import dev.migrator.RevisionInfo;
-import dev.migrator.StampResult;
-import dev.migrator.StepResult;
-import dev.migrator.ValidationResult;
-import dev.migrator.VerifyResult;
+import dev.migrator.result.RevisionDetails;
+import dev.migrator.result.RevisionInfo;
+import dev.migrator.result.StampResult;
+import dev.migrator.result.StepResult;
+import dev.migrator.result.ValidationResult;
+import dev.migrator.result.VerifyResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -3,7 +3,7 @@ package dev.migrator.commands.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrator.Phase;
-import dev.migrator.RevisionInfo;
+import dev.migrator.result.RevisionInfo;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -22,7 +22,6 @@ import dev.migrator.operation.TableOperation.DropTable;
 import dev.migrator.operation.Operation.ExecuteSql;
 import dev.migrator.operation.Operation.NoOperation;
 import dev.migrator.operation.Operation;
-import dev.migrator.operation.QualifiedNames;
 import dev.migrator.operation.TableOperation.RenameTable;
 import dev.migrator.operation.SafePattern.SyncTrigger;
 import dev.migrator.operation.TableConstraint;
@@ -78,7 +77,7 @@ public final class PostgresDialect implements Dialect {
             return List.of("DROP TABLE " + (t.ifExists() || idempotent ? "IF EXISTS " : "") + qualified(t.table())
                     + (t.cascade() ? " CASCADE" : ""));
         } else if (op instanceof RenameTable t) {
-            return List.of(alterTable(t.table()) + "RENAME TO " + quote(QualifiedNames.bare(t.newName())));
+            return List.of(alterTable(t.table()) + "RENAME TO " + quote(t.bareNewName()));
         } else if (op instanceof AddColumn c) {
             return List.of(alterTable(c.table()) + "ADD COLUMN " + (c.ifNotExists() || idempotent ? "IF NOT EXISTS " : "")
                     + column(c.column()));
@@ -211,7 +210,7 @@ public final class PostgresDialect implements Dialect {
                 .map(e -> PostgresText.isPlainName(e) ? quote(e) : e)
                 .collect(Collectors.joining(", "));
         return "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + (i.concurrently() ? "CONCURRENTLY " : "")
-                + (ifNotExists ? "IF NOT EXISTS " : "") + quote(QualifiedNames.bare(i.name())) + " ON "
+                + (ifNotExists ? "IF NOT EXISTS " : "") + quote(i.bareName()) + " ON "
                 + qualified(i.table()) + (i.method() == null ? "" : " USING " + i.method()) + " (" + elements + ")"
                 + (i.where() == null ? "" : " WHERE " + i.where());
     }
@@ -228,7 +227,7 @@ public final class PostgresDialect implements Dialect {
     }
 
     private List<String> syncTrigger(SyncTrigger s) {
-        String function = qualified(QualifiedNames.sibling(s.table(), s.triggerName()));
+        String function = qualified(s.functionName());
         String trigger = quote(s.triggerName());
         if (s.drop()) {
             return List.of(

@@ -1,9 +1,9 @@
 package dev.migrator.autoconfigure.health;
 
-import dev.migrator.CheckResult;
-import dev.migrator.MigrationState;
-import dev.migrator.MigratorStatus;
-import dev.migrator.VerifyResult;
+import dev.migrator.result.CheckResult;
+import dev.migrator.result.MigrationState;
+import dev.migrator.result.MigratorStatus;
+import dev.migrator.result.VerifyResult;
 import dev.migrator.autoconfigure.status.MigrationChecks;
 import dev.migrator.autoconfigure.status.MigrationStatusView;
 import dev.migrator.autoconfigure.status.StatusReading;

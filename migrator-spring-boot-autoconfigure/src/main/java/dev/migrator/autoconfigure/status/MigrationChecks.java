@@ -1,9 +1,9 @@
 package dev.migrator.autoconfigure.status;
 
-import dev.migrator.CheckResult;
-import dev.migrator.MigrationResult;
+import dev.migrator.result.CheckResult;
+import dev.migrator.result.MigrationResult;
 import dev.migrator.Migrator;
-import dev.migrator.VerifyResult;
+import dev.migrator.result.VerifyResult;
 import dev.migrator.check.PostDeployCheck;
 import dev.migrator.event.MigrationListener;
 import org.jspecify.annotations.Nullable;

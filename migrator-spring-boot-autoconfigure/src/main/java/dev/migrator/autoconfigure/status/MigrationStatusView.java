@@ -1,10 +1,10 @@
 package dev.migrator.autoconfigure.status;
 
 import dev.migrator.ErrorCode;
-import dev.migrator.MigrationState;
+import dev.migrator.result.MigrationState;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorException;
-import dev.migrator.MigratorStatus;
+import dev.migrator.result.MigratorStatus;
 import dev.migrator.support.Secrets;
 import dev.migrator.autoconfigure.MigratorStartupStatus;
 import java.time.Clock;

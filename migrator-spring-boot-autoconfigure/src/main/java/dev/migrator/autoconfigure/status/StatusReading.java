@@ -1,6 +1,6 @@
 package dev.migrator.autoconfigure.status;
 
-import dev.migrator.MigratorStatus;
+import dev.migrator.result.MigratorStatus;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;

@@ -83,7 +83,7 @@ class MigratorActuatorAutoConfigurationTest {
                     MeterRegistry registry = context.getBean(MeterRegistry.class);
                     dev.migrator.Migrator migrator = context.getBean(dev.migrator.Migrator.class);
                     migrator.upgrade("0a5e00000001");
-                    java.util.concurrent.CompletableFuture<dev.migrator.MigrationResult> upgrade;
+                    java.util.concurrent.CompletableFuture<dev.migrator.result.MigrationResult> upgrade;
                     try (java.sql.Connection traffic = db.connect()) {
                         // an open transaction that read accounts: ALTER TABLE must wait for it
                         traffic.setAutoCommit(false);

@@ -1,5 +1,7 @@
-package dev.migrator;
+package dev.migrator.result;
 
+import dev.migrator.ContractPolicy;
+import dev.migrator.Direction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
-package dev.migrator;
+package dev.migrator.result;
 
+import dev.migrator.ContractPolicy;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,7 @@
-package dev.migrator;
+package dev.migrator.result;
 
+import dev.migrator.Direction;
+import dev.migrator.Phase;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.migrator;
+package dev.migrator.result;
 
 /** The state of a database relative to the code's revision graph (the {@code state} of the actuator endpoint). */
 public enum MigrationState {

@@ -1,4 +1,4 @@
-package dev.migrator;
+package dev.migrator.result;
 
 import java.time.Instant;
 

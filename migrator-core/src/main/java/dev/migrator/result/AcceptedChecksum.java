@@ -1,4 +1,4 @@
-package dev.migrator;
+package dev.migrator.result;
 
 /**
  * One applied revision whose changed file was accepted by {@link Migrator#acceptChecksum}: from now on

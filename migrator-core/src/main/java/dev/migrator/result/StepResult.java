@@ -1,5 +1,6 @@
-package dev.migrator;
+package dev.migrator.result;
 
+import dev.migrator.Direction;
 import java.time.Duration;
 
 /**
