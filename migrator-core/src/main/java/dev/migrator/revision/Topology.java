@@ -13,6 +13,9 @@ import java.util.List;
  * before children; ties broken by id). Because a revision's index is its position in that order,
  * a set of revisions is a {@link BitSet}: iterating it upwards is an upgrade order, downwards a
  * downgrade order, and closures, differences and heads cost time linear in the set, not the graph.
+ *
+ * <p>Pays: building the graph of 1,000 revisions in a fresh JVM took 75.8 ms on objects, 18.1 ms on int arrays,
+ * about 10 % of a fresh-process no-op start (docs/benchmarks.md, "The graph on int arrays").
  */
 final class Topology {
 
