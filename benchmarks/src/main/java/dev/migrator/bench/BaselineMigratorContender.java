@@ -66,13 +66,22 @@ final class BaselineMigratorContender implements Contender {
             ClassLoader loader = new ChildFirst(jar().toUri().toURL(), BaselineMigratorContender.class.getClassLoader());
             Class<?> migrator = Class.forName("dev.migrator.Migrator", true, loader);
             Class<?> configuration = Class.forName("dev.migrator.MigratorConfiguration", true, loader);
-            Class<?> result = Class.forName("dev.migrator.result.MigrationResult", true, loader);
+            Class<?> result = resultClass(loader);
             api = new Api(migrator.getMethod("configure"),
                     configuration.getMethod("url", String.class, String.class, String.class),
                     configuration.getMethod("locations", String[].class), configuration.getMethod("load"),
                     migrator.getMethod("upgrade", String.class), result.getMethod("applied"));
         }
         return api;
+    }
+
+    /** {@code MigrationResult}: in {@code dev.migrator.result} since issue 12, in {@code dev.migrator} before. */
+    private static Class<?> resultClass(ClassLoader loader) throws ClassNotFoundException {
+        try {
+            return Class.forName("dev.migrator.result.MigrationResult", true, loader);
+        } catch (ClassNotFoundException before) {
+            return Class.forName("dev.migrator.MigrationResult", true, loader);
+        }
     }
 
     private record Api(Method configure, Method url, Method locations, Method load, Method upgrade, Method applied) {}

@@ -31,6 +31,8 @@ interface Contender {
                 return new MigratorContender();
             case "baseline":
                 return new BaselineMigratorContender();
+            case "reflective":
+                return new ReflectiveMigrator();
             default:
                 throw new IllegalArgumentException("unknown contender " + name + "; known: " + ALL);
         }

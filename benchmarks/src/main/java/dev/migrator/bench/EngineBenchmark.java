@@ -200,12 +200,15 @@ public final class EngineBenchmark {
         for (int round = -1; round < processRuns; round++) {
             for (String name : rotated(names, round)) {
                 Db db = name.equals(NoOpProcess.JVM_ONLY) ? dbs.get(0) : dbs.get(contenders.indexOf(name));
-                // The baseline build runs as Migrator in a JVM whose class path has its jar instead of the current one.
+                // The baseline build runs as Migrator in a JVM whose class path has its jar instead of the current
+                // one; both builds are then called by the same reflective caller, which links against neither.
                 boolean baseline = name.equals(BaselineMigratorContender.NAME);
+                boolean compared = contenders.contains(BaselineMigratorContender.NAME)
+                        && (baseline || name.equals(MigratorContender.NAME));
                 ProcessBuilder pb = new ProcessBuilder(java, "-cp",
                         baseline ? BaselineMigratorContender.childClasspath(classpath) : classpath,
                         "-Dbench.child.url=" + db.url(), "-Dbench.child.user=" + db.user(),
-                        NoOpProcess.class.getName(), baseline ? MigratorContender.NAME : name, files.root().toString(),
+                        NoOpProcess.class.getName(), compared ? ReflectiveMigrator.NAME : name, files.root().toString(),
                         Integer.toString(revisions))
                         .redirectOutput(Redirect.DISCARD).redirectError(Redirect.INHERIT);
                 pb.environment().put("BENCH_PASSWORD", db.password());

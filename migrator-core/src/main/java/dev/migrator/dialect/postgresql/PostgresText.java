@@ -13,9 +13,6 @@ import java.util.regex.Pattern;
 public final class PostgresText {
 
     private static final Pattern SIMPLE = Pattern.compile("[a-z_][a-z0-9_$]*");
-    private static final Pattern CONCURRENT_INDEX = Pattern.compile(
-            "(?is)^\\s*CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
-                    + "(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)");
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
 
     /**
@@ -98,7 +95,7 @@ public final class PostgresText {
      * builds, or null for any other statement. For SQL as written; leading line comments are skipped.
      */
     public static String indexBuiltConcurrently(String sql) {
-        Matcher m = CONCURRENT_INDEX.matcher(stripLeadingComments(sql));
+        Matcher m = ConcurrentIndex.PATTERN.matcher(stripLeadingComments(sql));
         if (!m.find()) {
             return null;
         }
@@ -114,5 +111,12 @@ public final class PostgresText {
             s = end < 0 ? "" : s.substring(end + 1).stripLeading();
         }
         return s;
+    }
+
+    /** Compiled on first use: only a non-transactional revision's statements are asked, never a no-op start's. */
+    private static final class ConcurrentIndex {
+        static final Pattern PATTERN = Pattern.compile(
+                "(?is)^\\s*CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
+                        + "(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)");
     }
 }
