@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,71 +116,18 @@ public final class RevisionLoader {
         return SqlRevisionParser.parse(Objects.requireNonNull(source, "source"), Objects.requireNonNull(content, "content"));
     }
 
-    /** Below this many files, parsing on one thread is as fast as starting others. */
-    private static final int PARALLEL_THRESHOLD = 64;
-    private static final int MAX_THREADS = 4;
-
     /**
-     * Reads and parses SQL files in their order. Many files are shared out to a few short-lived threads,
-     * which divides the work where cores are free (on 2 cores, in a JVM that has just started, the JIT's
-     * own threads take them: one or two loader threads measured the same there). Plain threads, not a
-     * parallel stream: that machinery alone costs a fresh JVM more than it saves. Problems are collected
-     * in file order, so the report does not depend on scheduling.
+     * Reads and parses SQL files in their order, on the calling thread, collecting problems in file order.
+     * (Loader threads were measured not to pay: on 2 cores, in a JVM that has just started, the JIT's own
+     * threads take the second core; docs/benchmarks.md, issue 12.)
      */
     private static void parseAll(List<SqlResource> files, List<LoadedRevision> revisions, List<RevisionLoadException> problems) {
-        Object[] parsed = new Object[files.size()];
-        AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
-            for (int i = next.getAndIncrement(); i < parsed.length; i = next.getAndIncrement()) {
-                parsed[i] = parseOne(files.get(i));
-            }
-        };
-        int threads = files.size() < PARALLEL_THRESHOLD ? 1
-                : Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
-        Thread[] helpers = new Thread[threads - 1];
-        for (int t = 0; t < helpers.length; t++) {
-            helpers[t] = new Thread(worker, "migrator-loader-" + (t + 1));
-            helpers[t].setDaemon(true);
-            helpers[t].start();
-        }
-        worker.run();
-        for (Thread helper : helpers) {
-            joinUninterruptibly(helper); // join also makes the helpers' results visible here
-        }
-        for (Object result : parsed) {
-            if (result instanceof RevisionLoadException e) {
-                problems.add(e);
-            } else if (result instanceof RuntimeException e) {
-                throw e;
-            } else if (result instanceof Error e) {
-                throw e;
-            } else {
-                revisions.add((LoadedRevision) result);
-            }
-        }
-    }
-
-    private static Object parseOne(SqlResource file) {
-        try {
-            return SqlRevisionParser.parse(file.source(), file.content());
-        } catch (RuntimeException | Error e) {
-            return e;
-        }
-    }
-
-    /** The helpers finish on their own within the parse; an interrupt is kept for the caller to see. */
-    private static void joinUninterruptibly(Thread thread) {
-        boolean interrupted = false;
-        while (true) {
+        for (SqlResource file : files) {
             try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
+                revisions.add(SqlRevisionParser.parse(file.source(), file.content()));
+            } catch (RevisionLoadException e) {
+                problems.add(e);
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A {@code .sql} file found in a location. A file on disk is read when it is parsed, so reading is
- * spread over the loader's threads with parsing; an entry of a jar is read while the jar is open.
+ * A {@code .sql} file found in a location. A file on disk is read when it is parsed (one file's bytes at a
+ * time in memory); an entry of a jar is read while the jar is open.
  *
  * @param relativePath '/'-separated path below the location, the sort key
  * @param source       the name used in messages, e.g. {@code classpath:db/migrations/0001_init.sql}
