@@ -2,20 +2,17 @@ package dev.migrator.schema;
 
 import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
-
-import dev.migrator.dialect.postgresql.PostgresText;
+import dev.migrator.state.SchemaSnapshotTable;
+import dev.migrator.state.StateTables;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Keeps the full description behind each recorded fingerprint, so a drift check can say what
- * changed and not only that something did. Table {@code <prefix>schema_snapshot}, content-addressed
- * by fingerprint: saving a schema that was seen before only refreshes {@code recorded_at}.
+ * Snapshots in Migrator's schema snapshot table: what a run left, found again by fingerprint, so a drift check
+ * can say what changed and not only that something did. The table itself (its DDL, its reads and writes) is
+ * {@link SchemaSnapshotTable}'s, like every table of Migrator's; this class turns snapshots into its rows and back.
  *
  * <pre>{@code
  * SchemaSnapshotStore store = new SchemaSnapshotStore(schema, tablePrefix);
@@ -26,19 +23,16 @@ import java.util.Optional;
  */
 public final class SchemaSnapshotStore {
 
-    private final String schema;
-    private final String tablePrefix;
+    private final SchemaSnapshotTable table;
 
     /** @param schema where Migrator's tables live; null means the connection's current schema */
     public SchemaSnapshotStore(String schema, String tablePrefix) {
-        this.schema = schema;
-        this.tablePrefix = Objects.requireNonNull(tablePrefix, "tablePrefix");
+        this.table = new StateTables(schema, Objects.requireNonNull(tablePrefix, "tablePrefix")).snapshots();
     }
 
     /** The table's name as SQL, schema-qualified when a schema is configured. */
     public String table() {
-        String table = PostgresText.alwaysQuoted(tablePrefix + "schema_snapshot");
-        return schema == null ? table : PostgresText.alwaysQuoted(schema) + "." + table;
+        return table.name();
     }
 
     /**
@@ -47,17 +41,7 @@ public final class SchemaSnapshotStore {
      */
     public void save(Connection connection, SchemaSnapshot snapshot) {
         try {
-            try (Statement ddl = connection.createStatement()) {
-                ddl.execute("CREATE TABLE IF NOT EXISTS " + table() + " (fingerprint varchar(64) PRIMARY KEY,"
-                        + " description text NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now())");
-            }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table()
-                    + " (fingerprint, description, recorded_at) VALUES (?, ?, now())"
-                    + " ON CONFLICT (fingerprint) DO UPDATE SET recorded_at = excluded.recorded_at")) {
-                insert.setString(1, snapshot.fingerprint());
-                insert.setString(2, snapshot.text());
-                insert.executeUpdate();
-            }
+            table.save(connection, snapshot.fingerprint(), snapshot.text());
         } catch (SQLException e) {
             throw new MigratorException(ErrorCode.INTERNAL, "Could not record the schema snapshot in " + table() + ": " + e.getMessage()
                     + ". The migration itself succeeded; drift checks cannot name differences until a run records one.", e);
@@ -66,39 +50,23 @@ public final class SchemaSnapshotStore {
 
     /** The snapshot recorded with {@code fingerprint}, or empty when none was (or the table does not exist). */
     public Optional<SchemaSnapshot> load(Connection connection, String fingerprint) {
-        return query(connection, "SELECT description FROM " + table() + " WHERE fingerprint = ?", fingerprint);
+        try {
+            return table.description(connection, fingerprint).map(SchemaSnapshot::parse);
+        } catch (SQLException e) {
+            throw readError(e);
+        }
     }
 
     /** The snapshot recorded most recently, or empty when none was. */
     public Optional<SchemaSnapshot> latest(Connection connection) {
-        return query(connection, "SELECT description FROM " + table() + " ORDER BY recorded_at DESC, fingerprint LIMIT 1", null);
-    }
-
-    private Optional<SchemaSnapshot> query(Connection connection, String sql, String parameter) {
         try {
-            if (!tableExists(connection)) {
-                return Optional.empty();
-            }
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                if (parameter != null) {
-                    select.setString(1, parameter);
-                }
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(SchemaSnapshot.parse(row.getString(1))) : Optional.empty();
-                }
-            }
+            return table.latestDescription(connection).map(SchemaSnapshot::parse);
         } catch (SQLException e) {
-            throw new MigratorException(ErrorCode.INTERNAL, "Could not read the schema snapshot from " + table() + ": " + e.getMessage(), e);
+            throw readError(e);
         }
     }
 
-    private boolean tableExists(Connection connection) throws SQLException {
-        try (PreparedStatement check = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            check.setString(1, table());
-            try (ResultSet row = check.executeQuery()) {
-                row.next();
-                return row.getBoolean(1);
-            }
-        }
+    private MigratorException readError(SQLException e) {
+        return new MigratorException(ErrorCode.INTERNAL, "Could not read the schema snapshot from " + table() + ": " + e.getMessage(), e);
     }
 }

@@ -8,7 +8,7 @@ import java.util.TreeSet;
 
 /**
  * Names and SQL of Migrator's own tables: {@code <prefix>version}, {@code <prefix>history},
- * {@code <prefix>schema_snapshot} and {@code <prefix>batch_progress}
+ * {@code <prefix>schema_snapshot} ({@link SchemaSnapshotTable}) and {@code <prefix>batch_progress}
  * ({@link BatchProgressTable}). The one renderer of bookkeeping SQL, shared by the executor and the offline
  * script, so that an offline script does exactly what an online run does.
  */
@@ -61,6 +61,11 @@ public final class StateTables {
 
     public String historyTable() {
         return qualified(prefix + "history");
+    }
+
+    /** The schema snapshot table: the description behind each recorded schema fingerprint. */
+    public SchemaSnapshotTable snapshots() {
+        return new SchemaSnapshotTable(qualified(prefix + "schema_snapshot"));
     }
 
     /** The batch progress table: the cursor of every batch update a run has not finished. */
