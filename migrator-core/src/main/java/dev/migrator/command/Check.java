@@ -5,6 +5,7 @@ import dev.migrator.check.BuiltInChecks;
 import dev.migrator.check.CheckContext;
 import dev.migrator.check.CheckRunner;
 import dev.migrator.check.PostDeployCheck;
+import dev.migrator.execute.EngineConnections;
 import dev.migrator.result.HistoryEntry;
 import dev.migrator.result.MigratorStatus;
 import dev.migrator.result.VerifyResult;
@@ -19,11 +20,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
- * {@code check} and {@code verify}: the post-deploy checks. What they compare the database with is read in
- * one status read (the status, the recorded checksums, the last run's schema fingerprint); the checks then
- * run one after another on one connection, each within {@code checkTimeout}. {@code verify} is the subset of
+ * {@code check} and {@code verify}: the post-deploy checks. What they compare the database with is read first
+ * (the status, the recorded checksums, the last run's schema fingerprint), then the checks run one after
+ * another on that same connection, each within {@code checkTimeout}. {@code verify} is the subset of
  * the built-in checks made of the applied revisions' {@code migrate:verify} queries.
  */
 public final class Check {
@@ -40,19 +43,63 @@ public final class Check {
      * the reason, never an exception.
      */
     public VerifyResult check(List<? extends PostDeployCheck> userChecks) {
-        CheckContext gathered = new StateRead(context).readState(this::gather);
-        List<PostDeployCheck> checks = new ArrayList<>(BuiltInChecks.all(gathered));
-        checks.addAll(userChecks);
-        return run(checks);
+        return gatherThenRun(true, gathered -> {
+            List<PostDeployCheck> checks = new ArrayList<>(BuiltInChecks.all(gathered));
+            checks.addAll(userChecks);
+            return checks;
+        });
     }
 
     /** Runs every applied revision's {@code verify} query, in a read-only transaction that is rolled back. */
     public VerifyResult verify() {
-        return run(BuiltInChecks.verifyQueries(new StateRead(context).read(this::gather)));
+        return gatherThenRun(false, BuiltInChecks::verifyQueries);
     }
 
-    private VerifyResult run(List<PostDeployCheck> checks) {
-        return new VerifyResult(new CheckRunner(context.source()::open, context.settings().checkTimeout()).run(checks));
+    /**
+     * Reads what the checks compare the database with, then runs the checks on that same connection: one
+     * connection for the whole evaluation (a check that times out has its connection replaced by the runner).
+     *
+     * @param statusRead a status read (never waits for the database; {@code check}) or a command's ({@code verify})
+     */
+    private VerifyResult gatherThenRun(boolean statusRead, Function<CheckContext, List<PostDeployCheck>> checksOf) {
+        EngineConnections connections = context.connections();
+        Connection connection;
+        try {
+            connection = statusRead ? connections.forStatusRead() : connections.forCommand();
+        } catch (SQLException e) {
+            throw connections.readError(e);
+        }
+        CheckContext gathered;
+        try {
+            gathered = connections.withReadTimeout(connection,
+                    c -> gather(c, new StateStore(new StateRead(context).tables(c))));
+        } catch (SQLException e) {
+            close(connection);
+            throw connections.readError(e);
+        } catch (RuntimeException e) {
+            close(connection);
+            throw e;
+        }
+        AtomicReference<Connection> handedOver = new AtomicReference<>(connection);
+        CheckRunner runner = new CheckRunner(() -> {
+            Connection first = handedOver.getAndSet(null);
+            return first != null ? first : context.source().open();
+        }, context.settings().checkTimeout());
+        try {
+            return new VerifyResult(runner.run(checksOf.apply(gathered)));
+        } finally {
+            close(handedOver.getAndSet(null)); // no check ran: the runner never took it
+        }
+    }
+
+    private static void close(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // a connection that cannot be closed is gone already
+            }
+        }
     }
 
     /** What the built-in checks compare the database with: the code's revisions and the recorded history. */
