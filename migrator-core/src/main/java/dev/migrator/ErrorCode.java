@@ -19,6 +19,12 @@ public enum ErrorCode {
     /** A revision file or class cannot be loaded: header, sections, statements, annotation. */
     REVISION_MALFORMED,
 
+    /**
+     * A build-time revision index does not match the files it describes (a file added, removed or edited
+     * since the index was built), or cannot be read: rebuild the index, or delete it to load the files.
+     */
+    REVISION_INDEX_STALE,
+
     /** The revisions do not form a valid graph: duplicate id, unknown parent, cycle, label used twice. */
     GRAPH_INVALID,
 

@@ -87,6 +87,22 @@ public final class RevisionLoader {
         return revisions;
     }
 
+    /**
+     * Parses and completely checks one SQL revision file, as {@link #load} does for each file it finds:
+     * the one place that decides whether a file is a valid revision (a build step can call it too).
+     *
+     * @param source  the name used in messages and as {@link LoadedRevision#source()}, e.g.
+     *                {@code classpath:db/migrations/0001_init.sql}
+     * @param content the file's bytes (UTF-8)
+     * @throws RevisionLoadException listing every problem of the file, each with its line
+     */
+    public static LoadedRevision parseSqlFile(String source, byte[] content) {
+        LoadedRevision revision = SqlRevisionParser.parse(Objects.requireNonNull(source, "source"),
+                Objects.requireNonNull(content, "content"));
+        revision.body().checkStatements();
+        return revision;
+    }
+
     /** Below this many files, parsing on one thread is as fast as starting others. */
     private static final int PARALLEL_THRESHOLD = 64;
     private static final int MAX_THREADS = 4;
@@ -106,7 +122,11 @@ public final class RevisionLoader {
                 parsed[i] = parseOne(files.get(i));
             }
         };
-        int threads = files.size() < PARALLEL_THRESHOLD ? 1
+        int toParse = 0;
+        for (SqlResource file : files) {
+            toParse += file.indexed() == null ? 1 : 0; // a revision from an index is not parsed now
+        }
+        int threads = toParse < PARALLEL_THRESHOLD ? 1
                 : Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
         Thread[] helpers = new Thread[threads - 1];
         for (int t = 0; t < helpers.length; t++) {
@@ -132,6 +152,9 @@ public final class RevisionLoader {
     }
 
     private static Object parseOne(SqlResource file) {
+        if (file.indexed() != null) {
+            return file.indexed();
+        }
         try {
             return SqlRevisionParser.parse(file.source(), file.content());
         } catch (RuntimeException | Error e) {
