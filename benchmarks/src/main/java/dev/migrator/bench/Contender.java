@@ -17,20 +17,28 @@ interface Contender {
      */
     record Run(int applied, long loadNanos) {}
 
-    /** By display name or by key ({@code raw}, {@code migrator}, {@code flyway}: the first word, any case). */
+    /**
+     * By display name or by key ({@code raw}, {@code migrator}, {@code indexed} for Migrator with its
+     * revision index, {@code flyway}), any case.
+     */
     static Contender named(String name) {
+        if (name.equalsIgnoreCase(MigratorContender.INDEXED_NAME)) {
+            return new MigratorContender(true);
+        }
         switch (name.split(" ")[0].toLowerCase(java.util.Locale.ROOT)) {
             case "raw":
                 return new RawJdbc();
             case "flyway":
                 return new FlywayContender();
             case "migrator":
-                return new MigratorContender();
+                return new MigratorContender(false);
+            case "indexed":
+                return new MigratorContender(true);
             default:
                 throw new IllegalArgumentException("unknown contender " + name + "; known: " + ALL);
         }
     }
 
     /** Raw JDBC first: it is the baseline every ratio divides by. */
-    List<String> ALL = List.of(RawJdbc.NAME, MigratorContender.NAME, FlywayContender.NAME);
+    List<String> ALL = List.of(RawJdbc.NAME, MigratorContender.NAME, MigratorContender.INDEXED_NAME, FlywayContender.NAME);
 }

@@ -19,8 +19,8 @@ import dev.migrator.history.StateTables;
 import dev.migrator.lock.AdvisoryLock;
 import dev.migrator.revision.Plan;
 import dev.migrator.revision.Step;
-import dev.migrator.schema.SchemaSnapshot;
 import dev.migrator.schema.SchemaSnapshotStore;
+import dev.migrator.schema.ServerFingerprint;
 import dev.migrator.source.LoadedRevision;
 import java.net.InetAddress;
 import java.sql.Connection;
@@ -322,21 +322,17 @@ public final class Engine {
     }
 
     /**
-     * Records the schema as this run left it (one catalog query, once per run, not per step) and puts
-     * its fingerprint on the run's last history row, so the drift check can later name what was
-     * changed outside migrations. Runs under the advisory lock: the newest history row is this run's.
+     * Records the schema as this run left it, once per run (not per step), in one statement the server
+     * evaluates on its own: the fingerprint and description are computed there, the description stored
+     * in the snapshot store there, and the fingerprint put on the run's last history row; only the
+     * fingerprint comes back. The drift check can later name what was changed outside migrations. Runs
+     * under the advisory lock: the newest history row is this run's.
      */
     private void recordSchema(Connection connection, StateStore store) {
         String schema = store.tables().schema();
         try {
-            SchemaSnapshot snapshot = SchemaSnapshot.read(connection, schema, settings.tablePrefix());
-            new SchemaSnapshotStore(schema, settings.tablePrefix()).save(connection, snapshot);
-            String history = store.tables().historyTable();
-            try (PreparedStatement update = connection.prepareStatement("UPDATE " + history
-                    + " SET schema_fingerprint = ? WHERE id = (SELECT max(id) FROM " + history + ")")) {
-                update.setString(1, snapshot.fingerprint());
-                update.executeUpdate();
-            }
+            ServerFingerprint.record(connection, schema, settings.tablePrefix(),
+                    new SchemaSnapshotStore(schema, settings.tablePrefix()), store.tables().historyTable());
         } catch (MigratorException | SQLException e) {
             // the revisions are applied and recorded; only drift detection loses its reference
             log.warn("Could not record the schema after the run (drift checks compare with an older one): {}",

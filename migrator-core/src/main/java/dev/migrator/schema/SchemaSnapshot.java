@@ -26,12 +26,14 @@ import java.util.TreeMap;
  * functions (signature and a hash of the definition), triggers and enum types. Migrator's own
  * tables are left out, so recording the migration does not change the description.
  *
- * <p>The {@link #text() text form} is deterministic (objects and attributes sorted), its SHA-256 is
- * the {@link #fingerprint()}, and {@link #diff(SchemaSnapshot)} says in words what differs.
+ * <p>The {@link #text() text form} is deterministic (objects and attributes sorted by code point), its
+ * SHA-256 is the {@link #fingerprint()}, and {@link #diff(SchemaSnapshot)} says in words what differs.
+ * {@link ServerFingerprint} computes the same text and fingerprint on the server, so that a run or a
+ * check need not fetch the description to know whether the schema changed.
  */
 public final class SchemaSnapshot {
 
-    private static final String HEADER = "# migrator schema snapshot v1";
+    static final String HEADER = "# migrator schema snapshot v1";
 
     /** Sorted by {@link SchemaObject#key()}. */
     private final Map<String, SchemaObject> objects;
@@ -39,7 +41,7 @@ public final class SchemaSnapshot {
     private final String fingerprint;
 
     private SchemaSnapshot(Collection<SchemaObject> objects) {
-        TreeMap<String, SchemaObject> sorted = new TreeMap<>();
+        TreeMap<String, SchemaObject> sorted = new TreeMap<>(CodePointOrder.INSTANCE);
         for (SchemaObject object : objects) {
             sorted.put(object.key(), object);
         }
@@ -151,7 +153,11 @@ public final class SchemaSnapshot {
                     String name = rows.getString(2);
                     String key = kind + " " + name;
                     identity.putIfAbsent(key, new String[] {kind, name});
-                    attributesByKey.computeIfAbsent(key, k -> new TreeMap<>()).put(rows.getString(3), rows.getString(4));
+                    // Two objects whose words collide (table "a.b" column "c", table "a" column "b.c") give one
+                    // key: the larger value wins, as in ServerFingerprint, so the result never depends on row order.
+                    String value = rows.getString(4);
+                    attributesByKey.computeIfAbsent(key, k -> new TreeMap<>(CodePointOrder.INSTANCE))
+                            .merge(rows.getString(3), value == null ? "" : value, CodePointOrder::max);
                 }
             }
         }

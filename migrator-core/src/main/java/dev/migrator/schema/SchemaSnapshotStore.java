@@ -18,8 +18,8 @@ import java.util.Optional;
  *
  * <pre>{@code
  * SchemaSnapshotStore store = new SchemaSnapshotStore(schema, tablePrefix);
- * SchemaSnapshot snapshot = SchemaSnapshot.read(connection, schema, tablePrefix);
- * store.save(connection, snapshot);            // at the end of a successful run, under the lock
+ * ServerFingerprint.record(connection, schema, tablePrefix, store, history); // end of a run: stored server-side
+ * store.save(connection, snapshot);            // or from a snapshot read into Java
  * store.load(connection, fingerprint);         // when a check finds a different fingerprint
  * }</pre>
  */
@@ -46,10 +46,7 @@ public final class SchemaSnapshotStore {
      */
     public void save(Connection connection, SchemaSnapshot snapshot) {
         try {
-            try (Statement ddl = connection.createStatement()) {
-                ddl.execute("CREATE TABLE IF NOT EXISTS " + table() + " (fingerprint varchar(64) PRIMARY KEY,"
-                        + " description text NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now())");
-            }
+            createTable(connection);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table()
                     + " (fingerprint, description, recorded_at) VALUES (?, ?, now())"
                     + " ON CONFLICT (fingerprint) DO UPDATE SET recorded_at = excluded.recorded_at")) {
@@ -63,9 +60,33 @@ public final class SchemaSnapshotStore {
         }
     }
 
+    /** Creates the table if it does not exist yet. */
+    void createTable(Connection connection) throws SQLException {
+        try (Statement ddl = connection.createStatement()) {
+            ddl.execute("CREATE TABLE IF NOT EXISTS " + table() + " (fingerprint varchar(64) PRIMARY KEY,"
+                    + " description text NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now())");
+        }
+    }
+
     /** The snapshot recorded with {@code fingerprint}, or empty when none was (or the table does not exist). */
     public Optional<SchemaSnapshot> load(Connection connection, String fingerprint) {
         return query(connection, "SELECT description FROM " + table() + " WHERE fingerprint = ?", fingerprint);
+    }
+
+    /** The fingerprint recorded most recently (without its description), or empty when none was. */
+    public Optional<String> latestFingerprint(Connection connection) {
+        try {
+            if (!tableExists(connection)) {
+                return Optional.empty();
+            }
+            try (Statement select = connection.createStatement();
+                    ResultSet row = select.executeQuery("SELECT fingerprint FROM " + table()
+                            + " ORDER BY recorded_at DESC, fingerprint LIMIT 1")) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new MigratorException(ErrorCode.INTERNAL, "Could not read the schema snapshot from " + table() + ": " + e.getMessage(), e);
+        }
     }
 
     /** The snapshot recorded most recently, or empty when none was. */
