@@ -142,28 +142,40 @@ public final class SchemaSnapshot {
     }
 
     private static List<SchemaObject> readObjects(Connection connection, String schema, String tablePrefix) throws SQLException {
-        Map<String, Map<String, String>> attributesByKey = new LinkedHashMap<>();
-        Map<String, String[]> identity = new LinkedHashMap<>();
+        Map<String, SchemaObject> byKey = new LinkedHashMap<>();
         try (PreparedStatement query = connection.prepareStatement(SchemaQuery.SQL)) {
             query.setString(1, schema);
             query.setString(2, tablePrefix);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    String kind = rows.getString(1);
-                    String name = rows.getString(2);
-                    String key = kind + " " + name;
-                    identity.putIfAbsent(key, new String[] {kind, name});
-                    // Two objects whose words collide (table "a.b" column "c", table "a" column "b.c") give one
-                    // key: the larger value wins, as in ServerFingerprint, so the result never depends on row order.
-                    String value = rows.getString(4);
-                    attributesByKey.computeIfAbsent(key, k -> new TreeMap<>(CodePointOrder.INSTANCE))
-                            .merge(rows.getString(3), value == null ? "" : value, CodePointOrder::max);
+                    String[] names = (String[]) rows.getArray(3).getArray();
+                    String[] values = (String[]) rows.getArray(4).getArray();
+                    Map<String, String> attributes = new TreeMap<>(CodePointOrder.INSTANCE);
+                    for (int i = 0; i < names.length; i++) {
+                        attributes.put(names[i], values[i] == null ? "" : values[i]);
+                    }
+                    SchemaObject object = new SchemaObject(rows.getString(1), rows.getString(2), attributes);
+                    // Two objects whose words collide (table "a.b" column "c", table "a" column "b.c") have one
+                    // key: the one with the greater line is kept, as ServerFingerprint keeps it, so the result
+                    // never depends on the order the rows came in.
+                    byKey.merge(object.key(), object, (a, b) -> CodePointOrder.compare(line(a), line(b)) >= 0 ? a : b);
                 }
             }
         }
-        List<SchemaObject> objects = new ArrayList<>();
-        identity.forEach((key, kindAndName) -> objects.add(new SchemaObject(kindAndName[0], kindAndName[1], attributesByKey.get(key))));
-        return objects;
+        return new ArrayList<>(byKey.values());
+    }
+
+    /** An object's line of the {@link #text() text form}, without its line break. */
+    private static String line(SchemaObject object) {
+        StringBuilder line = new StringBuilder();
+        appendLine(line, object);
+        return line.toString();
+    }
+
+    private static void appendLine(StringBuilder text, SchemaObject object) {
+        text.append(escape(object.kind())).append('\t').append(escape(object.name()));
+        object.attributes().forEach((attribute, value) ->
+                text.append('\t').append(escape(attribute).replace("=", "\\e")).append('=').append(escape(value)));
     }
 
     private static String currentSchema(Connection connection) throws SQLException {
@@ -198,9 +210,7 @@ public final class SchemaSnapshot {
     private static String render(Collection<SchemaObject> objects) {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         for (SchemaObject object : objects) {
-            text.append(escape(object.kind())).append('\t').append(escape(object.name()));
-            object.attributes().forEach((attribute, value) ->
-                    text.append('\t').append(escape(attribute).replace("=", "\\e")).append('=').append(escape(value)));
+            appendLine(text, object);
             text.append('\n');
         }
         return text.toString();

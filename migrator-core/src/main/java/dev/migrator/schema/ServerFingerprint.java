@@ -97,9 +97,26 @@ public final class ServerFingerprint {
     /**
      * One row {@code (fingerprint[, description])}. The outer row {@code s} pins the search path; the
      * projection refers to it laterally (its gate), so it is computed after {@code s}, and the final
-     * {@code set_config} puts the previous path back.
+     * {@code set_config} puts the previous path back. Each object's line is built from the fixed
+     * positions of its attribute arrays (written in code point order in {@link SchemaQuery}), so nothing is
+     * sorted but the lines; of two objects with the same key the greater line is kept, as in
+     * {@link SchemaSnapshot}.
      */
     private static String computed(boolean withDescription) {
+        StringBuilder escapedAttributes = new StringBuilder();
+        StringBuilder plainAttributes = new StringBuilder();
+        for (int i = 1; i <= SchemaQuery.MAX_ATTRIBUTES; i++) {
+            // past the end of the arrays the name is NULL, so the whole term is, and coalesce drops it
+            escapedAttributes.append(" || coalesce(E'\\t' || r.attrs[").append(i).append("] || '=' || ")
+                    .append(escaped("coalesce(r.vals[" + i + "], '')")).append(", '')");
+            plainAttributes.append(" || coalesce(E'\\t' || r.attrs[").append(i).append("] || '=' || coalesce(r.vals[")
+                    .append(i).append("], ''), '')");
+        }
+        // Escaping every field costs more than the rest of the text: only a row that has a character to
+        // escape (one regular expression over its fields) is escaped field by field.
+        String line = "CASE WHEN r.name || array_to_string(r.vals, '') ~ E'[\\\\\\\\\\t\\n\\r]'"
+                + " THEN r.kind || E'\\t' || " + escaped("r.name") + escapedAttributes
+                + " ELSE r.kind || E'\\t' || r.name" + plainAttributes + " END";
         String text = "t.text";
         return "SELECT encode(sha256(convert_to(" + text + ", 'UTF8')), 'hex') AS fingerprint"
                 + (withDescription ? ", " + text + " AS description" : "")
@@ -108,20 +125,15 @@ public final class ServerFingerprint {
                 + "   set_config('search_path', quote_ident(coalesce(?::text, current_schema())) || ', pg_catalog', true) AS pinned"
                 + "   OFFSET 0) s"
                 + " CROSS JOIN LATERAL (SELECT " + literal(SchemaSnapshot.HEADER + "\n")
-                + "   || coalesce(string_agg(o.line, '' ORDER BY o.sort_key), '') AS text FROM ("
-                // one line per object: kind, name, then its attributes sorted, as SchemaSnapshot renders it
-                + "   SELECT convert_to(a.kind || ' ' || a.name, 'UTF8') AS sort_key,"
-                + "     " + escaped("a.kind") + " || E'\\t' || " + escaped("a.name")
-                + "     || string_agg(E'\\t' || replace(" + escaped("a.attr") + ", '=', E'\\\\e') || '=' || "
-                + escaped("a.value") + ", '' ORDER BY convert_to(a.attr, 'UTF8')) || E'\\n' AS line"
-                // an attribute given twice for one key keeps the larger value (SchemaSnapshot merges the same way)
-                + "   FROM (SELECT r.kind, r.name, r.attr,"
-                + "       (array_agg(coalesce(r.value, '') ORDER BY convert_to(coalesce(r.value, ''), 'UTF8') DESC))[1] AS value"
+                + "   || coalesce(string_agg(o.line || E'\\n', '' ORDER BY o.sort_key), '') AS text FROM ("
+                + "   SELECT DISTINCT ON (k.sort_key) k.sort_key, k.line FROM ("
+                // kinds and attribute names are Migrator's own words: nothing in them needs escaping
+                + "     SELECT convert_to(r.kind || ' ' || r.name, 'UTF8') AS sort_key,"
+                + "       " + line + " AS line"
                 + "     FROM (" + SchemaQuery.SQL.replace("SELECT ?::text AS schema",
-                        "SELECT coalesce(?::text, current_schema()) AS schema") + ") r(kind, name, attr, value)"
-                + "     WHERE s.pinned IS NOT NULL"
-                + "     GROUP BY r.kind, r.name, r.attr) a"
-                + "   GROUP BY a.kind, a.name) o) t";
+                        "SELECT coalesce(?::text, current_schema()) AS schema") + ") r(kind, name, attrs, vals)"
+                + "     WHERE s.pinned IS NOT NULL) k"
+                + "   ORDER BY k.sort_key, convert_to(k.line, 'UTF8') DESC) o) t";
     }
 
     /** Backslash first, then the characters it introduces: SchemaSnapshot's escape, in SQL. */
