@@ -2,7 +2,11 @@ package dev.migrator;
 
 /** What an upgrade does with contract-phase revisions. */
 public enum ContractPolicy {
-    /** Stop before the first contract-phase revision; it stays pending (state {@code CONTRACT_PENDING}). */
+    /**
+     * Leave every contract-phase revision, and every revision that needs one (children, dependents),
+     * pending; apply everything else. When only such revisions remain the state is
+     * {@code CONTRACT_PENDING}.
+     */
     DEFER,
     /** Apply contract-phase revisions like any other. */
     APPLY

@@ -11,7 +11,8 @@ import java.util.Set;
  * @param before   version-table rows before the run
  * @param after    version-table rows after the run
  * @param steps    executed revisions, in order
- * @param deferred contract-phase revisions left pending by {@link ContractPolicy#DEFER}
+ * @param deferred revisions left pending by {@link ContractPolicy#DEFER}: contract-phase revisions
+ *                 and every revision that needs one, in the order they would run
  * @param lockWait time spent waiting for another instance's run
  */
 public record MigrationResult(

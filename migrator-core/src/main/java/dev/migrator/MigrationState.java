@@ -8,7 +8,7 @@ public enum MigrationState {
     PENDING,
     /** A run is in progress. */
     MIGRATING,
-    /** Only deferred contract-phase revisions remain. */
+    /** Every pending revision is a deferred contract-phase revision or needs one. */
     CONTRACT_PENDING,
     UP_TO_DATE,
     /** The database holds revisions the code does not know (an older release against a newer schema). */

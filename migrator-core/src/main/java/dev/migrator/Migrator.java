@@ -173,20 +173,36 @@ public final class Migrator {
         });
     }
 
-    /** Revisions an {@code upgrade("heads")} would apply, in order (contract ones included). */
+    /**
+     * Revisions not applied yet, in the order an {@code upgrade("heads")} would apply them: first
+     * what runs under the contract policy, then what it defers (contract ones and what needs them).
+     */
     public List<RevisionInfo> pending() {
-        return pending(current());
+        return pending(current()).all();
+    }
+
+    /** What is pending and, of that, what the contract policy defers: read from the engine's own plan. */
+    private record Pending(List<RevisionInfo> all, List<RevisionInfo> deferred) {
+
+        /** UP_TO_DATE, CONTRACT_PENDING (everything pending is deferred) or PENDING. */
+        MigrationState state() {
+            return all.isEmpty() ? MigrationState.UP_TO_DATE
+                    : deferred.size() == all.size() ? MigrationState.CONTRACT_PENDING : MigrationState.PENDING;
+        }
     }
 
     /** Nothing is pending for a database AHEAD of the code: what lies below unknown revisions cannot be told. */
-    private List<RevisionInfo> pending(Set<String> rows) {
+    private Pending pending(Set<String> rows) {
         if (!graph().unknown(rows).isEmpty()) {
-            return List.of();
+            return new Pending(List.of(), List.of());
         }
-        Plan plan = graph().upgrade(rows, "heads");
-        List<RevisionInfo> pending = new ArrayList<>();
-        plan.steps().forEach(step -> pending.add(engine.catalog().info(step.revision())));
-        return pending;
+        Plan plan = engine.catalog().upgrade(rows, "heads", engine.settings().contract());
+        List<RevisionInfo> all = new ArrayList<>();
+        plan.steps().forEach(step -> all.add(engine.catalog().info(step.revision())));
+        List<RevisionInfo> deferred = new ArrayList<>();
+        plan.heldBack().forEach(id -> deferred.add(engine.catalog().info(id)));
+        all.addAll(deferred);
+        return new Pending(all, deferred);
     }
 
     /**
@@ -199,7 +215,8 @@ public final class Migrator {
         }
         return engine.read((connection, store) -> {
             if (!store.exists(connection)) {
-                return new ValidationResult(MigrationState.NOT_INITIALIZED, Set.of(), pending(Set.of()), Set.of());
+                Pending pending = pending(Set.of());
+                return new ValidationResult(MigrationState.NOT_INITIALIZED, Set.of(), pending.all(), Set.of(), pending.deferred());
             }
             AppliedState applied = store.appliedState(connection, true);
             Set<String> rows = applied.versionRows();
@@ -209,10 +226,9 @@ public final class Migrator {
                         + "define (state AHEAD) and onUnknownRevision is FAIL. Deploy the release that defines them.");
             }
             engine.validateChecksums(applied);
-            List<RevisionInfo> pending = pending(rows);
-            MigrationState state = !unknown.isEmpty() ? MigrationState.AHEAD
-                    : pending.isEmpty() ? MigrationState.UP_TO_DATE : pendingState(pending);
-            return new ValidationResult(state, rows, pending, unknown);
+            Pending pending = pending(rows);
+            MigrationState state = !unknown.isEmpty() ? MigrationState.AHEAD : pending.state();
+            return new ValidationResult(state, rows, pending.all(), unknown, pending.deferred());
         });
     }
 
@@ -295,8 +311,7 @@ public final class Migrator {
             String fingerprint = store.exists(connection)
                     ? store.latest(connection).filter(HistoryEntry::success).map(HistoryEntry::schemaFingerprint).orElse(null)
                     : null;
-            return new CheckContext(store.tables().schema(), engine.settings().tablePrefix(), status,
-                    engine.settings().contract() == ContractPolicy.DEFER, revisions, fingerprint);
+            return new CheckContext(store.tables().schema(), engine.settings().tablePrefix(), status, revisions, fingerprint);
         });
     }
 
@@ -311,12 +326,13 @@ public final class Migrator {
             long key = AdvisoryLock.keyFor(store.tables().schema(), engine.settings().tablePrefix());
             boolean migrating = AdvisoryLock.isHeldByAnother(connection, key);
             if (!store.exists(connection)) {
+                Pending pending = pending(Set.of());
                 return new MigratorStatus(migrating ? MigrationState.MIGRATING : MigrationState.NOT_INITIALIZED,
-                        Set.of(), heads, pending(Set.of()), 0);
+                        Set.of(), heads, pending.all(), 0, pending.deferred());
             }
             Set<String> rows = store.versionRows(connection);
             Set<String> applied = graph().appliedClosure(rows);
-            List<RevisionInfo> pending = pending(rows);
+            Pending pending = pending(rows);
             MigrationState state;
             Optional<HistoryEntry> latest = store.latest(connection);
             if (migrating) {
@@ -325,12 +341,10 @@ public final class Migrator {
                 state = MigrationState.FAILED;
             } else if (!graph().unknown(rows).isEmpty()) {
                 state = MigrationState.AHEAD;
-            } else if (pending.isEmpty()) {
-                state = MigrationState.UP_TO_DATE;
             } else {
-                state = pendingState(pending);
+                state = pending.state();
             }
-            return new MigratorStatus(state, rows, heads, pending, applied.size());
+            return new MigratorStatus(state, rows, heads, pending.all(), applied.size(), pending.deferred());
         });
     }
 
@@ -341,11 +355,6 @@ public final class Migrator {
         }
         return latest.direction() == Direction.DOWNGRADE ? applied.contains(latest.revision())
                 : !applied.contains(latest.revision());
-    }
-
-    private MigrationState pendingState(List<RevisionInfo> pending) {
-        boolean deferred = engine.settings().contract() == ContractPolicy.DEFER && pending.get(0).phase() == Phase.CONTRACT;
-        return deferred ? MigrationState.CONTRACT_PENDING : MigrationState.PENDING;
     }
 
     /** The complete SQL script an upgrade from {@code from} to {@code to} would run; touches no database. */

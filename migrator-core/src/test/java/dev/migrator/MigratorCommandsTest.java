@@ -225,13 +225,15 @@ class MigratorCommandsTest {
     void aStampThatOnlyRemovesRowsDoesNotVouchForTheFileOfTheRevisionItKeeps(TestDatabase db) throws Exception {
         RevisionFiles files = new RevisionFiles(dir);
         files.table("a001");
-        files.table("b001");
+        files.revision("b001").branchLabels("bbranch").upgrade("CREATE TABLE table_b001 (id int)")
+                .downgrade("DROP TABLE table_b001").write();
         files.load(db).upgrade("heads"); // two bases, two heads: rows a001 and b001
         Files.writeString(files.file("a001"), Files.readString(files.file("a001")).replace("id int", "id bigint"));
 
         Migrator edited = files.configure(db).validateChecksums(false).load();
-        edited.stamp("a001"); // removes b001's row; its history row names a001, the revision that stays
+        edited.stamp("bbranch@base"); // removes b001's row; its history row names a001, the revision that stays
         assertThat(edited.current()).containsExactly("a001");
+        assertThat(edited.log(1).get(0).revision()).isEqualTo("a001");
 
         assertThatThrownBy(() -> files.load(db).validate()).isInstanceOf(MigratorException.class)
                 .as("a001 was edited after its upgrade; the stamp did not make the edit the applied version")

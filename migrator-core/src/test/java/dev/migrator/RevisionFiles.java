@@ -70,6 +70,16 @@ final class RevisionFiles {
             return this;
         }
 
+        Rev branchLabels(String... labels) {
+            header.add("-- Branch-Labels: " + String.join(", ", labels));
+            return this;
+        }
+
+        Rev dependsOn(String... ids) {
+            header.add("-- Depends-On: " + String.join(", ", ids));
+            return this;
+        }
+
         Rev phase(String phase) {
             header.add("-- Phase: " + phase);
             return this;

@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param schema              where Migrator's tables live and the schema the fingerprint describes;
  *                            null means the connection's current schema
  * @param tablePrefix         Migrator's table prefix
- * @param status              version-table rows, the code's heads and pending revisions
- * @param contractDeferred    true when contract-phase revisions are deferred ({@code migrator.contract=defer})
+ * @param status              version-table rows, the code's heads, pending revisions and which of
+ *                            them the contract policy defers
  * @param applied             the code's revisions that are applied, with recorded checksums and verify queries
  * @param expectedFingerprint the schema fingerprint recorded at the end of the last successful run,
  *                            or null to take the latest one from the snapshot store
@@ -21,7 +21,6 @@ public record CheckContext(
         String schema,
         String tablePrefix,
         MigratorStatus status,
-        boolean contractDeferred,
         List<AppliedRevision> applied,
         String expectedFingerprint) {
 

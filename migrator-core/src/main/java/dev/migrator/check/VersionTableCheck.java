@@ -11,8 +11,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The version table holds the code's heads, or differs only by deferred contract revisions, or the
- * database is ahead of the code (an older release during a rolling deploy).
+ * The version table holds the code's heads, or differs only by deferred contract revisions (and
+ * revisions that need them), or the database is ahead of the code (an older release during a
+ * rolling deploy).
  */
 final class VersionTableCheck implements PostDeployCheck {
 
@@ -43,13 +44,11 @@ final class VersionTableCheck implements PostDeployCheck {
         if (status.pending().isEmpty() && current.equals(heads)) {
             return CheckOutcome.passed("version table holds the code's heads " + heads);
         }
-        // As the engine defers: an upgrade stops before the first contract revision, so it and
-        // everything after it (which may need it) wait for the contract step.
-        boolean deferred = context.contractDeferred() && !status.pending().isEmpty()
-                && status.pending().get(0).phase() == Phase.CONTRACT;
-        if (deferred) {
-            return CheckOutcome.passed("only deferred contract revisions are pending: " + describe(status)
-                    + " (apply them once no old instance runs)");
+        // The status took its deferred revisions from the engine's own plan: contract-phase revisions
+        // and what needs them wait for the contract release; anything else pending is a missed upgrade.
+        if (status.onlyDeferredPending()) {
+            return CheckOutcome.passed("only deferred contract revisions (and revisions that need them) are pending: "
+                    + describe(status) + " (apply them once no old instance runs)");
         }
         return CheckOutcome.failed("version table holds " + current + " but the code's heads are " + heads
                 + "; pending: " + describe(status) + ". Run upgrade to apply them");

@@ -1,7 +1,6 @@
 package dev.migrator.execute;
 
 import dev.migrator.ErrorCode;
-import dev.migrator.ContractPolicy;
 import dev.migrator.Direction;
 import dev.migrator.MigrationResult;
 import dev.migrator.MigratorException;
@@ -98,7 +97,7 @@ public final class Engine {
             Set<String> before = state.versionRows();
             boolean ahead = checkUnknown(before);
             Plan plan = direction == Direction.UPGRADE
-                    ? catalog.graph().upgrade(before, target)
+                    ? catalog.upgrade(before, target, settings.contract())
                     : catalog.graph().downgrade(before, target);
             if (ahead) {
                 // What lies below a revision this code does not know cannot be told: a newer release
@@ -111,18 +110,16 @@ public final class Engine {
                 return new MigrationResult(direction, before, before, List.of(), List.of(), lockWait, startedAt, Instant.now());
             }
             validateChecksums(state);
-            List<Step> steps = new ArrayList<>(plan.steps());
+            List<Step> steps = plan.steps();
             List<RevisionInfo> deferred = new ArrayList<>();
-            if (direction == Direction.UPGRADE && settings.contract() == ContractPolicy.DEFER) {
-                int firstContract = firstContract(steps);
-                for (Step step : steps.subList(firstContract, steps.size())) {
-                    deferred.add(catalog.info(step.revision()));
-                }
-                steps = new ArrayList<>(steps.subList(0, firstContract));
-                if (!deferred.isEmpty()) {
-                    log.info("Deferring {} revision(s) from contract-phase revision {} on (contract policy DEFER)",
-                            deferred.size(), deferred.get(0).revision());
-                }
+            for (String id : plan.heldBack()) {
+                deferred.add(catalog.info(id));
+            }
+            if (!deferred.isEmpty()) {
+                log.info("Deferring {} revision(s) (contract policy DEFER): {}", deferred.size(), describeDeferred(deferred));
+            }
+            if (direction == Direction.UPGRADE && !steps.isEmpty()) {
+                warnAboutUnjoinedHeads(target);
             }
             if (direction == Direction.DOWNGRADE) {
                 refuseIrreversible(steps);
@@ -294,13 +291,34 @@ public final class Engine {
         }
     }
 
-    private int firstContract(List<Step> steps) {
-        for (int i = 0; i < steps.size(); i++) {
-            if (catalog.get(steps.get(i).revision()).phase() == Phase.CONTRACT) {
-                return i;
-            }
+    /** {@code c1 (contract), d1 (needs a contract revision)}: why each deferred revision waits. */
+    private static String describeDeferred(List<RevisionInfo> deferred) {
+        List<String> described = new ArrayList<>();
+        for (RevisionInfo revision : deferred) {
+            described.add(revision.revision() + (revision.phase() == Phase.CONTRACT ? " (contract)" : " (needs a contract revision)"));
         }
-        return steps.size();
+        return String.join(", ", described);
+    }
+
+    /**
+     * Branches are legal, so {@code upgrade heads} applies every head; but heads that no merge joins
+     * are often an accident (two teams revised the same parent). One WARN per run says so, naming the
+     * heads and how to join them.
+     */
+    private void warnAboutUnjoinedHeads(String target) {
+        List<String> heads = catalog.graph().heads();
+        if (heads.size() < 2 || !"heads".equals(target == null ? null : target.strip())) {
+            return;
+        }
+        List<String> described = new ArrayList<>();
+        for (String head : heads) {
+            Set<String> labels = catalog.graph().labelsOf(head);
+            described.add(labels.isEmpty() ? head : head + " (branch " + String.join(", ", labels) + ")");
+        }
+        log.warn("The revisions have {} heads that no merge joins: {}. 'upgrade heads' applies all of them (branches "
+                + "are legal). If they belong together, add a merge revision that revises them all "
+                + "(-- Revises: {}) so the history has one head again.",
+                heads.size(), String.join(", ", described), String.join(", ", heads));
     }
 
     private void refuseIrreversible(List<Step> steps) {

@@ -3,15 +3,27 @@ package dev.migrator.revision;
 import dev.migrator.Direction;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Plans upgrades, downgrades and stamps. The version table holds the heads of the applied set
- * (Alembic's model); every plan works on the applied set as a {@link BitSet} and keeps the rows
- * up to date step by step, so a plan costs time linear in what it touches.
+ * Plans upgrades, downgrades and stamps. The version table holds one row per applied revision with
+ * no applied child (a revision only depended on keeps its own row); every plan works on the applied
+ * set as a {@link BitSet}, decides which revisions move, orders them with {@link RunOrder} and keeps
+ * the rows up to date step by step, so a plan costs time linear in what it touches.
+ *
+ * <p>What moves, for a target X (ids, {@code heads}, {@code <label>@head}, ...):
+ * <ul>
+ *   <li>upgrade: X and what it needs, minus what is applied;</li>
+ *   <li>downgrade: what was built on top of X (its applied children and everything that needs them);
+ *       for {@code <label>@X} only the children of X on the label's line, so the label selects which
+ *       side of a fork goes down;</li>
+ *   <li>stamp: both at once, without running anything: what X needs becomes applied and what was
+ *       built on top of X does not. Rows of unrelated branches stay.</li>
+ * </ul>
  *
  * <p>Rows the graph does not know (written by a newer release) are never removed.
  */
@@ -20,97 +32,141 @@ final class Planner {
     private final Topology topology;
     private final Branches branches;
     private final TargetResolver resolver;
+    private final RunOrder order;
+    private final RelativeSteps relative;
 
     Planner(Topology topology, Branches branches, TargetResolver resolver) {
         this.topology = topology;
         this.branches = branches;
         this.resolver = resolver;
+        this.order = new RunOrder(topology);
+        this.relative = new RelativeSteps(topology, branches);
     }
 
-    Plan upgrade(Set<String> rows, String text) {
+    /**
+     * Applies what {@code text} needs. Revisions in {@code held}, and everything that needs one of
+     * them, are left out of the steps and listed in {@link Plan#heldBack()}; the rest runs.
+     */
+    Plan upgrade(Set<String> rows, String text, Collection<String> held) {
         Target target = TargetParser.parse(text);
-        if (target instanceof Target.Relative relative) {
-            if (relative.steps() < 0) {
-                throw new RevisionGraphException("Target '" + text + "' goes down; an upgrade target must go up. Use downgrade " + text + ".");
+        BitSet applied = applied(rows);
+        BitSet todo = toApply(rows, applied, target);
+        List<String> heldBack = List.of();
+        if (!held.isEmpty() && !todo.isEmpty()) {
+            BitSet hold = topology.setOf(held);
+            hold.and(todo);
+            if (!hold.isEmpty()) {
+                BitSet waiting = topology.descendants(hold, todo);
+                heldBack = ids(order.upgrade(waiting));
+                todo.andNot(waiting);
             }
-            BitSet goal = relative.label() == null
+        }
+        return upgradeSteps(rows, order.upgrade(todo), heldBack);
+    }
+
+    private BitSet toApply(Set<String> rows, BitSet applied, Target target) {
+        if (target instanceof Target.Relative step) {
+            if (step.steps() < 0) {
+                throw new RevisionGraphException("Target '" + target.text() + "' goes down; an upgrade target must go up. Use downgrade "
+                        + target.text() + ".");
+            }
+            BitSet goal = step.label() == null
                     ? topology.all()
-                    : topology.closure(topology.headsOf(branches.members(relative.label(), text)));
-            return prefix(upgradeTo(rows, topology.closure(goal)), relative.steps(), text, "pending");
+                    : topology.closure(topology.headsOf(branches.members(step.label(), target.text())));
+            return relative.up(rows, applied, goal, step);
         }
-        if (target instanceof Target.Base || target instanceof Target.BranchBase) {
-            if (target instanceof Target.BranchBase branchBase) {
-                branches.members(branchBase.label(), text); // an unknown label is still an error
-            }
-            return new Plan(rows, List.of(), rows);
+        if (target instanceof Target.Base) {
+            return new BitSet();
         }
-        return upgradeTo(rows, topology.closure(resolver.revisions(target)));
+        if (target instanceof Target.BranchBase branchBase) {
+            branches.members(branchBase.label(), target.text()); // an unknown label is still an error
+            return new BitSet();
+        }
+        BitSet todo = topology.closure(resolver.revisions(target));
+        todo.andNot(applied);
+        return todo;
     }
 
     Plan downgrade(Set<String> rows, String text) {
         Target target = TargetParser.parse(text);
         BitSet applied = applied(rows);
-        if (target instanceof Target.Relative relative) {
-            if (relative.steps() > 0) {
+        BitSet drop;
+        if (target instanceof Target.Relative step) {
+            if (step.steps() > 0) {
                 throw new RevisionGraphException("Target '" + text + "' goes up; a downgrade target must go down. Use upgrade " + text + ".");
             }
-            BitSet keep = relative.label() == null ? new BitSet() : withoutBranch(applied, relative.label(), text);
-            return prefix(downgradeTo(rows, keep), -relative.steps(), text, "applied");
+            drop = relative.down(applied, step);
+        } else {
+            drop = toUnapply(rows, applied, target, true);
         }
-        return downgradeTo(rows, keepSet(rows, applied, target));
+        return downgradeSteps(rows, applied, order.downgrade(drop));
     }
 
-    /** What a downgrade to {@code target} keeps applied (before removing dependents of what it drops). */
-    private BitSet keepSet(Set<String> rows, BitSet applied, Target target) {
+    /**
+     * What a downgrade to an absolute target unapplies. With {@code mustBeApplied} (a downgrade) a
+     * target revision that is not applied is an error; a stamp moves there anyway.
+     */
+    private BitSet toUnapply(Set<String> rows, BitSet applied, Target target, boolean mustBeApplied) {
         if (target instanceof Target.Base) {
-            return new BitSet();
+            return (BitSet) applied.clone();
         }
         if (target instanceof Target.BranchBase branchBase) {
-            return withoutBranch(applied, branchBase.label(), target.text());
+            BitSet onBranch = branches.members(branchBase.label(), target.text());
+            onBranch.and(applied);
+            return topology.descendants(onBranch, applied);
         }
         BitSet revisions = resolver.revisions(target);
-        BitSet notApplied = (BitSet) revisions.clone();
-        notApplied.andNot(applied);
-        if (!notApplied.isEmpty()) {
-            throw new RevisionGraphException("Cannot downgrade to '" + target.text() + "': "
-                    + String.join(", ", topology.sortedIds(notApplied)) + (notApplied.cardinality() == 1 ? " is" : " are")
-                    + " not applied (the version table holds " + describeRows(rows)
-                    + "). A downgrade only goes back to applied revisions; use upgrade to go forward.");
-        }
-        // Alembic's rule: unapply what was built on top of the target (its children and everything that
-        // needs them); other branches stay as they are. A branch-qualified revision (<label>@<id>)
-        // only checks that the revision is on the branch.
-        BitSet children = new BitSet();
-        for (int i = revisions.nextSetBit(0); i >= 0; i = revisions.nextSetBit(i + 1)) {
-            for (int child : topology.children(i)) {
-                children.set(child);
+        if (mustBeApplied) {
+            BitSet notApplied = (BitSet) revisions.clone();
+            notApplied.andNot(applied);
+            if (!notApplied.isEmpty()) {
+                throw new RevisionGraphException("Cannot downgrade to '" + target.text() + "': "
+                        + String.join(", ", topology.sortedIds(notApplied)) + (notApplied.cardinality() == 1 ? " is" : " are")
+                        + " not applied (the version table holds " + describeRows(rows)
+                        + "). A downgrade only goes back to applied revisions; use upgrade to go forward.");
             }
         }
-        BitSet keep = (BitSet) applied.clone();
-        keep.andNot(topology.descendants(children, applied));
-        return keep;
+        // Alembic's rule: unapply what was built on top of the target, its children and everything that
+        // needs them; other branches stay. <label>@<id> takes only the children on the label's line.
+        BitSet line = target instanceof Target.BranchRevision branchRevision
+                ? branches.line(branchRevision.label(), target.text()) : null;
+        BitSet above = new BitSet();
+        for (int i = revisions.nextSetBit(0); i >= 0; i = revisions.nextSetBit(i + 1)) {
+            for (int child : topology.children(i)) {
+                if (applied.get(child) && (line == null || line.get(child))) {
+                    above.set(child);
+                }
+            }
+        }
+        BitSet drop = topology.descendants(above, applied);
+        // a revision named in the target stays even if another one named there is below it
+        drop.andNot(topology.closure(revisions));
+        return drop;
     }
 
-    private BitSet withoutBranch(BitSet applied, String label, String text) {
-        BitSet keep = (BitSet) applied.clone();
-        keep.andNot(branches.members(label, text));
-        return keep;
-    }
-
+    /**
+     * Sets the rows as if the target had been reached, running nothing. Only the target's own lines
+     * move: what the target needs becomes applied, what was built on top of it does not, and every
+     * other row stays, so applied work on unrelated branches is never marked unapplied.
+     */
     Plan stamp(Set<String> rows, String text) {
         Target target = TargetParser.parse(text);
-        BitSet goal;
-        if (target instanceof Target.Relative relative) {
-            Plan moved = relative.steps() > 0 ? upgrade(rows, text) : downgrade(rows, text);
-            goal = applied(moved.after());
-        } else if (target instanceof Target.Base) {
-            goal = new BitSet();
-        } else if (target instanceof Target.BranchBase branchBase) {
-            BitSet applied = applied(rows);
-            BitSet keep = withoutBranch(applied, branchBase.label(), text);
-            goal = remaining(applied, keep);
+        BitSet applied = applied(rows);
+        BitSet goal = (BitSet) applied.clone();
+        if (target instanceof Target.Relative step) {
+            if (step.steps() > 0) {
+                BitSet goalOfStep = step.label() == null
+                        ? topology.all()
+                        : topology.closure(topology.headsOf(branches.members(step.label(), text)));
+                goal.or(relative.up(rows, applied, goalOfStep, step));
+            } else {
+                goal.andNot(relative.down(applied, step));
+            }
+        } else if (target instanceof Target.Base || target instanceof Target.BranchBase) {
+            goal.andNot(toUnapply(rows, applied, target, false));
         } else {
-            goal = topology.closure(resolver.revisions(target));
+            goal.andNot(toUnapply(rows, applied, target, false));
+            goal.or(topology.closure(resolver.revisions(target)));
         }
         Set<String> after = new TreeSet<>(topology.sortedIds(topology.headsOf(goal)));
         after.addAll(unknown(rows));
@@ -142,13 +198,11 @@ final class Planner {
         return new Plan(rows, steps, after);
     }
 
-    /** Applies, parents and dependencies first, every revision of {@code goal} not applied yet. */
-    private Plan upgradeTo(Set<String> rows, BitSet goal) {
-        BitSet todo = (BitSet) goal.clone();
-        todo.andNot(applied(rows));
+    /** Applies the revisions of {@code order}, which is topological, updating the rows step by step. */
+    private Plan upgradeSteps(Set<String> rows, int[] order, List<String> heldBack) {
         Set<String> current = new LinkedHashSet<>(rows);
-        List<Step> steps = new ArrayList<>(todo.cardinality());
-        for (int i = todo.nextSetBit(0); i >= 0; i = todo.nextSetBit(i + 1)) {
+        List<Step> steps = new ArrayList<>(order.length);
+        for (int i : order) {
             // The parents were heads of the applied set; this revision now covers them.
             Set<String> removed = new LinkedHashSet<>();
             for (int parent : topology.parents(i)) {
@@ -159,19 +213,15 @@ final class Planner {
             current.add(topology.id(i));
             steps.add(new Step(topology.id(i), Direction.UPGRADE, removed, Set.of(topology.id(i))));
         }
-        return new Plan(rows, steps, current);
+        return new Plan(rows, steps, current, heldBack);
     }
 
-    /** Unapplies, children and dependents first, every applied revision outside {@code keep} and everything needing one. */
-    private Plan downgradeTo(Set<String> rows, BitSet keep) {
-        BitSet applied = applied(rows);
-        BitSet remaining = remaining(applied, keep);
-        BitSet drop = (BitSet) applied.clone();
-        drop.andNot(remaining);
+    /** Unapplies the revisions of {@code order} (children and dependents first), updating the rows step by step. */
+    private Plan downgradeSteps(Set<String> rows, BitSet applied, int[] order) {
         Set<String> current = new LinkedHashSet<>(rows);
-        List<Step> steps = new ArrayList<>(drop.cardinality());
-        BitSet left = applied;
-        for (int i = drop.previousSetBit(drop.length()); i >= 0; i = drop.previousSetBit(i - 1)) {
+        List<Step> steps = new ArrayList<>(order.length);
+        BitSet left = (BitSet) applied.clone();
+        for (int i : order) {
             left.clear(i);
             String id = topology.id(i);
             Set<String> removed = current.remove(id) ? Set.of(id) : Set.of();
@@ -188,31 +238,6 @@ final class Planner {
         return new Plan(rows, steps, current);
     }
 
-    /** The largest part of {@code keep} that can stay applied: nothing whose parent or dependency goes. */
-    private BitSet remaining(BitSet applied, BitSet keep) {
-        BitSet drop = (BitSet) applied.clone();
-        drop.andNot(keep);
-        BitSet dropped = topology.descendants(drop, applied);
-        BitSet remaining = (BitSet) applied.clone();
-        remaining.andNot(dropped);
-        return remaining;
-    }
-
-    /** The first {@code count} steps of {@code plan}; an error saying how many there are if fewer. */
-    private static Plan prefix(Plan plan, int count, String text, String what) {
-        if (plan.steps().size() < count) {
-            throw new RevisionGraphException("Target '" + text + "' needs " + count + " step(s), but only "
-                    + plan.steps().size() + " revision(s) are " + what + " in that direction.");
-        }
-        List<Step> steps = plan.steps().subList(0, count);
-        Set<String> rows = new LinkedHashSet<>(plan.before());
-        for (Step step : steps) {
-            rows.removeAll(step.removedRows());
-            rows.addAll(step.addedRows());
-        }
-        return new Plan(plan.before(), steps, rows);
-    }
-
     BitSet applied(Set<String> rows) {
         return topology.closure(topology.setOf(rows));
     }
@@ -225,6 +250,14 @@ final class Planner {
             }
         }
         return unknown;
+    }
+
+    private List<String> ids(int[] revisions) {
+        List<String> ids = new ArrayList<>(revisions.length);
+        for (int i : revisions) {
+            ids.add(topology.id(i));
+        }
+        return ids;
     }
 
     private static String describeRows(Set<String> rows) {

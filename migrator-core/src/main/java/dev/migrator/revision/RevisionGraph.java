@@ -13,12 +13,11 @@ import java.util.Set;
  * The DAG of revisions: heads, bases, branches, merges, dependencies, labels, and the plans that
  * move a database's version table from one state to another. Pure data: no JDBC, no files.
  *
- * <p>The version table holds the heads of the applied set, as Alembic's does. The applied set of
- * a version table is every row together with all its ancestors through {@code revises} and
- * {@code dependsOn}. A revision is a head of a set when no member of the set lists it in
- * {@code revises}; a dependency does not make a revision a non-head, so a revision that others
- * only depend on keeps its own row. Rows the graph does not know are ignored by planning and never
- * removed by any plan.
+ * <p>The version table holds one row per applied revision that has no applied child. The applied
+ * set of a version table is every row together with all its ancestors through {@code revises} and
+ * {@code dependsOn}. A dependency does not make a revision a non-head, so a revision that others
+ * only depend on keeps its own row (Alembic folds it into the dependent's row; Migrator does not).
+ * Rows the graph does not know are ignored by planning and never removed by any plan.
  *
  * <p>Targets (SPEC §3) are read the same way by every command:
  * <ul>
@@ -26,31 +25,35 @@ import java.util.Set;
  *   <li>a full id or a unique prefix of at least 4 characters; several ids separated by commas
  *       name the union of their closures;</li>
  *   <li>{@code <label>@head}, {@code <label>@base}, {@code <label>@<id>}: see {@link Branches} for
- *       which revisions a label covers;</li>
- *   <li>{@code +N} / {@code -N}: the first N steps of the upgrade plan to {@code heads} / of the
- *       downgrade plan to {@code base}; {@code <label>@+N} / {@code <label>@-N} the same towards
- *       the branch's head / base;</li>
+ *       which revisions a label covers (a label carries through merges) and which revisions are on
+ *       its line;</li>
+ *   <li>{@code +N} / {@code -N}: N revisions applied / unapplied one at a time from the current
+ *       rows; {@code <label>@+N} / {@code <label>@-N} the same on one branch. When more than one
+ *       revision could be next (several current heads, a fork) the target is ambiguous: an error
+ *       naming what to write instead, never a branch picked by id (see {@link RelativeSteps});</li>
  *   <li>{@code <id>+N} / {@code <id>-N} (and {@code head-N}): the revision N steps away through
  *       children / parents; an error at a fork or a merge.</li>
  * </ul>
  * An upgrade applies the target revisions and everything they need. A downgrade to revisions
  * unapplies what was built on top of them (their children and everything that needs those, as
  * Alembic does) and leaves other branches alone ({@code base} keeps nothing; a downgrade target
- * must be applied). {@code <label>@base} and {@code <label>@-N} unapply revisions of that branch
- * and whatever needs them; in {@code <label>@<id>} the label only checks that the revision is on
- * the branch. A stamp sets the rows to the heads of what
- * the target needs, running nothing.
+ * must be applied). In {@code <label>@<id>} the label selects which side of a fork goes down: only
+ * the children of the revision on the label's line, and what needs them. {@code <label>@base} and
+ * {@code <label>@-N} unapply revisions of that branch and whatever needs them. A stamp moves only
+ * the target's own lines, running nothing: rows of unrelated branches stay. Plans run depth-first
+ * along branches ({@link RunOrder}).
  */
 public final class RevisionGraph {
 
     private final Topology topology;
     private final TargetResolver resolver;
     private final Planner planner;
+    private final Branches branches;
     private final List<RevisionNode> nodes;
 
     private RevisionGraph(Topology topology) {
         this.topology = topology;
-        Branches branches = new Branches(topology);
+        this.branches = new Branches(topology);
         this.resolver = new TargetResolver(topology, branches);
         this.planner = new Planner(topology, branches, resolver);
         this.nodes = topology.nodes();
@@ -119,7 +122,16 @@ public final class RevisionGraph {
 
     /** Steps that apply everything {@code target} needs and is not applied yet, parents and dependencies first. */
     public Plan upgrade(Set<String> versionRows, String target) {
-        return planner.upgrade(versionRows, target);
+        return planner.upgrade(versionRows, target, List.of());
+    }
+
+    /**
+     * As {@link #upgrade(Set, String)}, but the revisions in {@code held}, and every revision that
+     * needs one of them (children, dependents, recursively), stay out of the steps and are listed in
+     * {@link Plan#heldBack()}; everything else the target needs runs.
+     */
+    public Plan upgrade(Set<String> versionRows, String target, Collection<String> held) {
+        return planner.upgrade(versionRows, target, held);
     }
 
     /** Steps that unapply every applied revision {@code target} does not need, children and dependents first. */
@@ -128,12 +140,19 @@ public final class RevisionGraph {
     }
 
     /**
-     * The version-table rows after stamping {@code target}: the heads of what the target needs,
-     * plus any unknown rows. One STAMP step per added row (the first also removes the rows that
-     * go), or a single step named after a remaining row (or {@code base}) when rows only go.
+     * The version-table rows after stamping {@code target}: what the target needs becomes applied,
+     * what was built on top of it does not, rows of unrelated branches and unknown rows stay. One
+     * STAMP step per added row (the first also removes the rows that go), or a single step named
+     * after a remaining row (or {@code base}) when rows only go.
      */
     public Plan stamp(Set<String> versionRows, String target) {
         return planner.stamp(versionRows, target);
+    }
+
+    /** The branch labels whose branch covers revision {@code id} (a label carries through merges), sorted. */
+    public Set<String> labelsOf(String id) {
+        int i = topology.indexOf(id);
+        return i < 0 ? Set.of() : Collections.unmodifiableSet(branches.labelsOf(i));
     }
 
     /** The full id for a full id or a unique prefix of at least 4 characters. */

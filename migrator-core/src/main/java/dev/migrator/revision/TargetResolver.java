@@ -37,7 +37,7 @@ final class TargetResolver {
         } else if (target instanceof Target.BranchHead branchHead) {
             result.set(branchHead(branchHead.label(), target.text()));
         } else if (target instanceof Target.BranchRevision branchRevision) {
-            result.set(resolveInBranch(branchRevision, branches.members(branchRevision.label(), target.text())));
+            result.set(resolveInBranch(branchRevision, branches.line(branchRevision.label(), target.text())));
         } else if (target instanceof Target.Walk walk) {
             result.set(walk(walk));
         } else {
@@ -105,23 +105,28 @@ final class TargetResolver {
         return new RevisionGraphException(message.toString());
     }
 
-    private int resolveInBranch(Target.BranchRevision target, BitSet members) {
+    /**
+     * An id or prefix among the revisions on the label's line: the labelled revision's ancestors
+     * (below the fork too) and descendants. The label selects which side of a fork moves.
+     */
+    private int resolveInBranch(Target.BranchRevision target, BitSet line) {
         String ref = target.ref();
         int exact = topology.indexOf(ref);
-        List<String> matches = exact >= 0 ? List.of(ref) : prefixMatches(ref, members);
+        List<String> matches = exact >= 0 ? List.of(ref) : prefixMatches(ref, line);
         if (matches.size() == 1 && (exact >= 0 || ref.length() >= MIN_PREFIX)) {
             int i = topology.indexOf(matches.get(0));
-            if (members.get(i)) {
+            if (line.get(i)) {
                 return i;
             }
         }
         if (matches.size() > 1 && ref.length() >= MIN_PREFIX) {
             throw new RevisionGraphException("Revision prefix '" + ref + "' in target '" + target.text()
-                    + "' is ambiguous on branch '" + target.label() + "': it matches " + listed(matches) + ". Use more characters of the id.");
+                    + "' is ambiguous on the line of branch '" + target.label() + "': it matches " + listed(matches)
+                    + ". Use more characters of the id.");
         }
-        throw new RevisionGraphException("Target '" + target.text() + "': no revision of branch '" + target.label()
-                + "' has the id or a prefix (of at least " + MIN_PREFIX + " characters) '" + ref + "'. The branch's revisions are "
-                + listed(topology.sortedIds(members)) + ".");
+        throw new RevisionGraphException("Target '" + target.text() + "': no revision on the line of branch '" + target.label()
+                + "' (its revisions, their ancestors and descendants) has the id or a prefix (of at least " + MIN_PREFIX
+                + " characters) '" + ref + "'. That line holds " + listed(topology.sortedIds(line)) + ".");
     }
 
     /** Ids starting with {@code prefix}, optionally only among {@code within}; sorted. */
@@ -172,12 +177,7 @@ final class TargetResolver {
 
     /** An id with the branches it belongs to, so a fork or merge error says which way each side goes. */
     private String describe(int i) {
-        java.util.TreeSet<String> labels = new java.util.TreeSet<>();
-        for (String label : branches.labels()) {
-            if (branches.members(label, label).get(i)) {
-                labels.add(label);
-            }
-        }
+        java.util.Set<String> labels = branches.labelsOf(i);
         return labels.isEmpty() ? topology.id(i) : topology.id(i) + " (branch " + String.join(", ", labels) + ")";
     }
 

@@ -229,6 +229,16 @@ final class Topology {
         return children[i];
     }
 
+    /** Children and dependents of revision i, sorted by index: what must be unapplied before it. */
+    int[] requiredBy(int i) {
+        return requiredBy[i];
+    }
+
+    /** Whether revision {@code child} revises revision i (a dependency is not a child). */
+    boolean isChild(int i, int child) {
+        return Arrays.binarySearch(children[i], child) >= 0;
+    }
+
     BitSet all() {
         BitSet all = new BitSet(nodes.length);
         all.set(0, nodes.length);

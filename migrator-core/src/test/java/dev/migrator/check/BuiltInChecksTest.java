@@ -41,11 +41,11 @@ class BuiltInChecksTest {
     }
 
     private static MigratorStatus upToDate() {
-        return new MigratorStatus(MigrationState.UP_TO_DATE, Set.of("bbbb"), List.of("bbbb"), List.of(), 2);
+        return new MigratorStatus(MigrationState.UP_TO_DATE, Set.of("bbbb"), List.of("bbbb"), List.of(), 2, List.of());
     }
 
-    private static CheckContext context(MigratorStatus status, boolean contractDeferred, List<AppliedRevision> applied, String fingerprint) {
-        return new CheckContext(null, PREFIX, status, contractDeferred, applied, fingerprint);
+    private static CheckContext context(MigratorStatus status, List<AppliedRevision> applied, String fingerprint) {
+        return new CheckContext(null, PREFIX, status, applied, fingerprint);
     }
 
     private CheckResult run(CheckContext context, String name) {
@@ -68,7 +68,7 @@ class BuiltInChecksTest {
                 new AppliedRevision("aaaa", "classpath:db/migrations/aaaa.sql", null, null, "SELECT true"),
                 new AppliedRevision("bbbb", "java:com.example.B", null, null, null));
 
-        List<PostDeployCheck> checks = BuiltInChecks.all(context(upToDate(), true, applied, null));
+        List<PostDeployCheck> checks = BuiltInChecks.all(context(upToDate(), applied, null));
 
         assertThat(checks).extracting(PostDeployCheck::name)
                 .containsExactly("version-table", "checksums", "invalid-indexes", "schema-drift", "verify");
@@ -79,7 +79,7 @@ class BuiltInChecksTest {
 
     @Test
     void versionTablePassesWhenItHoldsTheHeads() {
-        CheckResult result = run(context(upToDate(), true, List.of(), null), "version-table");
+        CheckResult result = run(context(upToDate(), List.of(), null), "version-table");
 
         assertThat(result.passed()).isTrue();
         assertThat(result.detail()).contains("[bbbb]");
@@ -88,9 +88,10 @@ class BuiltInChecksTest {
     @Test
     void versionTableFailsWhenExpandRevisionsArePending() {
         MigratorStatus status = new MigratorStatus(MigrationState.PENDING, Set.of("aaaa"), List.of("cccc"),
-                List.of(revision("bbbb", Phase.EXPAND), revision("cccc", Phase.CONTRACT)), 1);
+                List.of(revision("bbbb", Phase.EXPAND), revision("cccc", Phase.CONTRACT)), 1,
+                List.of(revision("cccc", Phase.CONTRACT)));
 
-        CheckResult result = run(context(status, true, List.of(), null), "version-table");
+        CheckResult result = run(context(status, List.of(), null), "version-table");
 
         assertThat(result.status()).isEqualTo(CheckResult.Status.FAILED);
         assertThat(result.detail()).contains("holds [aaaa]", "heads are [cccc]", "bbbb (expand)", "cccc (contract)", "Run upgrade");
@@ -99,35 +100,36 @@ class BuiltInChecksTest {
     @Test
     void versionTablePassesWhenOnlyDeferredContractRevisionsArePending() {
         MigratorStatus status = new MigratorStatus(MigrationState.CONTRACT_PENDING, Set.of("aaaa"), List.of("cccc"),
-                List.of(revision("cccc", Phase.CONTRACT)), 1);
+                List.of(revision("cccc", Phase.CONTRACT)), 1, List.of(revision("cccc", Phase.CONTRACT)));
 
-        CheckResult result = run(context(status, true, List.of(), null), "version-table");
+        CheckResult result = run(context(status, List.of(), null), "version-table");
 
         assertThat(result.passed()).isTrue();
         assertThat(result.detail()).contains("deferred contract", "cccc (contract)");
     }
 
     @Test
-    void versionTablePassesWhenRevisionsAfterADeferredContractRevisionWaitWithIt() {
+    void versionTablePassesWhenRevisionsThatNeedADeferredContractRevisionWaitWithIt() {
+        List<RevisionInfo> waiting = List.of(revision("cccc", Phase.CONTRACT), revision("dddd", Phase.EXPAND));
         MigratorStatus status = new MigratorStatus(MigrationState.CONTRACT_PENDING, Set.of("aaaa"), List.of("dddd"),
-                List.of(revision("cccc", Phase.CONTRACT), revision("dddd", Phase.EXPAND)), 1);
+                waiting, 1, waiting);
 
-        assertThat(run(context(status, true, List.of(), null), "version-table").passed()).isTrue();
+        assertThat(run(context(status, List.of(), null), "version-table").passed()).isTrue();
     }
 
     @Test
     void versionTableFailsOnPendingContractRevisionsWhenContractIsNotDeferred() {
         MigratorStatus status = new MigratorStatus(MigrationState.PENDING, Set.of("aaaa"), List.of("cccc"),
-                List.of(revision("cccc", Phase.CONTRACT)), 1);
+                List.of(revision("cccc", Phase.CONTRACT)), 1, List.of());
 
-        assertThat(run(context(status, false, List.of(), null), "version-table").passed()).isFalse();
+        assertThat(run(context(status, List.of(), null), "version-table").passed()).isFalse();
     }
 
     @Test
     void versionTablePassesWhenTheDatabaseIsAhead() {
-        MigratorStatus status = new MigratorStatus(MigrationState.AHEAD, Set.of("ffff"), List.of("bbbb"), List.of(), 2);
+        MigratorStatus status = new MigratorStatus(MigrationState.AHEAD, Set.of("ffff"), List.of("bbbb"), List.of(), 2, List.of());
 
-        CheckResult result = run(context(status, true, List.of(), null), "version-table");
+        CheckResult result = run(context(status, List.of(), null), "version-table");
 
         assertThat(result.passed()).isTrue();
         assertThat(result.detail()).contains("ahead");
@@ -136,9 +138,9 @@ class BuiltInChecksTest {
     @Test
     void versionTableFailsWhenNotInitialized() {
         MigratorStatus status = new MigratorStatus(MigrationState.NOT_INITIALIZED, Set.of(), List.of("bbbb"),
-                List.of(revision("aaaa", Phase.EXPAND), revision("bbbb", Phase.EXPAND)), 0);
+                List.of(revision("aaaa", Phase.EXPAND), revision("bbbb", Phase.EXPAND)), 0, List.of());
 
-        CheckResult result = run(context(status, true, List.of(), null), "version-table");
+        CheckResult result = run(context(status, List.of(), null), "version-table");
 
         assertThat(result.passed()).isFalse();
         assertThat(result.detail()).contains("missing or empty");
@@ -153,7 +155,7 @@ class BuiltInChecksTest {
                 new AppliedRevision("bbbb", "java:com.example.B", null, null, null),
                 new AppliedRevision("cccc", "classpath:db/migrations/cccc.sql", "2".repeat(64), null, null));
 
-        CheckResult result = run(context(upToDate(), true, applied, null), "checksums");
+        CheckResult result = run(context(upToDate(), applied, null), "checksums");
 
         assertThat(result.passed()).isTrue();
         assertThat(result.detail()).isEqualTo("1 applied revisions match their recorded checksums");
@@ -164,7 +166,7 @@ class BuiltInChecksTest {
         List<AppliedRevision> applied = List.of(
                 new AppliedRevision("aaaa", "classpath:db/migrations/aaaa_users.sql", "1".repeat(64), "9".repeat(64), null));
 
-        CheckResult result = run(context(upToDate(), true, applied, null), "checksums");
+        CheckResult result = run(context(upToDate(), applied, null), "checksums");
 
         assertThat(result.passed()).isFalse();
         assertThat(result.detail()).contains("revision aaaa (classpath:db/migrations/aaaa_users.sql)", "new revision");
@@ -176,7 +178,7 @@ class BuiltInChecksTest {
     void invalidIndexesPassWithValidIndexes() {
         db.execute("CREATE INDEX accounts_email_idx ON accounts (email)");
 
-        assertThat(run(context(upToDate(), true, List.of(), null), "invalid-indexes").passed()).isTrue();
+        assertThat(run(context(upToDate(), List.of(), null), "invalid-indexes").passed()).isTrue();
     }
 
     @Test
@@ -189,7 +191,7 @@ class BuiltInChecksTest {
         }
         assertThat(db.count("SELECT count(*) FROM pg_index WHERE NOT indisvalid")).isEqualTo(1);
 
-        CheckResult result = run(context(upToDate(), true, List.of(), null), "invalid-indexes");
+        CheckResult result = run(context(upToDate(), List.of(), null), "invalid-indexes");
 
         assertThat(result.passed()).isFalse();
         assertThat(result.detail()).contains("public.accounts_email_key on accounts",
@@ -202,7 +204,7 @@ class BuiltInChecksTest {
     void schemaDriftPassesWhenTheSchemaIsTheRecordedOne() throws SQLException {
         SchemaSnapshot recorded = recordSchema();
 
-        CheckResult result = run(context(upToDate(), true, List.of(), recorded.fingerprint()), "schema-drift");
+        CheckResult result = run(context(upToDate(), List.of(), recorded.fingerprint()), "schema-drift");
 
         assertThat(result.passed()).isTrue();
     }
@@ -212,7 +214,7 @@ class BuiltInChecksTest {
         SchemaSnapshot recorded = recordSchema();
         db.execute("ALTER TABLE accounts ADD COLUMN sneaky_hotfix boolean");
 
-        CheckResult result = run(context(upToDate(), true, List.of(), recorded.fingerprint()), "schema-drift");
+        CheckResult result = run(context(upToDate(), List.of(), recorded.fingerprint()), "schema-drift");
 
         assertThat(result.passed()).isFalse();
         assertThat(result.detail()).startsWith("schema changed outside migrations: column accounts.sneaky_hotfix added.");
@@ -233,7 +235,7 @@ class BuiltInChecksTest {
         recordSchema();
         db.execute("CREATE INDEX accounts_email_idx ON accounts (email)");
 
-        CheckResult result = run(context(upToDate(), true, List.of(), null), "schema-drift");
+        CheckResult result = run(context(upToDate(), List.of(), null), "schema-drift");
 
         assertThat(result.passed()).isFalse();
         assertThat(result.detail()).contains("index accounts_email_idx added");
@@ -244,12 +246,12 @@ class BuiltInChecksTest {
         recordSchema();
         String md5 = "0123456789abcdef0123456789abcdef";
 
-        assertThat(run(context(upToDate(), true, List.of(), md5), "schema-drift").passed()).isTrue();
+        assertThat(run(context(upToDate(), List.of(), md5), "schema-drift").passed()).isTrue();
     }
 
     @Test
     void schemaDriftPassesWhenNothingWasRecordedYet() {
-        CheckResult result = run(context(upToDate(), true, List.of(), null), "schema-drift");
+        CheckResult result = run(context(upToDate(), List.of(), null), "schema-drift");
 
         assertThat(result.passed()).isTrue();
         assertThat(result.detail()).contains("no schema fingerprint recorded yet");
@@ -257,7 +259,7 @@ class BuiltInChecksTest {
 
     @Test
     void schemaDriftFailsWithoutNamingWhenTheRecordedDescriptionIsMissing() {
-        CheckResult result = run(context(upToDate(), true, List.of(), "e".repeat(64)), "schema-drift");
+        CheckResult result = run(context(upToDate(), List.of(), "e".repeat(64)), "schema-drift");
 
         assertThat(result.passed()).isFalse();
         assertThat(result.detail()).contains("differs from the recorded eeeeeeeeeeee", "no recorded description");
@@ -267,7 +269,7 @@ class BuiltInChecksTest {
 
     private CheckResult verify(String query) {
         AppliedRevision revision = new AppliedRevision("aaaa", "classpath:db/migrations/aaaa.sql", null, null, query);
-        CheckResult result = run(context(upToDate(), true, List.of(revision), null), "verify");
+        CheckResult result = run(context(upToDate(), List.of(revision), null), "verify");
         assertThat(result.revision()).isEqualTo("aaaa");
         return result;
     }

@@ -14,12 +14,17 @@ import org.junit.jupiter.api.Test;
 class BranchLabelTest {
 
     @Test
-    void labelCoversDescendantsButNotTheMergeThatEndsTheBranch() {
+    void labelCarriesThroughAMergeAndWhatFollowsIt() {
         RevisionGraph merged = graph(node("root"), labelled("l1", "left", "root"), node("l2", "l1"),
                 node("r1", "root"), node("m", "l2", "r1"), node("after", "m"));
 
-        assertThat(merged.upgrade(rows(), "left@head").after()).containsExactly("l2");
+        // As in Alembic: the merge and its descendants belong to the branch, so left@head is the tip after the merge.
+        assertThat(revisions(merged.upgrade(rows(), "left@head"))).containsExactly("root", "l1", "l2", "r1", "m", "after");
+        assertThat(merged.upgrade(rows(), "left@head").after()).containsExactly("after");
+        assertThat(merged.stamp(rows("l2", "r1"), "left@head").after()).containsExactly("after");
         assertThat(revisions(merged.downgrade(rows("after"), "left@base"))).containsExactly("after", "m", "l2", "l1");
+        assertThat(merged.labelsOf("m")).containsExactly("left");
+        assertThat(merged.labelsOf("r1")).isEmpty();
     }
 
     @Test

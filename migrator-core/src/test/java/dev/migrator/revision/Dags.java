@@ -124,7 +124,6 @@ final class Dags {
         return order;
     }
 
-    /** Members of the set that no member lists in revises. */
     /** Revisions built on top of {@code ids}: their children and everything that needs those (parents or dependencies). */
     static Set<String> descendantsOfChildren(Map<String, RevisionNode> nodes, Set<String> ids) {
         Set<String> result = new HashSet<>();
@@ -168,5 +167,82 @@ final class Dags {
 
     static String randomId(List<RevisionNode> nodes, Random random) {
         return nodes.get(random.nextInt(nodes.size())).id();
+    }
+
+    /** ids plus everything that needs one of them, through revises or dependsOn, recursively. */
+    static Set<String> descendants(Map<String, RevisionNode> nodes, Collection<String> ids) {
+        Set<String> result = new HashSet<>(ids);
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (RevisionNode node : nodes.values()) {
+                if (!result.contains(node.id()) && (node.revises().stream().anyMatch(result::contains)
+                        || node.dependsOn().stream().anyMatch(result::contains))) {
+                    result.add(node.id());
+                    changed = true;
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Revisions whose revises list {@code id}. */
+    static Set<String> children(Map<String, RevisionNode> nodes, String id) {
+        Set<String> children = new HashSet<>();
+        for (RevisionNode node : nodes.values()) {
+            if (node.revises().contains(id)) {
+                children.add(node.id());
+            }
+        }
+        return children;
+    }
+
+    /** The revision declaring {@code label}. */
+    static String labelled(Map<String, RevisionNode> nodes, String label) {
+        return nodes.values().stream().filter(n -> n.branchLabels().contains(label)).findFirst().orElseThrow().id();
+    }
+
+    /** Alembic's branch: descendants through revises (merges included), and ancestors back to a branch point or merge. */
+    static Set<String> members(Map<String, RevisionNode> nodes, String label) {
+        String start = labelled(nodes, label);
+        Set<String> members = reachable(nodes, start, true);
+        String current = start;
+        while (nodes.get(current).revises().size() == 1) {
+            String parent = nodes.get(current).revises().get(0);
+            if (children(nodes, parent).size() > 1 || nodes.get(parent).revises().size() > 1) {
+                break;
+            }
+            members.add(parent);
+            current = parent;
+        }
+        return members;
+    }
+
+    /** The labelled revision's ancestors and descendants through revises. */
+    static Set<String> line(Map<String, RevisionNode> nodes, String label) {
+        String start = labelled(nodes, label);
+        Set<String> line = reachable(nodes, start, true);
+        line.addAll(reachable(nodes, start, false));
+        return line;
+    }
+
+    private static Set<String> reachable(Map<String, RevisionNode> nodes, String start, boolean up) {
+        Set<String> seen = new HashSet<>(Set.of(start));
+        Deque<String> todo = new ArrayDeque<>(List.of(start));
+        while (!todo.isEmpty()) {
+            String id = todo.poll();
+            Collection<String> next = up ? children(nodes, id) : nodes.get(id).revises();
+            for (String n : next) {
+                if (seen.add(n)) {
+                    todo.add(n);
+                }
+            }
+        }
+        return seen;
+    }
+
+    /** Labels declared anywhere in the graph, sorted. */
+    static List<String> labels(Collection<RevisionNode> nodes) {
+        return nodes.stream().flatMap(n -> n.branchLabels().stream()).sorted().toList();
     }
 }

@@ -130,11 +130,18 @@ class RevisionGraphTargetTest {
     }
 
     @Test
-    void labelAtIdOfAnotherBranchListsTheBranchsRevisions() {
+    void labelAtIdOfAnotherBranchListsTheRevisionsOnTheLabelsLine() {
         assertThatThrownBy(() -> graph.upgrade(rows(), "left@" + R1))
                 .isInstanceOf(RevisionGraphException.class)
-                .hasMessageContaining("no revision of branch 'left'")
-                .hasMessageContaining(L1 + ", " + L2);
+                .hasMessageContaining("no revision on the line of branch 'left'")
+                .hasMessageContaining("That line holds " + ROOT + ", " + L1 + ", " + L2 + ".");
+    }
+
+    @Test
+    void labelAtIdAcceptsAnAncestorBelowTheFork() {
+        // ROOT is below the fork, so not a member of 'left', but it is on left's line.
+        assertThat(graph.upgrade(rows(), "left@" + ROOT).after()).containsExactly(ROOT);
+        assertThat(graph.upgrade(rows(), "left@0000").after()).containsExactly(ROOT);
     }
 
     @Test
@@ -146,26 +153,45 @@ class RevisionGraphTargetTest {
     }
 
     @Test
-    void plusNIsTheFirstNStepsTowardsTheHeads() {
-        Plan plan = graph.upgrade(rows(), "+2");
+    void plusNAppliesTheNextNRevisionsWhileTheWayIsUnique() {
+        Plan plan = linear.upgrade(rows(), "+2");
 
-        assertThat(revisions(plan)).containsExactly(ROOT, L1);
-        assertThat(plan.after()).containsExactly(L1);
+        assertThat(revisions(plan)).containsExactly("a1", "a2");
+        assertThat(plan.after()).containsExactly("a2");
+        assertThat(revisions(graph.upgrade(rows(), "+1"))).containsExactly(ROOT);
+    }
+
+    @Test
+    void plusNWhoseWalkForksIsAmbiguousAndNamesTheBranches() {
+        assertThatThrownBy(() -> graph.upgrade(rows(), "+2"))
+                .isInstanceOf(RevisionGraphException.class)
+                .hasMessageContaining("Target '+2' is ambiguous: after 1 step(s) the walk forks: " + L1
+                        + " (after " + ROOT + ", branch left), " + R1 + " (after " + ROOT + ", branch right)")
+                .hasMessageContaining("left@+2, right@+2");
     }
 
     @Test
     void plusNBeyondTheHeadsSaysHowManyStepsArePossible() {
-        assertThatThrownBy(() -> graph.upgrade(rows(ROOT), "+5"))
+        assertThatThrownBy(() -> linear.upgrade(rows("a1"), "+5"))
                 .isInstanceOf(RevisionGraphException.class)
-                .hasMessageContaining("'+5' needs 5 step(s), but only 4 revision(s) are pending");
+                .hasMessageContaining("'+5' needs 5 step(s), but only 2 revision(s) are pending");
     }
 
     @Test
-    void minusNIsTheFirstNStepsTowardsBase() {
-        Plan plan = graph.downgrade(rows(L2, R2), "-1");
+    void minusNUnappliesTheLastNRevisions() {
+        Plan plan = graph.downgrade(rows(L2), "-2");
 
-        assertThat(revisions(plan)).containsExactly(R2);
-        assertThat(plan.after()).containsExactlyInAnyOrder(L2, R1);
+        assertThat(revisions(plan)).containsExactly(L2, L1);
+        assertThat(plan.after()).containsExactly(ROOT);
+    }
+
+    @Test
+    void minusNWithSeveralHeadsIsAmbiguousAndNamesTheBranches() {
+        assertThatThrownBy(() -> graph.downgrade(rows(L2, R2), "-1"))
+                .isInstanceOf(RevisionGraphException.class)
+                .hasMessageContaining("Target '-1' is ambiguous: 2 applied revisions could be unapplied next ("
+                        + L2 + " (branch left), " + R2 + " (branch right))")
+                .hasMessageContaining("left@-1, right@-1");
     }
 
     @Test

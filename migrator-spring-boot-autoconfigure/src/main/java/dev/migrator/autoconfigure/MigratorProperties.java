@@ -34,8 +34,9 @@ public class MigratorProperties {
     private String target = "heads";
 
     /**
-     * What an upgrade does with contract-phase revisions: "defer" stops before the first one (it stays
-     * pending until a release sets "apply"), "apply" runs them like any other.
+     * What an upgrade does with contract-phase revisions: "defer" leaves each of them, and every
+     * revision that needs one, pending until a release sets "apply" (everything else runs); "apply"
+     * runs them like any other.
      */
     private ContractPolicy contract = ContractPolicy.DEFER;
 

@@ -1,11 +1,9 @@
 package dev.migrator.autoconfigure;
 
-import dev.migrator.ContractPolicy;
 import dev.migrator.MigrationResult;
 import dev.migrator.ErrorCode;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorException;
-import dev.migrator.Phase;
 import dev.migrator.RevisionInfo;
 import dev.migrator.ValidationResult;
 import java.util.List;
@@ -21,14 +19,12 @@ final class StartupMigration {
     private final Migrator migrator;
     private final StartupAction action;
     private final String target;
-    private final ContractPolicy contract;
     private final MigratorStartupStatus status;
 
     StartupMigration(Migrator migrator, MigratorProperties properties, MigratorStartupStatus status) {
         this.migrator = migrator;
         this.action = properties.getStartup().getAction();
         this.target = properties.getTarget();
-        this.contract = properties.getContract();
         this.status = status;
     }
 
@@ -58,16 +54,17 @@ final class StartupMigration {
 
     private void validate() {
         ValidationResult result = migrator.validate();
-        // Under contract=defer a pending contract revision is expected, not a reason to refuse to start.
-        List<RevisionInfo> blocking = result.pending().stream()
-                .filter(r -> contract == ContractPolicy.APPLY || r.phase() != Phase.CONTRACT)
-                .toList();
+        // Under contract=defer a pending contract revision, and whatever needs it, is expected, not a
+        // reason to refuse to start: the engine's own plan says which (ValidationResult.deferred).
+        List<RevisionInfo> blocking = result.blocking();
         if (!blocking.isEmpty()) {
             throw new MigratorException(ErrorCode.PENDING_REVISIONS, "migrator.startup.action=validate: " + blocking.size()
                     + " revision(s) pending, the database was not changed: "
                     + blocking.stream().map(r -> r.revision() + " (" + r.message() + ")").collect(Collectors.joining(", "))
                     + ". Apply them first (run an upgrade, or start once with migrator.startup.action=upgrade).");
         }
-        log.info("Migrator validated: database is at {}, nothing pending", result.current());
+        log.info("Migrator validated: database is at {}, nothing pending{}", result.current(),
+                result.deferred().isEmpty() ? "" : " but " + result.deferred().size()
+                        + " deferred contract revision(s) (set migrator.contract=apply to run them)");
     }
 }

@@ -175,6 +175,30 @@ class MigratorAutoConfigurationTest {
     }
 
     @Test
+    void validateToleratesDeferredContractWorkButNotAnExpandRevisionBesideIt(TestDatabase db) {
+        String withParallel = "migrator.locations=classpath:db/migrations,classpath:db/contract,classpath:db/contract-parallel";
+        on(db).withPropertyValues("migrator.locations=classpath:db/migrations,classpath:db/contract")
+                .run(context -> assertThat(context).hasNotFailed());
+
+        // f6a1... revises the same parent as the deferred contract revision d4e5... and sorts after it
+        on(db).withPropertyValues(withParallel, "migrator.startup.action=validate").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("1 revision(s) pending")
+                    .hasMessageContaining("f6a1b2c3d4e5 (an expand step beside the contract step)")
+                    .message().doesNotContain("d4e5f6a1b2c3").doesNotContain("e6f7a8b9c0d1");
+        });
+        assertThat(db.tableExists("expand_beside_done")).isFalse();
+
+        on(db).withPropertyValues(withParallel).run(context -> assertThat(context).hasNotFailed());
+        assertThat(db.tableExists("expand_beside_done")).isTrue();
+        assertThat(db.tableExists("contract_done")).isFalse();
+        assertThat(db.tableExists("after_contract_done")).as("it needs the deferred contract revision").isFalse();
+        on(db).withPropertyValues(withParallel, "migrator.startup.action=validate")
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
     void validatePassesWhenNothingIsPending(TestDatabase db) {
         on(db).run(context -> assertThat(context).hasNotFailed());
         on(db).withPropertyValues("migrator.startup.action=validate").run(context -> assertThat(context).hasNotFailed());

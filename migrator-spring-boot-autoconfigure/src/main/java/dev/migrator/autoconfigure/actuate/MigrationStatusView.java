@@ -38,6 +38,7 @@ public class MigrationStatusView {
     }
 
     private static MigratorStatus with(MigratorStatus status, MigrationState state) {
-        return new MigratorStatus(state, status.current(), status.heads(), status.pending(), status.applied());
+        return new MigratorStatus(state, status.current(), status.heads(), status.pending(), status.applied(),
+                status.deferred());
     }
 }

@@ -121,6 +121,27 @@ class MigrationChecksOverHttpTest {
     }
 
     @Test
+    void anExpandRevisionBesideADeferredContractRevisionIsAppliedAndWhatNeedsTheContractWaits(TestDatabase db)
+            throws Exception {
+        // 0004 revises the same parent as the contract revision 0003 and sorts after it; 0005 revises 0003.
+        try (OpsHttp app = OpsHttp.start(db,
+                "migrator.locations=classpath:db/ops,classpath:db/ops-contract,classpath:db/ops-parallel")) {
+            JsonNode root = app.json("/actuator/migrations", 200);
+
+            assertThat(db.queryValue("SELECT count(*) FROM information_schema.columns WHERE table_name = 'accounts' "
+                    + "AND column_name = 'nickname'")).as("the expand revision ran").isEqualTo(1L);
+            assertThat(root.get("state").asString()).isEqualTo("CONTRACT_PENDING");
+            assertThat(root.get("current").toString()).isEqualTo("[\"0a5e00000004\"]");
+            assertThat(root.get("pending").toString()).contains("\"revision\":\"0a5e00000003\"", "\"phase\":\"contract\"",
+                    "\"revision\":\"0a5e00000005\"").doesNotContain("0a5e00000004");
+            assertThat(root.get("checks").get("status").asString()).isEqualTo("PASSED");
+            assertThat(app.json("/actuator/health/migrations", 200).get("status").asString()).isEqualTo("UP");
+            assertThat(app.get("/actuator/prometheus").body()).contains("migrator_migrations_pending 2",
+                    "migrator_info{revision=\"0a5e00000004\",state=\"CONTRACT_PENDING\"} 1");
+        }
+    }
+
+    @Test
     void disabledChecksLeaveTheEndpointAndHealthWithoutThem(TestDatabase db) throws Exception {
         try (OpsHttp app = OpsHttp.start(db, "migrator.checks.enabled=false")) {
             db.execute("ALTER TABLE accounts ADD COLUMN sneaky_hotfix boolean");
