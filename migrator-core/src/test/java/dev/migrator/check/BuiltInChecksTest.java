@@ -226,8 +226,8 @@ class BuiltInChecksTest {
         // a stored description that cannot even be parsed: a check that read it would fail
         db.execute("UPDATE migrator_schema_snapshot SET description = 'not a snapshot'");
 
-        assertThat(run(context(upToDate(), true, List.of(), recorded.fingerprint()), "schema-drift").passed()).isTrue();
-        assertThat(run(context(upToDate(), true, List.of(), null), "schema-drift").passed()).isTrue();
+        assertThat(run(context(upToDate(), List.of(), recorded.fingerprint()), "schema-drift").passed()).isTrue();
+        assertThat(run(context(upToDate(), List.of(), null), "schema-drift").passed()).isTrue();
     }
 
     @Test
