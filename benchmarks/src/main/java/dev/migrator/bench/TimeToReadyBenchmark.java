@@ -83,13 +83,14 @@ public final class TimeToReadyBenchmark {
         for (int round = -1; round < noopRuns; round++) {
             for (Contender c : rotated(contenders, round)) {
                 long nanos = start(app, c, dbs.get(c.name()));
-                System.out.printf("no-op round %d %-22s %s ms%n", round, c.name(), Samples.ms(nanos));
+                System.out.printf("no-op round %d %-22s %s ms (CPU %s ms)%n", round, c.name(), Samples.ms(nanos), Samples.ms(lastCpuNanos));
                 if (round >= 0) {
                     samples.get(c.name()).add(nanos);
+                    cpu.computeIfAbsent("noop " + c.name(), k -> new Samples()).add(lastCpuNanos);
                 }
             }
         }
-        table("No-op start (all " + revisions + " revisions applied): " + noopRuns + " fresh processes per contender, after one unmeasured round",
+        table("noop", "No-op start (all " + revisions + " revisions applied): " + noopRuns + " fresh processes per contender, after one unmeasured round",
                 contenders, samples);
     }
 
@@ -100,15 +101,16 @@ public final class TimeToReadyBenchmark {
                 Db db = server.createDatabase("ready_cold");
                 long nanos = start(app, c, db);
                 server.dropDatabase(db.name());
-                System.out.printf("cold round %d %-22s %s ms%n", round, c.name(), Samples.ms(nanos));
+                System.out.printf("cold round %d %-22s %s ms (CPU %s ms)%n", round, c.name(), Samples.ms(nanos), Samples.ms(lastCpuNanos));
                 samples.get(c.name()).add(nanos);
+                cpu.computeIfAbsent("cold " + c.name(), k -> new Samples()).add(lastCpuNanos);
             }
         }
-        table("Cold start (empty database: the tools apply all " + revisions + " revisions): " + coldRuns
+        table("cold", "Cold start (empty database: the tools apply all " + revisions + " revisions): " + coldRuns
                 + " fresh processes per contender", contenders, samples);
     }
 
-    private void table(String title, List<Contender> contenders, Map<String, Samples> samples) {
+    private void table(String key, String title, List<Contender> contenders, Map<String, Samples> samples) {
         report.line("### " + title);
         report.line("");
         Samples none = samples.get("no tool");
@@ -118,15 +120,21 @@ public final class TimeToReadyBenchmark {
             Samples s = samples.get(c.name());
             rows.add(List.of(c.name(), Samples.ms(s.median()), Samples.ms(s.min()), Samples.ms(s.percentile(90)),
                     Samples.ms(s.median() - none.median()), Samples.ms(s.pairedDifference(none)),
-                    Samples.ms(s.pairedDifference(touched)), Samples.ratio(s.pairedRatio(none))));
+                    Samples.ms(s.pairedDifference(touched)), Samples.ratio(s.pairedRatio(none)),
+                    Samples.ms(cpu.get(key + " " + c.name()).median()),
+                    Samples.ms(cpu.get(key + " " + c.name()).pairedDifference(cpu.get(key + " no tool")))));
         }
         report.table(List.of("contender", "median ms", "min ms", "p90 ms", "added over no tool (medians) ms",
                 "added over no tool (median of per-round differences) ms",
-                "added over no tool + SELECT 1 (per-round) ms", "÷ no tool (per-round)"), rows);
+                "added over no tool + SELECT 1 (per-round) ms", "÷ no tool (per-round)", "CPU to ready (median ms)",
+                "CPU added over no tool (per-round) ms"), rows);
     }
 
+    /** CPU time (all threads) each contender's process had used when it got ready, nanoseconds; less sensitive to load than wall time. */
+    private final Map<String, Samples> cpu = new LinkedHashMap<>();
+
     /** Starts the app, returns the wall time to its READY line, waits for it to exit. */
-    private static long start(BootApp app, Contender c, Db db) throws Exception {
+    private long start(BootApp app, Contender c, Db db) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-cp", app.classpath(c.tool(), c.migrations())));
         if (c.touchDatabase()) {
@@ -144,6 +152,7 @@ public final class TimeToReadyBenchmark {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (ready < 0 && line.startsWith("READY ")) {
                     ready = System.nanoTime() - start;
+                    lastCpuNanos = Long.parseLong(line.split(" ")[2]) * 1_000_000;
                 } else if (output.length() < 200_000) {
                     output.append(line).append('\n');
                 }
@@ -155,6 +164,8 @@ public final class TimeToReadyBenchmark {
         }
         return ready;
     }
+
+    private long lastCpuNanos;
 
     private static Map<String, Samples> samples(List<Contender> contenders) {
         Map<String, Samples> map = new LinkedHashMap<>();

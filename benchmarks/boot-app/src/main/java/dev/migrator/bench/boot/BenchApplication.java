@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The benchmark's application: nothing but what Boot auto-configures from its class path (web server,
  * actuator, a Hikari DataSource, and whichever migration tool the launcher put on the class path). When it
  * is ready (readiness {@code ACCEPTING_TRAFFIC}, published after every {@code ApplicationReadyEvent}
- * listener ran) it prints {@code READY <JVM uptime ms>} and exits, so the launcher can time start to ready.
+ * listener ran) it prints {@code READY <JVM uptime ms> <CPU ms of the process so far>} and exits, so the launcher can time start to ready.
  *
  * <p>{@code -Dbench.touchDatabase=true} makes it run one {@code SELECT 1} through the pool while it starts
  * (on {@code ApplicationReadyEvent}), as an application that reads its database at start-up (JPA, a cache
@@ -44,7 +44,8 @@ public class BenchApplication {
             if (event.getState() != ReadinessState.ACCEPTING_TRAFFIC) {
                 return;
             }
-            System.out.println("READY " + ManagementFactory.getRuntimeMXBean().getUptime());
+            long cpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+            System.out.println("READY " + ManagementFactory.getRuntimeMXBean().getUptime() + " " + cpu);
             System.out.flush();
             if (startup != null) {
                 printSteps(startup.getBufferedTimeline(), steps);
