@@ -14,6 +14,10 @@ import dev.migrator.lock.AdvisoryLock;
 import dev.migrator.revision.Plan;
 import dev.migrator.revision.RevisionGraph;
 import dev.migrator.revision.RevisionNode;
+import dev.migrator.safety.SafetyAnalyzer;
+import dev.migrator.safety.SafetyOptions;
+import dev.migrator.safety.SafetyReport;
+import dev.migrator.safety.ScratchConnector;
 import dev.migrator.source.LoadedRevision;
 import dev.migrator.source.RevisionBody;
 import java.sql.Connection;
@@ -50,11 +54,13 @@ public final class Migrator {
     private final Engine engine;
     private final ConnectionSource connections;
     private final Duration checkTimeout;
+    private final SafetyAnalyzer safety;
 
-    private Migrator(Engine engine, ConnectionSource connections, Duration checkTimeout) {
+    private Migrator(Engine engine, ConnectionSource connections, Duration checkTimeout, SafetyAnalyzer safety) {
         this.engine = engine;
         this.connections = connections;
         this.checkTimeout = checkTimeout;
+        this.safety = safety;
     }
 
     public static MigratorConfiguration configure() {
@@ -71,8 +77,12 @@ public final class Migrator {
             nodes.add(revision.node());
         }
         RevisionGraph graph = RevisionGraph.of(nodes);
-        return new Migrator(new Engine(settings, new Catalog(graph, loaded), connections), connections,
-                configuration.getCheckTimeout());
+        Engine engine = new Engine(settings, new Catalog(graph, loaded), connections);
+        ScratchConnector scratch = configuration.getDataSource() != null
+                ? ScratchConnector.forDataSource(configuration.getDataSource())
+                : ScratchConnector.forUrl(configuration.getUrl(), configuration.getUser(), configuration.getPassword());
+        return new Migrator(engine, connections, configuration.getCheckTimeout(),
+                new SafetyAnalyzer(engine, connections, scratch));
     }
 
     private static EngineSettings validate(MigratorConfiguration c) {
@@ -355,6 +365,24 @@ public final class Migrator {
         }
         return latest.direction() == Direction.DOWNGRADE ? applied.contains(latest.revision())
                 : !applied.contains(latest.revision());
+    }
+
+    /**
+     * The safety analysis of what {@code upgrade(target)} would apply: every rule of {@code docs/safety-rules.md}
+     * applied to the pending revisions, in the context of each (transaction mode, phase, server version, and
+     * the real size of every table). Reads the database, never changes it.
+     */
+    public SafetyReport analyze(String target) {
+        return safety.analyze(target, SafetyOptions.defaults());
+    }
+
+    /**
+     * {@link #analyze(String)} with options: offline (no database access: every revision from base is analysed
+     * and earlier tables are taken to be large), measured (also applied on a scratch database whose locks and
+     * rewrites are recorded per statement), thresholds, levels.
+     */
+    public SafetyReport analyze(String target, SafetyOptions options) {
+        return safety.analyze(target, options);
     }
 
     /** The complete SQL script an upgrade from {@code from} to {@code to} would run; touches no database. */

@@ -63,6 +63,14 @@ public sealed interface RevisionBody {
             return section == null ? List.of() : section.statements();
         }
 
+        /**
+         * The file's text as loaded (LF line endings), to which {@link SqlStatement#line()} refers: the safety
+         * analysis reads the {@code -- migrator:allow} comments above a statement from it.
+         */
+        public String sourceText() {
+            return upgrade.text();
+        }
+
         /** The {@code migrate:verify} query (one statement returning one boolean), or null. */
         public SqlStatement verify() {
             return verify;

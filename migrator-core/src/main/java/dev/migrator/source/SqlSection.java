@@ -37,6 +37,11 @@ final class SqlSection {
         this.mayBeEmpty = mayBeEmpty;
     }
 
+    /** The whole file's text (LF line endings), which the statements' line numbers refer to. */
+    String text() {
+        return text;
+    }
+
     /** @throws RevisionLoadException naming file, line and statement when the section is malformed */
     List<SqlStatement> statements() {
         List<SqlStatement> split = statements;

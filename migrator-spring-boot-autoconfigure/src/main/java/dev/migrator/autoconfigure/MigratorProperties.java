@@ -79,6 +79,13 @@ public class MigratorProperties {
     /** Login password for migrations. Never logged. */
     private String password;
 
+    /**
+     * The safety analysis of the revisions about to be applied at startup (docs/safety-rules.md): "warn" logs
+     * one WARN per finding before migrating, "fail" refuses to start (before migrating) on an unsuppressed
+     * error-level finding, "off" skips it.
+     */
+    private SafetyMode safety = SafetyMode.WARN;
+
     private final Startup startup = new Startup();
 
     private final Checks checks = new Checks();
@@ -128,6 +135,8 @@ public class MigratorProperties {
     public void setUser(String user) { this.user = user; }
     public String getPassword() { return password; }
     public void setPassword(String password) { this.password = password; }
+    public SafetyMode getSafety() { return safety; }
+    public void setSafety(SafetyMode safety) { this.safety = safety; }
     public Startup getStartup() { return startup; }
     public Checks getChecks() { return checks; }
 

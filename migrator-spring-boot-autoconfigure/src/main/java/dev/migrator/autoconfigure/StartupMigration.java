@@ -20,12 +20,14 @@ final class StartupMigration {
     private final StartupAction action;
     private final String target;
     private final MigratorStartupStatus status;
+    private final StartupSafety safety;
 
     StartupMigration(Migrator migrator, MigratorProperties properties, MigratorStartupStatus status) {
         this.migrator = migrator;
         this.action = properties.getStartup().getAction();
         this.target = properties.getTarget();
         this.status = status;
+        this.safety = new StartupSafety(properties.getSafety());
     }
 
     /** Runs the action; a failure is recorded in the status and rethrown. */
@@ -45,6 +47,7 @@ final class StartupMigration {
     }
 
     private void upgrade() {
+        safety.check(migrator, target);
         MigrationResult result = migrator.upgrade(target);
         log.info("Migrator upgraded to {}: {} revision(s) applied in {} ms, now at {}{}", target, result.applied(),
                 java.time.Duration.between(result.startedAt(), result.finishedAt()).toMillis(), result.after(),

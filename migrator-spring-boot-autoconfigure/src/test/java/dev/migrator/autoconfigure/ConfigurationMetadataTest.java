@@ -36,6 +36,7 @@ class ConfigurationMetadataTest {
         SPEC.put("migrator.password", null);
         SPEC.put("migrator.checks.enabled", "true");
         SPEC.put("migrator.checks.cache-ttl", "\"30s\"");
+        SPEC.put("migrator.safety", "\"warn\"");
         // not in SPEC §7's table: added with the per-check time limit (docs/spring-boot.md)
         SPEC.put("migrator.checks.timeout", "\"10s\"");
     }
