@@ -7,6 +7,7 @@ import dev.migrator.check.CheckRunner;
 import dev.migrator.check.PostDeployCheck;
 import dev.migrator.execute.Catalog;
 import dev.migrator.execute.ConnectionSource;
+import dev.migrator.execute.DatabaseWait;
 import dev.migrator.execute.Engine;
 import dev.migrator.execute.EngineSettings;
 import dev.migrator.history.AppliedState;
@@ -105,9 +106,23 @@ public final class Migrator {
         if (c.getSchema() != null && c.getSchema().isBlank()) {
             throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "schema is blank: leave it unset for the connection's current schema");
         }
+        if (c.getConnectRetries() < 0) {
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "connectRetries must be 0 or more, was " + c.getConnectRetries());
+        }
+        if (c.getConnectRetriesInterval().isZero() || c.getConnectRetriesInterval().isNegative()) {
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "connectRetriesInterval must be positive, was "
+                    + c.getConnectRetriesInterval());
+        }
+        requireNotNegative("readTimeout", c.getReadTimeout());
+        if (c.getBaseline() != null && c.getBaseline().isBlank()) {
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "baseline is blank: give the revision that matches "
+                    + "the existing schema, or leave it unset");
+        }
+        String database = c.getDataSource() != null ? DatabaseWait.describe(c.getDataSource()) : DatabaseWait.describe(c.getUrl());
         return new EngineSettings(c.getSchema(), c.getTablePrefix(), c.getLockTimeout(), c.getStatementTimeout(),
                 c.getLockRetries(), c.getAdvisoryLockWait(), c.isValidateChecksums(), c.getOnUnknownRevision(),
-                c.getContract(), c.getListeners());
+                c.getContract(), c.getListeners(), new EngineSettings.ConnectSettings(database, c.getConnectRetries(),
+                        c.getConnectRetriesInterval(), c.getReadTimeout()), c.getBaseline());
     }
 
     private static void requireNotNegative(String name, Duration value) {
@@ -147,9 +162,23 @@ public final class Migrator {
         return engine.stamp(target);
     }
 
+    /**
+     * Records the current checksum of applied revisions whose file was edited on purpose, so that runs
+     * and the checksum check pass again: one history row per revision (direction {@code stamp}, the new
+     * checksum, who, when, and {@code "checksum accepted: <reason>"}). {@code revisionOrAll} is a revision
+     * id (or unique prefix), or {@code all} for every applied revision whose file differs, each named in
+     * the log. Runs under the migration lock; changes nothing else.
+     *
+     * @return the accepted revisions; empty when every file already matches
+     * @throws MigratorException without a reason, or for a revision that is not applied or has no checksum
+     */
+    public List<AcceptedChecksum> acceptChecksum(String revisionOrAll, String reason) {
+        return engine.acceptChecksum(revisionOrAll, reason);
+    }
+
     /** The version-table rows (empty when the table does not exist). */
     public Set<String> current() {
-        return engine.read((connection, store) -> store.exists(connection) ? store.versionRows(connection) : Set.of());
+        return engine.readState((connection, store) -> store.exists(connection) ? store.versionRows(connection) : Set.of());
     }
 
     public List<RevisionInfo> heads() {
@@ -173,7 +202,7 @@ public final class Migrator {
     public RevisionDetails show(String revision) {
         String id = graph().resolveId(revision);
         RevisionInfo info = engine.catalog().info(id);
-        return engine.read((connection, store) -> {
+        return engine.readState((connection, store) -> {
             if (!store.exists(connection)) {
                 return new RevisionDetails(info, false, null);
             }
@@ -216,13 +245,10 @@ public final class Migrator {
     }
 
     /**
-     * Splits every revision's statements (loading leaves that to the commands that run them), then fails
-     * on a changed checksum (or unknown revisions under {@code FAIL}); reports pending and unknown ones.
+     * Fails on a changed checksum (or unknown revisions under {@code FAIL}); reports pending and unknown
+     * ones. (Every file was checked completely when it was loaded.)
      */
     public ValidationResult validate() {
-        for (RevisionNode node : graph().nodes()) {
-            engine.catalog().get(node.id()).body().checkStatements();
-        }
         return engine.read((connection, store) -> {
             if (!store.exists(connection)) {
                 Pending pending = pending(Set.of());
@@ -304,7 +330,7 @@ public final class Migrator {
     /** What the built-in checks compare the database with: the code's revisions and the recorded history. */
     private CheckContext checkContext() {
         MigratorStatus status = status();
-        return engine.read((connection, store) -> {
+        return engine.readState((connection, store) -> {
             Map<String, String> recorded = store.exists(connection) ? store.recordedChecksums(connection) : Map.of();
             Set<String> applied = graph().appliedClosure(status.current());
             List<AppliedRevision> revisions = new ArrayList<>();
@@ -327,12 +353,16 @@ public final class Migrator {
 
     /** Executed steps from {@code migrator_history}, newest first. */
     public List<HistoryEntry> log(int limit) {
-        return engine.read((connection, store) -> store.exists(connection) ? store.history(connection, limit) : List.of());
+        return engine.readState((connection, store) -> store.exists(connection) ? store.history(connection, limit) : List.of());
     }
 
+    /**
+     * Where the database stands. A status read: it never waits for the database to come up, and its
+     * network reads are bounded by {@code readTimeout} when one is configured.
+     */
     public MigratorStatus status() {
         List<String> heads = graph().heads();
-        return engine.read((connection, store) -> {
+        return engine.readState((connection, store) -> {
             long key = AdvisoryLock.keyFor(store.tables().schema(), engine.settings().tablePrefix());
             boolean migrating = AdvisoryLock.isHeldByAnother(connection, key);
             if (!store.exists(connection)) {

@@ -21,6 +21,9 @@ public final class MigratorConfiguration {
     public static final int DEFAULT_LOCK_RETRIES = 5;
     public static final Duration DEFAULT_ADVISORY_LOCK_WAIT = Duration.ofMinutes(10);
     public static final Duration DEFAULT_CHECK_TIMEOUT = Duration.ofSeconds(10);
+    public static final int DEFAULT_CONNECT_RETRIES = 0;
+    public static final Duration DEFAULT_CONNECT_RETRIES_INTERVAL = Duration.ofSeconds(120);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ZERO;
 
     private DataSource dataSource;
     private String url;
@@ -34,6 +37,10 @@ public final class MigratorConfiguration {
     private int lockRetries = DEFAULT_LOCK_RETRIES;
     private Duration advisoryLockWait = DEFAULT_ADVISORY_LOCK_WAIT;
     private Duration checkTimeout = DEFAULT_CHECK_TIMEOUT;
+    private int connectRetries = DEFAULT_CONNECT_RETRIES;
+    private Duration connectRetriesInterval = DEFAULT_CONNECT_RETRIES_INTERVAL;
+    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    private String baseline;
     private boolean validateChecksums = true;
     private UnknownRevisionPolicy onUnknownRevision = UnknownRevisionPolicy.WARN;
     private ContractPolicy contract = ContractPolicy.DEFER;
@@ -111,6 +118,46 @@ public final class MigratorConfiguration {
         return this;
     }
 
+    /**
+     * How often a command retries to connect when the database does not accept connections yet (refused,
+     * starting up, unreachable), as Flyway's {@code connectRetries}: waits of 1 s, 2 s, 4 s… capped at
+     * {@link #connectRetriesInterval}, each logged at INFO with the host. 0 (the default) fails at once.
+     * Status reads ({@link Migrator#status()}, {@code current}, {@code log}, {@code show}) never wait.
+     */
+    public MigratorConfiguration connectRetries(int connectRetries) {
+        this.connectRetries = connectRetries;
+        return this;
+    }
+
+    /** The longest wait between two connection attempts (see {@link #connectRetries}). */
+    public MigratorConfiguration connectRetriesInterval(Duration connectRetriesInterval) {
+        this.connectRetriesInterval = Objects.requireNonNull(connectRetriesInterval, "connectRetriesInterval");
+        return this;
+    }
+
+    /**
+     * Bounds every network read of a status read ({@link Migrator#status()}, {@code current}, {@code log},
+     * {@code show}, and the state the post-deploy checks start from): a database that stops answering
+     * fails the read after this long instead of holding it until TCP gives up. Zero (the default) means
+     * no bound. Getting the connection is the DataSource's business (the Spring Boot starter bounds the
+     * whole read for its status view).
+     */
+    public MigratorConfiguration readTimeout(Duration readTimeout) {
+        this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
+        return this;
+    }
+
+    /**
+     * Adopts an existing schema: when an {@link Migrator#upgrade upgrade} finds no Migrator state (no
+     * version row and no successful history row) in a schema that already holds tables, it first stamps
+     * {@code target} (a revision id or any target; recorded as stamp rows in the history) and upgrades
+     * from there. An empty schema is upgraded from base as usual; null (the default) never stamps.
+     */
+    public MigratorConfiguration baseline(String target) {
+        this.baseline = target;
+        return this;
+    }
+
     public MigratorConfiguration validateChecksums(boolean validateChecksums) {
         this.validateChecksums = validateChecksums;
         return this;
@@ -156,6 +203,10 @@ public final class MigratorConfiguration {
     public int getLockRetries() { return lockRetries; }
     public Duration getAdvisoryLockWait() { return advisoryLockWait; }
     public Duration getCheckTimeout() { return checkTimeout; }
+    public int getConnectRetries() { return connectRetries; }
+    public Duration getConnectRetriesInterval() { return connectRetriesInterval; }
+    public Duration getReadTimeout() { return readTimeout; }
+    public String getBaseline() { return baseline; }
     public boolean isValidateChecksums() { return validateChecksums; }
     public UnknownRevisionPolicy getOnUnknownRevision() { return onUnknownRevision; }
     public ContractPolicy getContract() { return contract; }

@@ -19,7 +19,8 @@ interface Contender {
 
     /**
      * By display name or by key ({@code raw}, {@code migrator}, {@code indexed} for Migrator with its
-     * revision index, {@code flyway}), any case.
+     * revision index, {@code flyway}, {@code baseline}: the first word, any case). {@code baseline} is
+     * Migrator from the jar named by {@code bench.baselineJar}.
      */
     static Contender named(String name) {
         if (name.equalsIgnoreCase(MigratorContender.INDEXED_NAME)) {
@@ -34,6 +35,8 @@ interface Contender {
                 return new MigratorContender(false);
             case "indexed":
                 return new MigratorContender(true);
+            case "baseline":
+                return new BaselineMigratorContender();
             default:
                 throw new IllegalArgumentException("unknown contender " + name + "; known: " + ALL);
         }

@@ -165,6 +165,28 @@ public final class EngineBenchmark {
         }
         report.table(List.of("contender", "median ms", "p90 ms", "min ms", "of which loading files (median ms)",
                 "÷ raw (medians)", "÷ raw (median of per-iteration ratios)"), rows);
+        beforeAfter(total, load, "iteration");
+    }
+
+    /**
+     * With a {@link BaselineMigratorContender}: the current build ÷ the baseline build, the same two ratios as
+     * above, for the whole run and for loading the files.
+     */
+    private void beforeAfter(Map<String, Samples> total, Map<String, Samples> load, String round) {
+        Samples after = total.get(MigratorContender.NAME);
+        Samples before = total.get(BaselineMigratorContender.NAME);
+        if (after == null || before == null) {
+            return;
+        }
+        report.line("");
+        report.line("Current build ÷ baseline build (`bench.baselineJar`): " + Samples.ratio(after.median() / (double) before.median())
+                + " (medians), " + Samples.ratio(after.pairedRatio(before)) + " (median of per-" + round + " ratios)"
+                + (load == null || load.get(MigratorContender.NAME).isEmpty() ? "" : "; loading the files: "
+                        + Samples.ratio(load.get(MigratorContender.NAME).median()
+                                / (double) load.get(BaselineMigratorContender.NAME).median()) + " (medians), "
+                        + Samples.ratio(load.get(MigratorContender.NAME).pairedRatio(load.get(BaselineMigratorContender.NAME)))
+                        + " (median of per-" + round + " ratios)") + ".");
+        report.line("");
     }
 
     private void process(List<Db> dbs, RevisionFiles files) throws Exception {
@@ -178,9 +200,13 @@ public final class EngineBenchmark {
         for (int round = -1; round < processRuns; round++) {
             for (String name : rotated(names, round)) {
                 Db db = name.equals(NoOpProcess.JVM_ONLY) ? dbs.get(0) : dbs.get(contenders.indexOf(name));
-                ProcessBuilder pb = new ProcessBuilder(java, "-cp", classpath,
+                // The baseline build runs as Migrator in a JVM whose class path has its jar instead of the current one.
+                boolean baseline = name.equals(BaselineMigratorContender.NAME);
+                ProcessBuilder pb = new ProcessBuilder(java, "-cp",
+                        baseline ? BaselineMigratorContender.childClasspath(classpath) : classpath,
                         "-Dbench.child.url=" + db.url(), "-Dbench.child.user=" + db.user(),
-                        NoOpProcess.class.getName(), name, files.root().toString(), Integer.toString(revisions))
+                        NoOpProcess.class.getName(), baseline ? MigratorContender.NAME : name, files.root().toString(),
+                        Integer.toString(revisions))
                         .redirectOutput(Redirect.DISCARD).redirectError(Redirect.INHERIT);
                 pb.environment().put("BENCH_PASSWORD", db.password());
                 long start = System.nanoTime();
@@ -208,6 +234,7 @@ public final class EngineBenchmark {
         }
         report.table(List.of("contender", "median ms", "p90 ms", "min ms", "above JVM floor (median ms)",
                 "÷ raw (medians)", "÷ raw (median of per-round ratios)"), rows);
+        beforeAfter(samples, null, "round");
     }
 
     private Map<String, Samples> samplesPerContender() {

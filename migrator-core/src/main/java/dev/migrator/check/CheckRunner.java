@@ -1,6 +1,7 @@
 package dev.migrator.check;
 
 import dev.migrator.CheckResult;
+import dev.migrator.Secrets;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +85,8 @@ public final class CheckRunner {
             outcome = CheckOutcome.failed("timed out after " + describe(timeout) + " (the check was cancelled)");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            outcome = CheckOutcome.failed("the check failed with " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
+            outcome = CheckOutcome.failed("the check failed with " + cause.getClass().getSimpleName() + ": "
+                    + Secrets.mask(cause.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);

@@ -35,7 +35,8 @@ final class ChecksumCheck implements PostDeployCheck {
         }
         if (!changed.isEmpty()) {
             return CheckOutcome.failed("applied revisions were edited after they ran: " + String.join("; ", changed)
-                    + ". Restore the files as applied and put the change in a new revision");
+                    + ". Restore the files as applied and put the change in a new revision, or, for an intended edit"
+                    + " that leaves the schema as it was, accept it with acceptChecksum (an audited history row)");
         }
         return CheckOutcome.passed(compared + " applied revisions match their recorded checksums");
     }

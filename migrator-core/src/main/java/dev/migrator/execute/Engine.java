@@ -6,6 +6,7 @@ import dev.migrator.MigrationResult;
 import dev.migrator.MigratorException;
 import dev.migrator.Phase;
 import dev.migrator.RevisionInfo;
+import dev.migrator.AcceptedChecksum;
 import dev.migrator.StampResult;
 import dev.migrator.StepResult;
 import dev.migrator.UnknownRevisionPolicy;
@@ -47,16 +48,16 @@ public final class Engine {
 
     private final EngineSettings settings;
     private final Catalog catalog;
-    private final ConnectionSource connections;
     private final PostgresDialect dialect = new PostgresDialect();
     private final RevisionStatements statements = new RevisionStatements(dialect);
     private final Listeners listeners;
+    private final EngineConnections access;
 
     public Engine(EngineSettings settings, Catalog catalog, ConnectionSource connections) {
         this.settings = settings;
         this.catalog = catalog;
-        this.connections = connections;
         this.listeners = new Listeners(settings.listeners());
+        this.access = new EngineConnections(connections, settings.connect());
     }
 
     public Catalog catalog() {
@@ -73,12 +74,28 @@ public final class Engine {
         T run(Connection connection, StateStore store) throws SQLException;
     }
 
-    /** Runs a read-only command on a fresh connection (no lock). */
+    /**
+     * Runs a read-only command on a fresh connection (no lock), waiting for the database as
+     * {@code connectRetries} allows.
+     */
     public <T> T read(Query<T> query) {
-        try (Connection connection = open()) {
+        try (Connection connection = access.forCommand()) {
             return query.run(connection, new StateStore(tables(connection)));
         } catch (SQLException e) {
-            throw databaseError("reading the migration state", e);
+            throw access.readError(e);
+        }
+    }
+
+    /**
+     * Runs a status read: never waits for the database to come up, and every network read is bounded by
+     * {@code readTimeout} (when set), so a database that stopped answering fails the read instead of
+     * holding it until TCP gives up.
+     */
+    public <T> T readState(Query<T> query) {
+        try (Connection connection = access.forStatusRead()) {
+            return access.withReadTimeout(connection, c -> query.run(c, new StateStore(tables(c))));
+        } catch (SQLException e) {
+            throw access.readError(e);
         }
     }
 
@@ -93,6 +110,12 @@ public final class Engine {
     private MigrationResult migrate(Direction direction, String target) {
         return locked(direction, target, (connection, store, lockWait) -> {
             Instant startedAt = Instant.now();
+            if (direction == Direction.UPGRADE && settings.baseline() != null
+                    && Baseline.applies(connection, store, settings.tablePrefix())) {
+                log.info("Schema {} holds tables but no Migrator state: stamping baseline {} before the upgrade",
+                        store.tables().schema(), settings.baseline());
+                stampUnderLock(connection, store, settings.baseline());
+            }
             AppliedState state = store.appliedState(connection, settings.validateChecksums());
             Set<String> before = state.versionRows();
             boolean ahead = checkUnknown(before);
@@ -124,7 +147,7 @@ public final class Engine {
             if (direction == Direction.DOWNGRADE) {
                 refuseIrreversible(steps);
             }
-            checkStatements(steps);
+            readBodies(steps);
             StepExecutor executor = new StepExecutor(settings, store, statements, listeners, appliedBy());
             List<StepResult> results = new ArrayList<>();
             for (Step step : steps) {
@@ -141,39 +164,70 @@ public final class Engine {
         }, result -> listeners.emit(l -> l.runSucceeded(result)));
     }
 
+    /**
+     * The version rows an upgrade plans from, read without changing anything: the table's rows or, when a
+     * configured baseline would be stamped first, the rows that stamp writes. For analyses of what an upgrade
+     * would run.
+     */
+    public Set<String> plannedFrom(Connection connection, StateStore store) throws SQLException {
+        if (settings.baseline() != null && Baseline.wouldApply(connection, store, settings.tablePrefix())) {
+            Set<String> rows = new TreeSet<>();
+            for (Step step : catalog.graph().stamp(Set.of(), settings.baseline()).steps()) {
+                rows.removeAll(step.removedRows());
+                rows.addAll(step.addedRows());
+            }
+            return rows;
+        }
+        return store.exists(connection) ? store.versionRows(connection) : Set.of();
+    }
+
     /** Writes the version rows of {@code target} and a stamp history row per changed row set; runs no revision. */
     public StampResult stamp(String target) {
-        return locked(Direction.STAMP, target, (connection, store, lockWait) -> {
-            Set<String> before = store.versionRows(connection);
-            Plan plan = catalog.graph().stamp(before, target);
-            List<ExecutableStatement> statements = new ArrayList<>();
-            for (Step step : plan.steps()) {
-                store.tables().versionChange(step.removedRows(), step.addedRows())
-                        .forEach(b -> statements.add(ExecutableStatement.engine(b.sql(), b.expectedRows())));
-                statements.add(ExecutableStatement.engine(store.tables().historyInsert(stampRow(step))));
+        return locked(Direction.STAMP, target, (connection, store, lockWait) -> stampUnderLock(connection, store, target),
+                result -> { });
+    }
+
+    /** The stamp itself: the caller holds the advisory lock. */
+    private StampResult stampUnderLock(Connection connection, StateStore store, String target) throws SQLException {
+        Set<String> before = store.versionRows(connection);
+        Plan plan = catalog.graph().stamp(before, target);
+        List<ExecutableStatement> statements = new ArrayList<>();
+        for (Step step : plan.steps()) {
+            store.tables().versionChange(step.removedRows(), step.addedRows())
+                    .forEach(b -> statements.add(ExecutableStatement.engine(b.sql(), b.expectedRows())));
+            statements.add(ExecutableStatement.engine(store.tables().historyInsert(stampRow(step))));
+        }
+        if (!statements.isEmpty()) {
+            connection.setAutoCommit(false);
+            try {
+                StatementRunner.run(connection, statements);
+                connection.commit();
+            } catch (StatementRunner.StatementFailure e) {
+                connection.rollback();
+                throw new MigratorException(ErrorCode.INTERNAL, "Stamping " + target + " failed: " + e.getMessage()
+                        + ". The version table is unchanged.", e.sqlException());
+            } catch (StatementRunner.RowCountMismatch e) {
+                connection.rollback();
+                throw new MigratorException(ErrorCode.STATE_TABLES_INCONSISTENT, "Stamping " + target + " was rolled back: " + e.getMessage()
+                        + ". The version table was changed outside this run; check it with 'current'.");
+            } finally {
+                connection.setAutoCommit(true);
             }
-            if (!statements.isEmpty()) {
-                connection.setAutoCommit(false);
-                try {
-                    StatementRunner.run(connection, statements);
-                    connection.commit();
-                } catch (StatementRunner.StatementFailure e) {
-                    connection.rollback();
-                    throw new MigratorException(ErrorCode.INTERNAL, "Stamping " + target + " failed: " + e.getMessage()
-                            + ". The version table is unchanged.", e.sqlException());
-                } catch (StatementRunner.RowCountMismatch e) {
-                    connection.rollback();
-                    throw new MigratorException(ErrorCode.STATE_TABLES_INCONSISTENT, "Stamping " + target + " was rolled back: " + e.getMessage()
-                            + ". The version table was changed outside this run; check it with 'current'.");
-                } finally {
-                    connection.setAutoCommit(true);
-                }
-            }
-            if (!statements.isEmpty()) {
-                recordSchema(connection, store);
-            }
-            return new StampResult(before, store.versionRows(connection));
-        }, result -> { });
+        }
+        if (!statements.isEmpty()) {
+            recordSchema(connection, store);
+        }
+        return new StampResult(before, store.versionRows(connection));
+    }
+
+    /**
+     * Records the current checksum of changed applied revisions ({@code revisionOrAll}: an id, a prefix,
+     * or {@code all}), one stamp history row each that says who and why, under the lock.
+     */
+    public List<AcceptedChecksum> acceptChecksum(String revisionOrAll, String reason) {
+        ChecksumAcceptance acceptance = new ChecksumAcceptance(catalog, revisionOrAll, reason, appliedBy());
+        return locked(Direction.STAMP, "accept-checksum " + revisionOrAll,
+                (connection, store, lockWait) -> acceptance.run(connection, store), result -> { });
     }
 
     /**
@@ -199,7 +253,7 @@ public final class Engine {
 
     private <T> T locked(Direction direction, String target, LockedWork<T> work, java.util.function.Consumer<T> succeeded) {
         listeners.emit(l -> l.runStarted(new MigrationListener.RunStarted(direction, target)));
-        try (Connection connection = open()) {
+        try (Connection connection = access.forCommand()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(true);
             try {
@@ -286,8 +340,10 @@ public final class Engine {
         if (!changed.isEmpty()) {
             throw new MigratorException(ErrorCode.CHECKSUM_MISMATCH, "Applied revision(s) changed since they were applied:\n  "
                     + String.join("\n  ", changed) + "\nAn applied revision must not be edited: restore the file "
-                    + "and write a new revision for the change (or, if the edit is cosmetic, disable checksum "
-                    + "validation for one run).");
+                    + "and write a new revision for the change. If the edit is intended and leaves the schema as the "
+                    + "revision made it (a comment, formatting), accept it with an audited history row: "
+                    + "acceptChecksum(\"<revision>\", \"<reason>\") (CLI: migrator accept-checksum; Spring Boot: start "
+                    + "once with migrator.accept-checksum-change=<revision>: <reason>).");
         }
     }
 
@@ -332,10 +388,14 @@ public final class Engine {
         }
     }
 
-    /** Statements are split on first use: a malformed one must stop the run before the first revision runs. */
-    private void checkStatements(List<Step> steps) {
+    /**
+     * A revision known from a build-time index reads its file only now, when it is about to run: every one
+     * of the run's before the first runs, so a file that no longer matches its index stops the run with
+     * nothing run.
+     */
+    private void readBodies(List<Step> steps) {
         for (Step step : steps) {
-            catalog.get(step.revision()).body().checkStatements();
+            catalog.get(step.revision()).body().read();
         }
     }
 
@@ -356,14 +416,6 @@ public final class Engine {
             log.warn("Could not record the schema after the run (drift checks compare with an older one): {}",
                     e.getMessage());
         }
-    }
-
-    private Connection open() throws SQLException {
-        Connection connection = connections.open();
-        if (connection == null) {
-            throw new MigratorException(ErrorCode.CONNECTION_FAILED, "The DataSource returned no connection");
-        }
-        return connection;
     }
 
     /** Migrator's tables in the configured schema, or in the connection's current schema. */

@@ -12,6 +12,7 @@ import dev.migrator.operation.OperationRecorder;
 import dev.migrator.source.LoadedRevision;
 import dev.migrator.source.RevisionBody;
 import dev.migrator.source.SqlStatement;
+import dev.migrator.source.TransactionControl;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,7 +58,8 @@ final class RevisionStatements {
     /**
      * The operations a Java revision records for {@code direction}. Operations that must run outside a
      * transaction (batch updates, concurrent index builds, autocommit blocks) are refused in a
-     * transactional revision before anything of it runs: they would commit half of it.
+     * transactional revision before anything of it runs: they would commit half of it. So is a
+     * transaction-control statement in {@code op.execute(sql)} (COMMIT, BEGIN, ...).
      */
     static List<Operation> operations(LoadedRevision revision, Direction direction) {
         Migration migration = ((RevisionBody.Java) revision.body()).migration();
@@ -70,6 +72,15 @@ final class RevisionStatements {
                             + operation.describe() + ", which cannot run inside the revision's transaction. Declare it "
                             + "@Revision(transactional = false) and keep it idempotent (batch updates resume, INVALID "
                             + "indexes are dropped on a rerun).");
+                }
+                String control = operation instanceof ExecuteSql sql ? TransactionControl.firstIn(sql.sql()) : null;
+                if (control != null) {
+                    // The same rule as for SQL files: the revision and its version row commit together or not at all.
+                    throw new MigratorException(ErrorCode.REVISION_MALFORMED, "Revision " + revision.id() + " ("
+                            + revision.source() + ") runs \"" + control + "\" through op.execute(...), but it is "
+                            + "transactional: Migrator runs it and its version-table row in one transaction of its "
+                            + "own, which this would end or reopen. Remove it, or declare @Revision(transactional = "
+                            + "false) to run the statements as written in autocommit mode (then keep it idempotent).");
                 }
             }
         }

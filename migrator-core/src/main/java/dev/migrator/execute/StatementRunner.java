@@ -100,10 +100,13 @@ final class StatementRunner {
             return;
         }
         int[] counts;
-        try (Statement statement = connection.createStatement()) {
+        ExecutableStatement adding = null;
+        try (Statement statement = asWritten(connection)) {
             for (ExecutableStatement s : batch) {
+                adding = s;
                 statement.addBatch(s.sql());
             }
+            adding = null;
             counts = statement.executeBatch();
         } catch (BatchUpdateException e) {
             int failed = failedEntry(e, batch);
@@ -112,14 +115,37 @@ final class StatementRunner {
             batch.clear();
             throw new StatementFailure(culprit, cause);
         } catch (SQLException e) {
-            ExecutableStatement culprit = batch.get(0);
+            // Refused while being added (the driver refuses a string it reads as several statements), or the
+            // batch failed as a whole: never blame the bookkeeping that merely came first in the batch.
+            ExecutableStatement culprit = adding != null ? adding : batch.get(firstFromRevision(batch));
             batch.clear();
-            throw new StatementFailure(culprit, e);
+            throw new StatementFailure(culprit, adding != null && adding.fromRevision() ? refused(e) : e);
         }
         for (int i = 0; i < counts.length && i < batch.size(); i++) {
             check(batch.get(i), counts[i]);
         }
         batch.clear();
+    }
+
+    /** The driver's refusal of a statement it splits differently from PostgreSQL, with what to do about it. */
+    private static SQLException refused(SQLException e) {
+        if (!String.valueOf(e.getMessage()).contains("Multi-statement")) {
+            return e;
+        }
+        return new SQLException("the JDBC driver reads this statement as several (it splits at a ';' that PostgreSQL "
+                + "reads as part of the statement, as inside an E'...' string continued on the next line) and refuses "
+                + "it in a batch (" + e.getMessage() + "). Write the literal on one line or dollar-quote it",
+                e.getSQLState(), e);
+    }
+
+    /** The index of the first statement of the revision itself in {@code batch} (0 when there is none). */
+    private static int firstFromRevision(List<ExecutableStatement> batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).fromRevision()) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     /**
@@ -140,14 +166,14 @@ final class StatementRunner {
                 return i;
             }
         }
-        return 0;
+        return firstFromRevision(batch);
     }
 
     private static void runOne(Connection connection, ExecutableStatement s) throws StatementFailure, RowCountMismatch {
         try {
             int count;
             if (s.params().isEmpty()) {
-                try (Statement statement = connection.createStatement()) {
+                try (Statement statement = asWritten(connection)) {
                     statement.execute(s.sql());
                     count = statement.getUpdateCount();
                 }
@@ -164,6 +190,17 @@ final class StatementRunner {
         } catch (SQLException e) {
             throw new StatementFailure(s, e);
         }
+    }
+
+    /**
+     * A statement that sends SQL as written: PostgreSQL SQL, not JDBC's escape syntax ({@code {fn ...}},
+     * {@code {d '...'}}), whose processing would also refuse valid literals the driver cannot read (an
+     * {@code E'...'} string continued on the next line with an escaped quote in the continuation).
+     */
+    private static Statement asWritten(Connection connection) throws SQLException {
+        Statement statement = connection.createStatement();
+        statement.setEscapeProcessing(false);
+        return statement;
     }
 
     private static void check(ExecutableStatement s, int count) throws RowCountMismatch {

@@ -146,6 +146,7 @@ final class StepExecutor {
                 }
                 break;
             } catch (StatementRunner.StatementFailure failure) {
+                endOwnBlock(connection);
                 resetTimeouts(connection);
                 if (retry(revision, failure, attempt)) {
                     attempt++;
@@ -317,7 +318,8 @@ final class StepExecutor {
         }
         message.append(transactional
                 ? "\n  Nothing of this revision was applied (it ran in one transaction). Fix it and run again."
-                : "\n  This revision is non-transactional: statements before the failing one stayed applied. It must be "
+                : "\n  This revision is non-transactional: statements before the failing one stayed applied (a "
+                        + "BEGIN ... COMMIT block around it was rolled back). It must be "
                         + "idempotent; the next run drops INVALID indexes it created concurrently and retries it.");
         return new MigratorException(SqlErrors.classify(e, ErrorCode.STATEMENT_FAILED), message.toString(), e);
     }
@@ -347,6 +349,19 @@ final class StepExecutor {
             connection.setAutoCommit(true);
         } catch (SQLException e) {
             log.debug("Could not restore autocommit (connection lost?)", e);
+        }
+    }
+
+    /**
+     * Rolls back a transaction block that the revision's own BEGIN opened and its failure aborted, so the
+     * session can record the failure and retry (a non-transactional revision may hold BEGIN ... COMMIT
+     * blocks). With no block open the server only warns.
+     */
+    private static void endOwnBlock(Connection connection) {
+        try (var statement = connection.createStatement()) {
+            statement.execute("ROLLBACK");
+        } catch (SQLException e) {
+            log.debug("Could not roll back the revision's transaction block", e);
         }
     }
 

@@ -42,7 +42,8 @@ public final class SafetyAnalyzer {
         }
         // One connection reads the state, plans, and (when something is pending) the catalog facts.
         Read read = engine.read((connection, store) -> {
-            Set<String> current = store.exists(connection) ? store.versionRows(connection) : Set.of();
+            // an existing schema about to be adopted is analysed from its baseline, as the upgrade runs it
+            Set<String> current = engine.plannedFrom(connection, store);
             if (!graph.unknown(current).isEmpty()) {
                 return new Read(current, List.of(), null); // AHEAD: this code applies nothing
             }

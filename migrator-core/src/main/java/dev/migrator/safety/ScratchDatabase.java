@@ -84,7 +84,8 @@ final class ScratchDatabase implements AutoCloseable {
     void build(Engine engine, Set<String> rows) {
         EngineSettings real = engine.settings();
         EngineSettings settings = new EngineSettings(real.schema(), real.tablePrefix(), Duration.ofSeconds(30), Duration.ZERO,
-                0, Duration.ofSeconds(30), false, UnknownRevisionPolicy.WARN, ContractPolicy.APPLY, List.of());
+                0, Duration.ofSeconds(30), false, UnknownRevisionPolicy.WARN, ContractPolicy.APPLY, List.of(),
+                new EngineSettings.ConnectSettings("scratch database " + name, 0, Duration.ofSeconds(120), Duration.ZERO), null);
         Engine scratch = new Engine(settings, engine.catalog(), this::connect);
         for (String row : new TreeSet<>(rows)) {
             try {

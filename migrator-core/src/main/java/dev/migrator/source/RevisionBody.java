@@ -8,37 +8,44 @@ import java.util.function.Supplier;
 public sealed interface RevisionBody {
 
     /**
-     * Checks what loading left for later: for a SQL revision, that its sections split into statements.
-     * Commands call it for every revision they will run before running the first one.
+     * Makes sure what the revision runs is at hand. Only a SQL revision known from a build-time revision
+     * index has anything to do: it reads its file now and checks it against the index. Commands call it
+     * for every revision they will run before running the first one, so a file that no longer matches its
+     * index stops the run with nothing run.
      *
-     * @throws RevisionLoadException naming the file, line and statement of the first problem
+     * @throws dev.migrator.MigratorException {@code REVISION_INDEX_STALE} when the file changed since the index was built
      */
-    void checkStatements();
+    default void read() {
+    }
 
     /**
-     * The sections of a SQL file. The upgrade and downgrade sections are split into statements on
-     * first use (see {@link SqlSection}); the verify query is checked when the file is loaded.
+     * The sections of a SQL file, split into statements and checked when the file was loaded. A
+     * transactional revision's {@code BEGIN;} ... {@code COMMIT;} wrapper is not among them (its body
+     * runs in Migrator's own transaction).
      *
      * <p>A revision known from a build-time revision index is <em>deferred</em>: its file is read,
-     * checked against the index's checksum and parsed the first time a command needs its statements,
-     * so a start-up that runs nothing reads no file. Its verify query comes from the index.
+     * checked against the index's checksum and parsed the first time its statements (or its text) are
+     * needed, so a start-up that runs nothing reads no file. Its verify query comes from the index.
      */
     final class Sql implements RevisionBody {
 
-        private final SqlSection upgrade;
-        private final SqlSection downgrade;
+        private final String sourceText;
+        private final List<SqlStatement> upgrade;
+        private final List<SqlStatement> downgrade;
         private final SqlStatement verify;
         private final Supplier<Sql> reader; // null once parsed from the file
         private volatile Sql read;
 
-        Sql(SqlSection upgrade, SqlSection downgrade, SqlStatement verify) {
-            this.upgrade = upgrade;
-            this.downgrade = downgrade;
+        Sql(String sourceText, List<SqlStatement> upgrade, List<SqlStatement> downgrade, SqlStatement verify) {
+            this.sourceText = sourceText;
+            this.upgrade = List.copyOf(upgrade);
+            this.downgrade = List.copyOf(downgrade);
             this.verify = verify;
             this.reader = null;
         }
 
         private Sql(SqlStatement verify, Supplier<Sql> reader) {
+            this.sourceText = null;
             this.upgrade = null;
             this.downgrade = null;
             this.verify = verify;
@@ -52,15 +59,14 @@ public sealed interface RevisionBody {
             return new Sql(verify, reader);
         }
 
-        /** @throws RevisionLoadException if the section is malformed */
+        /** The upgrade's statements; empty for a section with only comments (a no-op). */
         public List<SqlStatement> upgrade() {
-            return parsed().upgrade.statements();
+            return parsed().upgrade;
         }
 
-        /** Empty for an irreversible revision. @throws RevisionLoadException if the section is malformed */
+        /** The downgrade's statements; empty for an irreversible revision or a comment-only section. */
         public List<SqlStatement> downgrade() {
-            SqlSection section = parsed().downgrade;
-            return section == null ? List.of() : section.statements();
+            return parsed().downgrade;
         }
 
         /**
@@ -68,7 +74,7 @@ public sealed interface RevisionBody {
          * analysis reads the {@code -- migrator:allow} comments above a statement from it.
          */
         public String sourceText() {
-            return upgrade.text();
+            return parsed().sourceText;
         }
 
         /** The {@code migrate:verify} query (one statement returning one boolean), or null. */
@@ -76,11 +82,9 @@ public sealed interface RevisionBody {
             return verify;
         }
 
-        /** Reads a deferred revision's file now (both sections' statements are needed before a run starts). */
         @Override
-        public void checkStatements() {
-            upgrade();
-            downgrade();
+        public void read() {
+            parsed();
         }
 
         /** This body, or for a deferred one the body parsed from its file (read once, on first use). */
@@ -102,10 +106,5 @@ public sealed interface RevisionBody {
         }
     }
 
-    record Java(Migration migration) implements RevisionBody {
-        @Override
-        public void checkStatements() {
-            // A Java revision is checked when it is loaded (a derived downgrade is recorded then).
-        }
-    }
+    record Java(Migration migration) implements RevisionBody {}
 }

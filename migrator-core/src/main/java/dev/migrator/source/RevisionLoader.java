@@ -34,7 +34,12 @@ public final class RevisionLoader {
      * does: a module may simply have no migrations yet); a {@code filesystem:} location that does not
      * exist is an error.
      *
-     * @throws RevisionLoadException for the first malformed file or class, naming it
+     * <p>Every file is checked completely (header, sections, statements, transaction control) and every
+     * class read, and all the problems found are reported together; a location that cannot be read
+     * stops loading at once.
+     *
+     * @throws RevisionLoadException listing every malformed file and class, each problem with its
+     *     file (and line)
      */
     public static List<LoadedRevision> load(List<String> locations, ClassLoader classLoader, Collection<? extends Migration> extra) {
         Objects.requireNonNull(locations, "locations");
@@ -47,6 +52,7 @@ public final class RevisionLoader {
         }
 
         List<LoadedRevision> revisions = new ArrayList<>();
+        List<RevisionLoadException> problems = new ArrayList<>();
         Set<Class<?>> loadedClasses = new HashSet<>();
         List<Location> parsed = new ArrayList<>();
         Set<String> seen = new HashSet<>(); // the same location twice would load every file twice
@@ -58,7 +64,7 @@ public final class RevisionLoader {
         }
         for (Location location : parsed) {
             if (location.kind() == Location.Kind.FILESYSTEM) {
-                revisions.addAll(parseAll(FilesystemScanner.scan(location)));
+                parseAll(FilesystemScanner.scan(location), revisions, problems);
                 continue;
             }
             ClasspathScanner.Contents contents = ClasspathScanner.scan(classLoader, location);
@@ -66,23 +72,34 @@ public final class RevisionLoader {
                 log.warn("No migrations found at {}: the class path holds no directory {}. Check the location "
                         + "(migrator.locations) if this module should have migrations.", location, location.path());
             }
-            revisions.addAll(parseAll(contents.sqlFiles()));
+            parseAll(contents.sqlFiles(), revisions, problems);
             for (String className : contents.classNames()) {
-                Class<?> type = loadClass(classLoader, className, location);
-                if (type.isAnnotationPresent(Revision.class)) {
-                    if (!givenClasses.contains(type) && loadedClasses.add(type)) {
-                        revisions.add(JavaRevisionReader.read(JavaRevisionReader.instantiate(type)));
+                try {
+                    Class<?> type = loadClass(classLoader, className, location);
+                    if (type.isAnnotationPresent(Revision.class)) {
+                        if (!givenClasses.contains(type) && loadedClasses.add(type)) {
+                            revisions.add(JavaRevisionReader.read(JavaRevisionReader.instantiate(type)));
+                        }
+                    } else if (Migration.class.isAssignableFrom(type) && !type.isInterface()
+                            && !Modifier.isAbstract(type.getModifiers())) {
+                        log.warn("{} implements Migration but has no @Revision annotation, so it is not a revision and "
+                                + "is ignored. Annotate it with @Revision(id = ..., revises = ...) to make it one.",
+                                JavaRevisionReader.source(type));
                     }
-                } else if (Migration.class.isAssignableFrom(type) && !type.isInterface()
-                        && !Modifier.isAbstract(type.getModifiers())) {
-                    log.warn("{} implements Migration but has no @Revision annotation, so it is not a revision and "
-                            + "is ignored. Annotate it with @Revision(id = ..., revises = ...) to make it one.",
-                            JavaRevisionReader.source(type));
+                } catch (RevisionLoadException e) {
+                    problems.add(e);
                 }
             }
         }
         for (Migration migration : extra) {
-            revisions.add(JavaRevisionReader.read(migration));
+            try {
+                revisions.add(JavaRevisionReader.read(migration));
+            } catch (RevisionLoadException e) {
+                problems.add(e);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw RevisionLoadException.combine(problems);
         }
         return revisions;
     }
@@ -97,10 +114,7 @@ public final class RevisionLoader {
      * @throws RevisionLoadException listing every problem of the file, each with its line
      */
     public static LoadedRevision parseSqlFile(String source, byte[] content) {
-        LoadedRevision revision = SqlRevisionParser.parse(Objects.requireNonNull(source, "source"),
-                Objects.requireNonNull(content, "content"));
-        revision.body().checkStatements();
-        return revision;
+        return SqlRevisionParser.parse(Objects.requireNonNull(source, "source"), Objects.requireNonNull(content, "content"));
     }
 
     /** Below this many files, parsing on one thread is as fast as starting others. */
@@ -111,10 +125,10 @@ public final class RevisionLoader {
      * Reads and parses SQL files in their order. Many files are shared out to a few short-lived threads,
      * which divides the work where cores are free (on 2 cores, in a JVM that has just started, the JIT's
      * own threads take them: one or two loader threads measured the same there). Plain threads, not a
-     * parallel stream: that machinery alone costs a fresh JVM more than it saves. The first malformed
-     * file in file order is reported, so the message does not depend on scheduling.
+     * parallel stream: that machinery alone costs a fresh JVM more than it saves. Problems are collected
+     * in file order, so the report does not depend on scheduling.
      */
-    private static List<LoadedRevision> parseAll(List<SqlResource> files) {
+    private static void parseAll(List<SqlResource> files, List<LoadedRevision> revisions, List<RevisionLoadException> problems) {
         Object[] parsed = new Object[files.size()];
         AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {
@@ -138,17 +152,17 @@ public final class RevisionLoader {
         for (Thread helper : helpers) {
             joinUninterruptibly(helper); // join also makes the helpers' results visible here
         }
-        List<LoadedRevision> revisions = new ArrayList<>(files.size());
         for (Object result : parsed) {
-            if (result instanceof RuntimeException e) {
+            if (result instanceof RevisionLoadException e) {
+                problems.add(e);
+            } else if (result instanceof RuntimeException e) {
                 throw e;
-            }
-            if (result instanceof Error e) {
+            } else if (result instanceof Error e) {
                 throw e;
+            } else {
+                revisions.add((LoadedRevision) result);
             }
-            revisions.add((LoadedRevision) result);
         }
-        return revisions;
     }
 
     private static Object parseOne(SqlResource file) {

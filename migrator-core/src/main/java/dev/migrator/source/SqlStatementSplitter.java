@@ -4,17 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits PostgreSQL script text into statements on {@code ;}, in one pass over the characters.
+ * Splits PostgreSQL script text into statements on {@code ;}, in one pass over the characters, with
+ * the lexical rules of PostgreSQL's own scanner ({@code scan.l}) and psql's statement splitting.
  *
  * <p>A {@code ;} does not end a statement inside a single-quoted string ({@code ''} escapes), an
- * {@code E'...'} string (backslash escapes too), a double-quoted identifier, a dollar-quoted string
- * ({@code $$...$$}, {@code $tag$...$tag$}; {@code $1} is a parameter, {@code a$b} an identifier), a
- * {@code --} line comment or a nested {@code /* ... *}{@code /} block comment, nor inside the
- * {@code BEGIN ATOMIC ... END} body of a SQL-standard {@code CREATE FUNCTION} or {@code CREATE
- * PROCEDURE} (PostgreSQL 14+): in a statement that starts with {@code CREATE [OR REPLACE]
- * FUNCTION|PROCEDURE}, outside parentheses, {@code BEGIN ATOMIC} opens the body, {@code CASE} inside
- * it opens a nested block, and {@code END} closes one (a heuristic close to psql's, which counts
- * every {@code BEGIN}).
+ * {@code E'...'} string (backslash escapes too, also in its continuation: {@code E'a'} newline
+ * {@code 'b'} is one literal), a double-quoted identifier, a dollar-quoted string ({@code $$...$$},
+ * {@code $tag$...$tag$}; {@code $1} is a parameter, {@code a$b} an identifier), a {@code --} line
+ * comment or a nested {@code /* ... *}{@code /} block comment; nor inside parentheses (as in psql:
+ * the actions of {@code CREATE RULE ... DO ALSO (...; ...)}); nor inside the {@code BEGIN ATOMIC ... END}
+ * body of a SQL-standard {@code CREATE FUNCTION} or {@code CREATE PROCEDURE} (see {@link RoutineBody}).
+ * Every character from U+0080 up is an identifier character, as every byte from 0x80 is in
+ * PostgreSQL's scanner: {@code $€$...$€$} is a dollar quote, {@code amount€$$} an identifier.
  *
  * <p>Each statement is returned without its {@code ;} and without the comments before its first
  * token or after its last one (so a writer may append {@code ;} safely), with the line its first
@@ -28,14 +29,18 @@ final class SqlStatementSplitter {
     private final int to;
     private int i;      // the cursor
     private int line;   // the line of the cursor
+    private int parenDepth;
+    private int parenLine; // the line of the outermost open parenthesis
+    private final PlainStatements plain; // null: every statement through the general scanner (to compare the two)
 
-    private SqlStatementSplitter(String source, String text, int from, int to, int firstLine) {
+    private SqlStatementSplitter(String source, String text, int from, int to, int firstLine, boolean fastPath) {
         this.source = source;
         this.text = text;
         this.from = from;
         this.to = to;
         this.i = from;
         this.line = firstLine;
+        this.plain = fastPath ? new PlainStatements(text, from, to) : null;
     }
 
     /**
@@ -46,7 +51,12 @@ final class SqlStatementSplitter {
      * @param firstLine the 1-based line number of {@code text.charAt(from)}
      */
     static List<SqlStatement> split(String source, String text, int from, int to, int firstLine) {
-        return new SqlStatementSplitter(source, text, from, to, firstLine).split();
+        return new SqlStatementSplitter(source, text, from, to, firstLine, true).split();
+    }
+
+    /** Every statement through the general scanner, without the {@link PlainStatements} fast path (for tests). */
+    static List<SqlStatement> splitWithoutFastPath(String source, String text, int from, int to, int firstLine) {
+        return new SqlStatementSplitter(source, text, from, to, firstLine, false).split();
     }
 
     private List<SqlStatement> split() {
@@ -66,7 +76,7 @@ final class SqlStatementSplitter {
                 skipLineComment();
             } else if (c == '/' && next() == '*') {
                 skipBlockComment(codeStart >= 0 ? codeStartLine : line);
-            } else if (c == ';' && !body.isOpen()) {
+            } else if (c == ';' && parenDepth == 0 && !body.isOpen()) {
                 if (codeStart >= 0) {
                     statements.add(new SqlStatement(text.substring(codeStart, codeEnd), codeStartLine));
                     codeStart = -1;
@@ -76,6 +86,11 @@ final class SqlStatementSplitter {
             } else {
                 // A token: it starts the statement if nothing has yet.
                 if (codeStart < 0) {
+                    int end = plain == null ? -1 : plain.end(i);
+                    if (end >= 0) {
+                        addPlain(statements, end);
+                        continue;
+                    }
                     codeStart = i;
                     codeStartLine = line;
                 }
@@ -83,31 +98,82 @@ final class SqlStatementSplitter {
                 codeEnd = i;
             }
         }
+        if (parenDepth > 0) {
+            throw problem("unclosed parenthesis (opened on line " + parenLine + ")", codeStartLine,
+                    "Close it: a ';' inside parentheses does not end a statement (as in psql), so everything to the "
+                            + "end of the section is part of this one.");
+        }
+        if (body.isOpen()) {
+            throw problem("BEGIN ATOMIC body without its END (opened on line " + body.openedOnLine() + ")",
+                    codeStartLine, "Close it with END; until then everything to the end of the section is part of it.");
+        }
         if (codeStart >= 0) {
             statements.add(new SqlStatement(text.substring(codeStart, codeEnd), codeStartLine));
         }
         return statements;
     }
 
+    /** The plain statement from the cursor to {@code semicolon}; the cursor moves past the {@code ;}. */
+    private void addPlain(List<SqlStatement> statements, int semicolon) {
+        int end = semicolon;
+        while (end > i && isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        statements.add(new SqlStatement(text.substring(i, end), line));
+        line += plain.newlines(i, semicolon);
+        i = semicolon + 1;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\u000B';
+    }
+
     /** Moves the cursor past the token starting with {@code c}: a quoted construct, a word or one character. */
     private void token(char c, int statementLine, RoutineBody body) {
         if (c == '\'') {
             skipQuoted('\'', isEscapeStringPrefix(i), "string literal '", statementLine);
+            body.other();
         } else if (c == '"') {
             skipQuoted('"', false, "quoted identifier \"", statementLine);
+            body.other();
         } else if (c == '$' && !isIdentifierChar(i - 1) && dollarTagEnd() >= 0) {
             skipDollarQuoted(statementLine);
+            body.other();
         } else if (isIdentifierStart(c) && !isIdentifierChar(i - 1)) {
             int end = i + 1;
             while (end < to && isIdentifierPart(text.charAt(end))) {
                 end++;
             }
-            body.word(text, i, end);
+            body.word(text, i, end, parenDepth == 0, isDotBefore(i) || isDotAfter(end), line);
             i = end;
         } else {
-            body.punctuation(c); // including "$1" and a ';' inside a routine body
+            if (c == '(') {
+                if (parenDepth++ == 0) {
+                    parenLine = line;
+                }
+            } else if (c == ')' && parenDepth > 0) { // a stray ')' is the server's to report, as in psql
+                parenDepth--;
+            }
+            body.other(); // including "$1" and a ';' inside parentheses or a routine body
             i++;
         }
+    }
+
+    /** Whether the word starting at {@code start} follows a {@code .} (spaces between allowed): a qualified name's part. */
+    private boolean isDotBefore(int start) {
+        int j = start - 1;
+        while (j >= from && Character.isWhitespace(text.charAt(j))) {
+            j--;
+        }
+        return j >= from && text.charAt(j) == '.';
+    }
+
+    private boolean isDotAfter(int end) {
+        int j = end;
+        while (j < to && Character.isWhitespace(text.charAt(j))) {
+            j++;
+        }
+        return j < to && text.charAt(j) == '.';
     }
 
     private char next() {
@@ -145,7 +211,12 @@ final class SqlStatementSplitter {
         }
     }
 
-    /** A quote-delimited token where a doubled quote is an escape (and, in E'...', so is a backslash). */
+    /**
+     * A quote-delimited token where a doubled quote is an escape (and, in E'...', so is a backslash).
+     * A string literal continues in the next quoted part when only whitespace with a line break (and
+     * {@code --} comments) separates them, and keeps its kind there: {@code E'a'} newline {@code 'b\''}
+     * is one escape string (SQL's continuation; PostgreSQL's {@code quotecontinue}).
+     */
     private void skipQuoted(char quote, boolean backslashEscapes, String what, int statementLine) {
         int startLine = line;
         i++;
@@ -158,17 +229,49 @@ final class SqlStatementSplitter {
                 i++;
                 c = text.charAt(i);
             } else if (c == quote) {
-                if (next() != quote) {
+                if (next() == quote) {
+                    i += 2;
+                    continue;
+                }
+                int continued = quote == '\'' ? continuation(i + 1) : -1;
+                if (continued < 0) {
                     i++;
                     return;
                 }
-                i++;
+                line += countNewlines(i + 1, continued);
+                i = continued + 1;
+                continue;
             }
             if (c == '\n') {
                 line++;
             }
             i++;
         }
+    }
+
+    /**
+     * The index of the quote that continues a string literal ending just before {@code j}, or -1: PostgreSQL's
+     * {@code {quote}{whitespace_with_newline}{quote}}, where horizontal space and {@code --} comments may
+     * come before the line break, and space and comments ending in a line break after it.
+     */
+    private int continuation(int j) {
+        boolean newline = false;
+        while (j < to) {
+            char c = text.charAt(j);
+            if (c == '\n') {
+                newline = true;
+                j++;
+            } else if (c == ' ' || c == '\t' || c == '\f' || c == '\r' || (c == '\u000B' && newline)) {
+                j++;
+            } else if (c == '-' && j + 1 < to && text.charAt(j + 1) == '-') {
+                while (j < to && text.charAt(j) != '\n') {
+                    j++;
+                }
+            } else {
+                return newline && c == '\'' ? j : -1;
+            }
+        }
+        return -1;
     }
 
     private void skipDollarQuoted(int statementLine) {
@@ -198,7 +301,7 @@ final class SqlStatementSplitter {
             if (c == '$') {
                 return j;
             }
-            if (!(Character.isLetterOrDigit(c) || c == '_')) {
+            if (!(isIdentifierStart(c) || (c >= '0' && c <= '9'))) {
                 return -1;
             }
         }
@@ -226,16 +329,22 @@ final class SqlStatementSplitter {
     }
 
     private RevisionLoadException unterminated(String what, int statementLine) {
-        return new RevisionLoadException(source + ":" + statementLine + ": unterminated " + what
-                + " in the statement starting on line " + statementLine + ". Close it; until then everything "
-                + "to the end of the section is part of it.");
+        return problem("unterminated " + what, statementLine,
+                "Close it; until then everything to the end of the section is part of it.");
     }
 
+    private RevisionLoadException problem(String what, int statementLine, String todo) {
+        return new RevisionLoadException(source + ":" + statementLine + ": " + what
+                + " in the statement starting on line " + statementLine + ". " + todo);
+    }
+
+    /** PostgreSQL's {@code ident_start}: {@code [A-Za-z\\200-\\377_]}; every character from U+0080 up. */
     private static boolean isIdentifierStart(char c) {
-        return Character.isLetter(c) || c == '_';
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
     }
 
+    /** PostgreSQL's {@code ident_cont}: a start character, a digit or {@code $}. */
     private static boolean isIdentifierPart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+        return isIdentifierStart(c) || (c >= '0' && c <= '9') || c == '$';
     }
 }

@@ -34,6 +34,26 @@ class StatementRunnerTest {
     }
 
     @Test
+    void aStatementTheDriverRefusesInABatchIsNamedNotTheBookkeepingBeforeIt(TestDatabase db) throws Exception {
+        // One statement for PostgreSQL (the E'' string continues on the next line, escapes included); the driver
+        // reads two and refuses it in addBatch, before anything is sent.
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            assertThatThrownBy(() -> StatementRunner.run(c, List.of(
+                    ExecutableStatement.engine("SET LOCAL lock_timeout = '5000ms'"),
+                    user("CREATE TABLE notes (body text)", 3),
+                    user("UPDATE notes SET body = E'a'\n  'b\\'; x'", 4),
+                    ExecutableStatement.engine("CREATE TABLE bookkeeping (id int)"))))
+                    .isInstanceOfSatisfying(StatementRunner.StatementFailure.class, f -> {
+                        assertThat(f.statement().line()).isEqualTo(4);
+                        assertThat(f.statement().where()).isEqualTo("filesystem:/m/r.sql:4");
+                        assertThat(f.getMessage()).contains("the JDBC driver reads this statement as several");
+                    });
+            c.rollback();
+        }
+    }
+
+    @Test
     void statementsReturningRowsRunBetweenBatches(TestDatabase db) throws Exception {
         try (Connection c = db.connect()) {
             StatementRunner.run(c, List.of(

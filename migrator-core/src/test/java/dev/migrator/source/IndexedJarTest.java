@@ -93,7 +93,7 @@ class IndexedJarTest {
         List<LoadedRevision> revisions = load(jar("edited", packaged, indexed));
 
         RevisionBody body = revisions.get(0).body();
-        assertThatThrownBy(body::checkStatements)
+        assertThatThrownBy(body::read)
                 .isInstanceOf(MigratorException.class)
                 .satisfies(e -> assertThat(((MigratorException) e).code()).isEqualTo(ErrorCode.REVISION_INDEX_STALE))
                 .hasMessageContaining("classpath:indexjar/migrations/0001_a.sql (revision a0001) changed after the revision index");

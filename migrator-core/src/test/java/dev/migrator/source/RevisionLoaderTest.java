@@ -165,4 +165,20 @@ class RevisionLoaderTest {
                 .hasMessageContaining("no public no-argument constructor")
                 .hasMessageContaining("Add one");
     }
+
+    @Test
+    void parseSqlFileIsTheCompleteCheckOfOneFile() {
+        byte[] good = "-- Revision: p1\n-- migrate:upgrade\nBEGIN;\nCREATE TABLE t (id int);\nCOMMIT;\n-- migrate:downgrade\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        LoadedRevision revision = RevisionLoader.parseSqlFile("build:p1.sql", good);
+        assertThat(revision.source()).isEqualTo("build:p1.sql");
+        assertThat(((RevisionBody.Sql) revision.body()).upgrade()).containsExactly(new SqlStatement("CREATE TABLE t (id int)", 4));
+
+        byte[] bad = "-- Revision: p2\n-- Phase: soon\n-- migrate:upgrade\nCOMMIT;\nSELECT 'x;\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> RevisionLoader.parseSqlFile("build:p2.sql", bad))
+                .isInstanceOfSatisfying(RevisionLoadException.class, e -> assertThat(e.problems())
+                        .extracting(problem -> problem.substring(0, problem.indexOf(' ')))
+                        .containsExactly("build:p2.sql:2:", "build:p2.sql:", "build:p2.sql:5:"));
+    }
 }

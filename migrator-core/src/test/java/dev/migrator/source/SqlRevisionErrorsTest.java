@@ -1,7 +1,9 @@
 package dev.migrator.source;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrator.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,10 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Each malformed SQL revision fails with a message naming the file, the line, what was expected and what
- * to do: header and section errors when the file is loaded, statement errors when its statements are
- * first needed (every command checks the revisions it will run before running any; see
- * {@code MalformedStatementTest} for that on a real database).
+ * Each malformed SQL revision fails when it is loaded, with a message naming the file, the line, what was
+ * expected and what to do: header, sections and statements alike, every problem of every file at once (see
+ * {@code LoadReportsEveryProblemTest} for the same on a real database).
  */
 class SqlRevisionErrorsTest {
 
@@ -23,17 +24,12 @@ class SqlRevisionErrorsTest {
     @TempDir
     Path dir;
 
-    /**
-     * Loads {@code content} as {@code dir/0001_bad.sql}, checks its statements as a command would, and
-     * returns the assertion on the failure.
-     */
+    /** Loads {@code content} as {@code dir/0001_bad.sql} and returns the assertion on the failure. */
     private AbstractThrowableAssert<?, ? extends Throwable> loading(String content) throws IOException {
         Files.writeString(dir.resolve("0001_bad.sql"), content);
-        return assertThatThrownBy(() -> {
-            for (LoadedRevision revision : RevisionLoader.load(List.of("filesystem:" + dir), getClass().getClassLoader(), List.of())) {
-                revision.body().checkStatements();
-            }
-        }).isInstanceOf(RevisionLoadException.class);
+        return assertThatThrownBy(() -> RevisionLoader.load(List.of("filesystem:" + dir), getClass().getClassLoader(), List.of()))
+                .isInstanceOf(RevisionLoadException.class)
+                .satisfies(e -> assertThat(((RevisionLoadException) e).code()).isEqualTo(ErrorCode.REVISION_MALFORMED));
     }
 
     private String file() {
@@ -124,9 +120,11 @@ class SqlRevisionErrorsTest {
     }
 
     @Test
-    void plainSqlFileWithoutSectionsIsMissingTheUpgradeSection() throws IOException {
+    void plainSqlFileWithoutSectionsIsMissingTheUpgradeAndDowngradeSections() throws IOException {
         loading("-- Revision: a1\n")
-                .hasMessageStartingWith(file() + ": no \"-- migrate:upgrade\" section");
+                .hasMessageStartingWith("2 problems in the revisions")
+                .hasMessageContaining("\n  " + file() + ": no \"-- migrate:upgrade\" section")
+                .hasMessageContaining("\n  " + file() + ": no \"-- migrate:downgrade\" section");
     }
 
     @Test
@@ -163,16 +161,11 @@ class SqlRevisionErrorsTest {
     }
 
     @Test
-    void emptyUpgradeSection() throws IOException {
-        loading("-- Revision: a1\n-- migrate:upgrade\n-- nothing yet\n\n-- migrate:downgrade\nSELECT 1;\n")
-                .hasMessageStartingWith(file() + ":2: the \"-- migrate:upgrade\" section has no statement");
-    }
-
-    @Test
     void unknownSectionMarkerSuggestsTheCloseOne() throws IOException {
-        loading("-- Revision: a1\n-- migrate:upgarde\nCREATE TABLE t (id int);\n")
-                .hasMessageStartingWith(file() + ":2: unknown section marker \"-- migrate:upgarde\"")
-                .hasMessageContaining("Did you mean \"-- migrate:upgrade\"?");
+        loading("-- Revision: a1\n-- migrate:upgarde\nCREATE TABLE t (id int);\n-- migrate:downgrade\nDROP TABLE t;\n")
+                .hasMessageContaining("\n  " + file() + ":2: unknown section marker \"-- migrate:upgarde\"")
+                .hasMessageContaining("Did you mean \"-- migrate:upgrade\"?")
+                .hasMessageContaining("\n  " + file() + ": no \"-- migrate:upgrade\" section");
     }
 
     @Test
@@ -238,5 +231,95 @@ class SqlRevisionErrorsTest {
                 .isInstanceOf(RevisionLoadException.class)
                 .hasMessageContaining("Migration location \"filesystem:" + missing + "\" does not exist")
                 .hasMessageContaining("Create the directory or fix the location");
+    }
+
+    // ---- transaction control
+
+    @Test
+    void transactionControlInsideATransactionalRevisionNamesTheLineAndBothWaysOut() throws IOException {
+        loading("-- Revision: a1\n-- migrate:upgrade\nBEGIN;\nCREATE TABLE t1 (id int);\nCOMMIT;\nSELECT 1 / 0;\n"
+                + "-- migrate:downgrade\nDROP TABLE t1;\n")
+                .hasMessageStartingWith("2 problems in the revisions")
+                .hasMessageContaining("\n  " + file() + ":3: \"BEGIN\" in a transactional revision.")
+                .hasMessageContaining("\n  " + file() + ":5: \"COMMIT\" in a transactional revision.")
+                .hasMessageContaining("a section wrapped as a whole in BEGIN; ... COMMIT; is accepted")
+                .hasMessageContaining("declare \"-- Transactional: false\"");
+    }
+
+    @Test
+    void everyKindOfTransactionEndIsRefusedInATransactionalRevision() throws IOException {
+        loading("-- Revision: a1\n-- migrate:upgrade\nSELECT 1;\nEND;\nROLLBACK;\nABORT;\nCOMMIT AND CHAIN;\n"
+                + "START TRANSACTION;\nROLLBACK TO SAVEPOINT s;\n-- migrate:downgrade\nSELECT 1;\n")
+                .satisfies(e -> assertThat(((RevisionLoadException) e).problems()).extracting(p -> p.substring(file().length()))
+                        .allSatisfy(p -> assertThat(p).contains("in a transactional revision"))
+                        .extracting(p -> p.substring(0, p.indexOf(' ')))
+                        .containsExactly(":4:", ":5:", ":6:", ":7:", ":8:"));
+    }
+
+    @Test
+    void aWrapperWithTransactionModesIsRefusedInATransactionalRevision() throws IOException {
+        loading("-- Revision: a1\n-- migrate:upgrade\nBEGIN ISOLATION LEVEL SERIALIZABLE;\nSELECT 1;\nCOMMIT;\n"
+                + "-- migrate:downgrade\n")
+                .hasMessageStartingWith(file() + ":3: \"BEGIN ISOLATION LEVEL SERIALIZABLE\" wraps the section with "
+                        + "transaction modes")
+                .hasMessageContaining("Remove the modes");
+    }
+
+    @Test
+    void twoPhaseCommitIsRefusedInAnyRevision() throws IOException {
+        loading("-- Revision: a1\n-- Transactional: false\n-- migrate:upgrade\nBEGIN;\nSELECT 1;\n"
+                + "PREPARE TRANSACTION 'x';\n-- migrate:downgrade\nCOMMIT PREPARED 'x';\n")
+                .hasMessageContaining(file() + ":6: \"PREPARE TRANSACTION 'x'\": two-phase commit is not supported")
+                .hasMessageContaining(file() + ":8: \"COMMIT PREPARED 'x'\": two-phase commit is not supported")
+                .hasMessageContaining(file() + ":4: the transaction block opened by \"BEGIN\" is not closed in the "
+                        + "\"-- migrate:upgrade\" section");
+    }
+
+    @Test
+    void aNonTransactionalRevisionsBlocksMustBeClosedAndNotNested() throws IOException {
+        loading("-- Revision: a1\n-- Transactional: false\n-- migrate:upgrade\nCOMMIT;\nBEGIN;\nSELECT 1;\nBEGIN;\n"
+                + "COMMIT;\n-- migrate:downgrade\nBEGIN;\nSELECT 1;\n")
+                .hasMessageContaining(file() + ":4: \"COMMIT\" with no transaction block open")
+                .hasMessageContaining(file() + ":7: \"BEGIN\" inside the transaction block opened on line 5")
+                .hasMessageContaining(file() + ":10: the transaction block opened by \"BEGIN\" is not closed in the "
+                        + "\"-- migrate:downgrade\" section");
+    }
+
+    // ---- every problem at once
+
+    @Test
+    void everyProblemOfAFileIsReportedAtOnceInLineOrderOfItsParts() throws IOException {
+        loading("-- Revision: a-1\n-- Phase: later\n-- Lock-Timeout: soon\n-- migrate:upgrade\nSELECT 'x;\n"
+                + "-- migrate:downgrade\nCOMMIT;\n-- migrate:verify\nSELECT 1;\nSELECT 2;\n")
+                .satisfies(e -> assertThat(((RevisionLoadException) e).problems()).containsExactly(
+                        file() + ":1: invalid revision id \"a-1\" in the Revision header: expected "
+                                + dev.migrator.revision.RevisionIds.ID_RULE + ". Change the id (and every Revises or "
+                                + "Depends-On that refers to it).",
+                        file() + ":2: invalid Phase \"later\": expected \"expand\" or \"contract\". Use \"expand\" for a "
+                                + "change old code survives, \"contract\" for one that removes what old code needs.",
+                        file() + ":3: invalid Lock-Timeout \"soon\": expected " + Durations.EXPECTED + ". Fix the value, or "
+                                + "remove the header to use the configured lock timeout.",
+                        file() + ":5: unterminated string literal ' (opened on line 5) in the statement starting on line 5. "
+                                + "Close it; until then everything to the end of the section is part of it.",
+                        ((RevisionLoadException) e).problems().get(4), // the COMMIT, worded as above
+                        file() + ":8: the \"-- migrate:verify\" section must hold exactly one query returning one boolean, "
+                                + "but has 2 statements (on lines 9, 10). Combine them into one query, e.g. SELECT "
+                                + "(<check 1>) AND (<check 2>).")
+                        .element(4).asString().startsWith(file() + ":7: \"COMMIT\" in a transactional revision"));
+    }
+
+    @Test
+    void everyMalformedFileIsReportedNotJustTheFirst() throws IOException {
+        Files.writeString(dir.resolve("0000_fine.sql"), "-- Revision: a0\n" + BODY);
+        Files.writeString(dir.resolve("0002_also_bad.sql"), "-- Revision: a2\n-- migrate:upgrade\nSELECT \"x;\n");
+        Files.writeString(dir.resolve("0003_bad_too.sql"), "-- Revison: a3\n" + BODY);
+        loading("-- Revision: a1\n-- migrate:upgrade\nCREATE TABLE t (id int);\n")
+                .hasMessageStartingWith("5 problems in the revisions (nothing was run; fix them all, then load again):\n  "
+                        + file() + ": no \"-- migrate:downgrade\" section.")
+                .hasMessageContaining("\n  filesystem:" + dir + "/0002_also_bad.sql:3: unterminated quoted identifier")
+                .hasMessageContaining("\n  filesystem:" + dir + "/0002_also_bad.sql: no \"-- migrate:downgrade\" section.")
+                .hasMessageContaining("\n  filesystem:" + dir + "/0003_bad_too.sql:1: unknown header key \"Revison\"")
+                .hasMessageContaining("\n  filesystem:" + dir + "/0003_bad_too.sql: missing the \"-- Revision: <id>\" header")
+                .hasMessageNotContaining("0000_fine.sql");
     }
 }

@@ -55,4 +55,41 @@ class SqlRevisionParserTest {
         assertThat(((RevisionBody.Sql) revision.body()).downgrade()).isEmpty();
         assertThat(revision.irreversible()).isNull();
     }
+
+    @Test
+    void aSectionWithOnlyCommentsIsANoOp() {
+        LoadedRevision revision = parse("-- Revision: a1\n-- migrate:upgrade\n-- Empty migration, this migration was reverted\n"
+                + "/* kept so that the history keeps its numbers */\n;\n-- migrate:downgrade\n");
+
+        assertThat(((RevisionBody.Sql) revision.body()).upgrade()).isEmpty();
+        assertThat(((RevisionBody.Sql) revision.body()).downgrade()).isEmpty();
+    }
+
+    @Test
+    void aTransactionalSectionWrappedAsAWholeInBeginCommitRunsWithoutTheWrapper() {
+        LoadedRevision revision = parse("-- Revision: a1\n-- migrate:upgrade\nBEGIN;\nCREATE TABLE t (id int);\n"
+                + "SAVEPOINT s;\nINSERT INTO t VALUES (1);\nROLLBACK TO SAVEPOINT s;\nCOMMIT;\n"
+                + "-- migrate:downgrade\nSTART TRANSACTION;\nDROP TABLE t;\nEND;\n");
+
+        RevisionBody.Sql body = (RevisionBody.Sql) revision.body();
+        assertThat(body.upgrade()).containsExactly(new SqlStatement("CREATE TABLE t (id int)", 4),
+                new SqlStatement("SAVEPOINT s", 5), new SqlStatement("INSERT INTO t VALUES (1)", 6),
+                new SqlStatement("ROLLBACK TO SAVEPOINT s", 7));
+        assertThat(body.downgrade()).containsExactly(new SqlStatement("DROP TABLE t", 11));
+        assertThat(parse("-- Revision: a1\n-- migrate:upgrade\nbegin work;\nSELECT 1;\ncommit work;\n-- migrate:downgrade\n")
+                .body()).extracting(b -> ((RevisionBody.Sql) b).upgrade()).asList().containsExactly(new SqlStatement("SELECT 1", 4));
+    }
+
+    @Test
+    void aNonTransactionalRevisionKeepsItsBlocksAsWritten() {
+        LoadedRevision revision = parse("-- Revision: a1\n-- Transactional: false\n-- migrate:upgrade\n"
+                + "CREATE INDEX CONCURRENTLY i ON t (v);\nBEGIN;\nUPDATE t SET v = 1;\nCOMMIT;\n"
+                + "-- migrate:downgrade\nBEGIN;\nDELETE FROM t;\nROLLBACK;\nDROP INDEX CONCURRENTLY i;\n");
+
+        RevisionBody.Sql body = (RevisionBody.Sql) revision.body();
+        assertThat(body.upgrade()).extracting(SqlStatement::sql)
+                .containsExactly("CREATE INDEX CONCURRENTLY i ON t (v)", "BEGIN", "UPDATE t SET v = 1", "COMMIT");
+        assertThat(body.downgrade()).extracting(SqlStatement::sql)
+                .containsExactly("BEGIN", "DELETE FROM t", "ROLLBACK", "DROP INDEX CONCURRENTLY i");
+    }
 }

@@ -40,6 +40,48 @@ class SqlStatementSplitterProperties {
                 .extracting(SqlStatement::line).isEqualTo(expected);
     }
 
+    @Property(tries = 3000)
+    void theFastPathSplitsAsTheGeneralScanner(@ForAll("scripts") String script) {
+        assertThat(outcome(() -> SqlStatementSplitter.split("p.sql", script, 0, script.length(), 1)))
+                .isEqualTo(outcome(() -> SqlStatementSplitter.splitWithoutFastPath("p.sql", script, 0, script.length(), 1)));
+    }
+
+    /** The statements, or the problem reported. */
+    private static Object outcome(java.util.function.Supplier<List<SqlStatement>> split) {
+        try {
+            return split.get();
+        } catch (RevisionLoadException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Provide
+    Arbitrary<String> scripts() {
+        // Tokens where the fast path's decisions lie: parentheses, semicolons, routine starts, quotes, comments.
+        Arbitrary<String> token = Arbitraries.of("CREATE", "create", "OR", "REPLACE", "FUNCTION", "procedure", "TABLE",
+                "BEGIN", "ATOMIC", "END", "CASE", "AS", "t", "t.end", "(", ")", ";", ";", "\n", " ", "\t", "'x;'", "E'\\''",
+                "--c;\n", "/*c;*/", "$$x;$$", "a$$", "e", "€", "1 - 2", "a/b", "\"q;\"");
+        return token.list().ofMaxSize(40).map(tokens -> String.join(" ", tokens));
+    }
+
+    @Property
+    void aSqlStandardRoutineBodyIsOneStatement(@ForAll("routineBodies") List<String> body) {
+        String routine = "CREATE OR REPLACE FUNCTION f(a int) RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  "
+                + String.join(";\n  ", body) + ";\nEND";
+        String script = routine + ";\nSELECT 2;\n";
+        assertThat(SqlStatementSplitter.split("p.sql", script, 0, script.length(), 1))
+                .extracting(SqlStatement::sql).containsExactly(routine, "SELECT 2");
+    }
+
+    @Provide
+    Arbitrary<List<String>> routineBodies() {
+        // Statements of a BEGIN ATOMIC body: CASE ... END blocks, and end/case/begin as labels and column names.
+        return Arbitraries.of("SELECT CASE WHEN a > 0 THEN 1 ELSE 0 END", "SELECT 1 AS end", "SELECT 2 AS \"end\"",
+                "SELECT t.end, t.case FROM t", "SELECT (CASE a WHEN 1 THEN 'x;' END)", "SELECT begin FROM t",
+                "INSERT INTO t VALUES (1, 'end;')", "SELECT CASE WHEN a THEN CASE WHEN a THEN 1 END END AS case",
+                "SELECT $$;END;$$", "UPDATE t SET v = 1 WHERE t . end > 0").list().ofMinSize(1).ofMaxSize(6);
+    }
+
     @Provide
     Arbitrary<List<String>> statementLists() {
         return statement().list().ofMinSize(1).ofMaxSize(8);
@@ -59,12 +101,24 @@ class SqlStatementSplitterProperties {
                 text().map(t -> "\"" + t.replace("\"", "\"\"") + "\""),
                 text().filter(t -> !t.contains("$$")).map(t -> "$$" + t + "$$"),
                 text().filter(t -> !t.contains("$fn$")).map(t -> "$fn$" + t + "$fn$"),
-                text().filter(t -> !t.contains("\n")).map(t -> "-- " + t + "\n"),
+                // A word after the line break: a quote there would continue a string before the comment.
+                text().filter(t -> !t.contains("\n")).map(t -> "-- " + t + "\nx"),
                 text().filter(t -> !t.contains("/*") && !t.contains("*/")).map(t -> "/* " + t + " /* " + t + " */ */"),
-                Arbitraries.of("$1", "a$b", "x = $2", "col$", "1 - 2", "a/b", "*", "::int"));
+                // An E'' string continued on the next line: backslash escapes in both parts (PostgreSQL's quotecontinue).
+                Combinators.combine(text(), text()).as((a, b) -> "E'" + escaped(a) + "'\n  '" + escaped(b) + "'"),
+                // Semicolons inside parentheses (psql's rule; CREATE RULE ... DO ALSO (...; ...)).
+                Combinators.combine(words(), words(), words()).as((a, b, c) -> "(" + a + "; " + b + " (" + c + ";))"),
+                // Characters from U+0080 up are identifier characters, also in dollar-quote tags.
+                text().filter(t -> !t.contains("$€$")).map(t -> "$€$" + t + "$€$"),
+                Arbitraries.of("$1", "a$b", "x = $2", "col$", "1 - 2", "a/b", "*", "::int", "amount€$$", "naïve$x",
+                        "t.end", "AS end"));
         // A statement starts and ends with a word so that leading and trailing comments are not in play.
         return Combinators.combine(words(), piece.list().ofMaxSize(6), words())
                 .as((first, middle, last) -> first + " " + String.join(" ", middle) + " " + last);
+    }
+
+    private static String escaped(String text) {
+        return text.replace("\\", "\\\\").replace("'", "\\'");
     }
 
     private static Arbitrary<String> words() {
@@ -73,6 +127,6 @@ class SqlStatementSplitterProperties {
 
     /** Text rich in the characters that matter to the splitter. */
     private static Arbitrary<String> text() {
-        return Arbitraries.strings().withChars(";'\"$-/*\\\nEe ab1").ofMaxLength(20);
+        return Arbitraries.strings().withChars(";'\"$-/*\\\nEe ab1()€").ofMaxLength(20);
     }
 }

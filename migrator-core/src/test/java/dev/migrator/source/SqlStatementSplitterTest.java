@@ -155,4 +155,84 @@ class SqlStatementSplitterTest {
                 .hasMessageContaining("x.sql:2:")
                 .hasMessageContaining("unterminated block comment");
     }
+
+    // ---- the four lexical classes where the splitter used to disagree with PostgreSQL (issue 10, item 4)
+
+    @Test
+    void semicolonsInsideTheParenthesesOfAMultiActionRuleDoNotEndIt() {
+        String rule = "CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2))";
+        String trailing = "CREATE RULE r2 AS ON UPDATE TO t DO INSTEAD (\n  UPDATE a SET v = 1;\n  DELETE FROM b;\n)";
+        assertThat(sqlOf(rule + ";\n" + trailing + ";\nSELECT 3;"))
+                .containsExactly(rule, trailing, "SELECT 3");
+    }
+
+    @Test
+    void endAndCaseAsColumnLabelsOrQualifiedNamesDoNotCloseOrOpenARoutineBody() {
+        String function = "CREATE FUNCTION f() RETURNS TABLE (s int, e int) LANGUAGE sql BEGIN ATOMIC SELECT 1 AS start, "
+                + "2 AS end; END";
+        String qualified = "CREATE PROCEDURE p() LANGUAGE sql BEGIN ATOMIC\n  UPDATE t SET v = t.end + t.case;\n"
+                + "  SELECT CASE WHEN true THEN 1 END AS case FROM t AS x WHERE x . end > 0;\nEND";
+        assertThat(sqlOf(function + ";\n" + qualified + ";\nSELECT 1 AS end;"))
+                .containsExactly(function, qualified, "SELECT 1 AS end");
+    }
+
+    @Test
+    void anEscapeStringContinuedOnTheNextLineKeepsItsBackslashEscapes() {
+        // E'a' newline 'b\'; SELECT 2; --' is one literal: a'; SELECT 2; --b... (the \' does not close it).
+        String continued = "SELECT E'a'\n'b\\'; SELECT 2; --'";
+        assertThat(sqlOf(continued + ";\nSELECT 3;")).containsExactly(continued, "SELECT 3");
+        // Comments and blank lines may come between the parts; a line break is what makes a continuation.
+        String withComment = "SELECT E'a' -- first part\n\n  -- and a comment line\n  'b\\';'";
+        assertThat(sqlOf(withComment + ";SELECT 4")).containsExactly(withComment, "SELECT 4");
+        assertThat(sqlOf("SELECT E'a' 'b\\';SELECT 5")).containsExactly("SELECT E'a' 'b\\'", "SELECT 5");
+    }
+
+    @Test
+    void everyCharacterFromU0080UpIsAnIdentifierCharacter() {
+        assertThat(sqlOf("SELECT $€$a; b$€$;SELECT 2")).containsExactly("SELECT $€$a; b$€$", "SELECT 2");
+        assertThat(sqlOf("CREATE TABLE amount€$$ (v int); INSERT INTO amount€$$ VALUES (1\n);"))
+                .containsExactly("CREATE TABLE amount€$$ (v int)", "INSERT INTO amount€$$ VALUES (1\n)");
+        assertThat(sqlOf("SELECT naïve$$ FROM t;SELECT $ü1$;$ü1$")).containsExactly("SELECT naïve$$ FROM t", "SELECT $ü1$;$ü1$");
+        // E after a non-ASCII letter is part of the identifier, not an escape-string prefix.
+        assertThat(sqlOf("SELECT éE'x\\';SELECT 2")).containsExactly("SELECT éE'x\\'", "SELECT 2");
+    }
+
+    @Test
+    void anUnclosedParenthesisIsAnErrorNamingWhereItOpened() {
+        assertThatThrownBy(() -> split("SELECT 1;\nINSERT INTO t VALUES (1,\n  (2;\nSELECT 3;"))
+                .isInstanceOf(RevisionLoadException.class)
+                .hasMessageStartingWith("classpath:db/migrations/x.sql:2: unclosed parenthesis (opened on line 2)");
+    }
+
+    @Test
+    void aRoutineBodyWithoutItsEndIsAnError() {
+        assertThatThrownBy(() -> split("CREATE FUNCTION f() RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT 1;\n"))
+                .isInstanceOf(RevisionLoadException.class)
+                .hasMessageStartingWith("classpath:db/migrations/x.sql:1: BEGIN ATOMIC body without its END (opened on line 2)");
+    }
+
+    // ---- in the style of PostgreSQL's regression scripts
+
+    @Test
+    void regressionStyleRulesFunctionsAndLiterals() {
+        String script = """
+                -- rules.sql style
+                CREATE RULE rtest_sys_del AS ON DELETE TO rtest_system DO (
+                    DELETE FROM rtest_interface WHERE sysname = old.sysname;
+                    DELETE FROM rtest_admin WHERE sysname = old.sysname;
+                    );
+                /* create_function_sql.sql style: a body with CASE, a nested comment /* ; */ and strings */
+                CREATE FUNCTION functest_s_3() RETURNS boolean LANGUAGE sql
+                BEGIN ATOMIC
+                    SELECT 'a;' = $q$;$q$;
+                    SELECT CASE WHEN 1 > 0 THEN false ELSE true END;
+                END;
+                SELECT U&'d\\0061t\\+000061;' AS unicode, B'1001', X'1F', e'\\\\;' AS backslash;
+                COMMENT ON TABLE "we;ird""name" IS 'it''s; here';
+                SELECT 1 /* a /* nested */ comment; */ + 2 -- trailing; comment
+                ;
+                """;
+        assertThat(split(script)).extracting(SqlStatement::line).containsExactly(2, 7, 12, 13, 14);
+        assertThat(sqlOf(script)).hasSize(5).last().isEqualTo("SELECT 1 /* a /* nested */ comment; */ + 2");
+    }
 }

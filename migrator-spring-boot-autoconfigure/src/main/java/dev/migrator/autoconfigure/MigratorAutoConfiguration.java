@@ -1,10 +1,14 @@
 package dev.migrator.autoconfigure;
 
+import dev.migrator.ErrorCode;
 import dev.migrator.Migration;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorConfiguration;
+import dev.migrator.MigratorException;
 import dev.migrator.event.MigrationListener;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -35,6 +39,8 @@ import org.springframework.core.io.ResourceLoader;
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public final class MigratorAutoConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(MigratorAutoConfiguration.class);
+
     @Bean
     @ConditionalOnMissingBean
     Migrator migrator(MigratorProperties properties, ResourceLoader resourceLoader,
@@ -51,7 +57,24 @@ public final class MigratorAutoConfiguration {
         configuration.migrations(migrations.orderedStream().toArray(Migration[]::new));
         configuration.listeners(listeners.orderedStream().toArray(MigrationListener[]::new));
         customizers.orderedStream().forEach(customizer -> customizer.customize(configuration));
-        return configuration.load();
+        Migrator migrator = configuration.load();
+        requireRevisions(migrator, configuration, properties);
+        return migrator;
+    }
+
+    /** A wrong location on an existing database would otherwise start as AHEAD with health UP. */
+    private static void requireRevisions(Migrator migrator, MigratorConfiguration configuration, MigratorProperties properties) {
+        if (!migrator.revisions().isEmpty()) {
+            return;
+        }
+        String message = "No revision found at " + configuration.getLocations() + " (migrator.locations) and no "
+                + "Migration bean is defined.";
+        if (properties.isFailOnMissingLocations()) {
+            throw new MigratorException(ErrorCode.LOCATION_INVALID, message + " Check migrator.locations (classpath: or "
+                    + "filesystem: paths to the directories holding the revisions), or set "
+                    + "migrator.fail-on-missing-locations=false while the application has no revision yet.");
+        }
+        log.warn("{} Nothing will be migrated (migrator.fail-on-missing-locations=false).", message);
     }
 
     @Bean
@@ -64,16 +87,23 @@ public final class MigratorAutoConfiguration {
     @ConditionalOnMissingBean({MigratorInitializer.class, AsyncMigratorInitializer.class})
     @ConditionalOnBooleanProperty(name = "migrator.startup.async", havingValue = false, matchIfMissing = true)
     MigratorInitializer migratorInitializer(Migrator migrator, MigratorProperties properties,
-            MigratorStartupStatus status) {
-        return new MigratorInitializer(new StartupMigration(migrator, properties, status));
+            ObjectProvider<MigrationStrategy> strategy, MigratorStartupStatus status) {
+        return new MigratorInitializer(migrator, startupStrategy(properties, strategy), status);
     }
 
     @Bean
     @ConditionalOnMissingBean({MigratorInitializer.class, AsyncMigratorInitializer.class})
     @ConditionalOnBooleanProperty(name = "migrator.startup.async")
     AsyncMigratorInitializer asyncMigratorInitializer(Migrator migrator, MigratorProperties properties,
-            MigratorStartupStatus status) {
-        return new AsyncMigratorInitializer(new StartupMigration(migrator, properties, status), status);
+            ObjectProvider<MigrationStrategy> strategy, MigratorStartupStatus status) {
+        return new AsyncMigratorInitializer(migrator, startupStrategy(properties, strategy), status);
+    }
+
+    /** The user's strategy or {@code migrator.startup.action}, after a one-off {@code migrator.accept-checksum-change}. */
+    private static MigrationStrategy startupStrategy(MigratorProperties properties, ObjectProvider<MigrationStrategy> strategy) {
+        MigrationStrategy startup = strategy.getIfAvailable(() -> new StartupMigration(properties));
+        AcceptChecksumChange accept = AcceptChecksumChange.parse(properties.getAcceptChecksumChange());
+        return accept == null ? startup : accept.before(startup);
     }
 
     /** A DataSource bean to migrate through, or a dedicated {@code migrator.url}. */

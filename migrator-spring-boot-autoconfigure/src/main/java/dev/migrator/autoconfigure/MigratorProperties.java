@@ -6,6 +6,7 @@ import dev.migrator.UnknownRevisionPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -25,7 +26,7 @@ public class MigratorProperties {
     private List<String> locations = new ArrayList<>(List.of("classpath:db/migrations"));
 
     /** Schema of Migrator's own tables. Defaults to the connection's current schema. */
-    private String schema;
+    private @Nullable String schema;
 
     /** Prefix of Migrator's table names (version and history tables). */
     private String tablePrefix = "migrator_";
@@ -68,16 +69,50 @@ public class MigratorProperties {
      * JDBC URL of a dedicated connection for migrations. When unset, the application's DataSource (or a
      * {@code @MigratorDataSource} bean) is used.
      */
-    private String url;
+    private @Nullable String url;
 
     /**
      * Login user for migrations. With "migrator.url" it completes that connection; without it, the
      * application's DataSource URL is used with these credentials.
      */
-    private String user;
+    private @Nullable String user;
 
     /** Login password for migrations. Never logged. */
-    private String password;
+    private @Nullable String password;
+
+    /**
+     * How often startup retries to connect when the database does not accept connections yet (refused,
+     * unreachable, starting up), waiting 1s, 2s, 4s... up to "migrator.connect-retries-interval"; each wait
+     * is logged at INFO with the host. 0 fails at once.
+     */
+    private int connectRetries = 0;
+
+    /** The longest wait between two connection attempts at startup. */
+    private Duration connectRetriesInterval = Duration.ofSeconds(120);
+
+    /**
+     * Revision (id or target) an existing schema corresponds to. When the schema already holds tables but
+     * no Migrator state, startup stamps it (recorded in the history) and upgrades from there.
+     */
+    private @Nullable String baseline;
+
+    /**
+     * Whether startup fails when the locations hold no revision at all (a wrong "migrator.locations");
+     * false logs a warning instead.
+     */
+    private boolean failOnMissingLocations = true;
+
+    /**
+     * For one start: "<revision id or all>: <reason>" records the current checksum of applied revisions
+     * whose file was edited on purpose, with a history row saying who, when and why. Remove it afterwards.
+     */
+    private @Nullable String acceptChecksumChange;
+
+    /**
+     * How long the endpoint, health and metrics wait for a read of the migration state (getting a
+     * connection and each query) before answering UNKNOWN with the last state read.
+     */
+    private Duration statusTimeout = Duration.ofSeconds(2);
 
     /**
      * The safety analysis of the revisions about to be applied at startup (docs/safety-rules.md): "warn" logs
@@ -102,15 +137,19 @@ public class MigratorProperties {
                 .advisoryLockWait(advisoryLockWait)
                 .validateChecksums(validateChecksums)
                 .onUnknownRevision(onUnknownRevision)
-                .checkTimeout(checks.getTimeout());
+                .checkTimeout(checks.getTimeout())
+                .connectRetries(connectRetries)
+                .connectRetriesInterval(connectRetriesInterval)
+                .baseline(baseline)
+                .readTimeout(statusTimeout);
     }
 
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
     public List<String> getLocations() { return locations; }
     public void setLocations(List<String> locations) { this.locations = locations; }
-    public String getSchema() { return schema; }
-    public void setSchema(String schema) { this.schema = schema; }
+    public @Nullable String getSchema() { return schema; }
+    public void setSchema(@Nullable String schema) { this.schema = schema; }
     public String getTablePrefix() { return tablePrefix; }
     public void setTablePrefix(String tablePrefix) { this.tablePrefix = tablePrefix; }
     public String getTarget() { return target; }
@@ -129,12 +168,24 @@ public class MigratorProperties {
     public void setValidateChecksums(boolean validateChecksums) { this.validateChecksums = validateChecksums; }
     public UnknownRevisionPolicy getOnUnknownRevision() { return onUnknownRevision; }
     public void setOnUnknownRevision(UnknownRevisionPolicy onUnknownRevision) { this.onUnknownRevision = onUnknownRevision; }
-    public String getUrl() { return url; }
-    public void setUrl(String url) { this.url = url; }
-    public String getUser() { return user; }
-    public void setUser(String user) { this.user = user; }
-    public String getPassword() { return password; }
-    public void setPassword(String password) { this.password = password; }
+    public @Nullable String getUrl() { return url; }
+    public void setUrl(@Nullable String url) { this.url = url; }
+    public @Nullable String getUser() { return user; }
+    public void setUser(@Nullable String user) { this.user = user; }
+    public @Nullable String getPassword() { return password; }
+    public void setPassword(@Nullable String password) { this.password = password; }
+    public int getConnectRetries() { return connectRetries; }
+    public void setConnectRetries(int connectRetries) { this.connectRetries = connectRetries; }
+    public Duration getConnectRetriesInterval() { return connectRetriesInterval; }
+    public void setConnectRetriesInterval(Duration connectRetriesInterval) { this.connectRetriesInterval = connectRetriesInterval; }
+    public @Nullable String getBaseline() { return baseline; }
+    public void setBaseline(@Nullable String baseline) { this.baseline = baseline; }
+    public boolean isFailOnMissingLocations() { return failOnMissingLocations; }
+    public void setFailOnMissingLocations(boolean failOnMissingLocations) { this.failOnMissingLocations = failOnMissingLocations; }
+    public @Nullable String getAcceptChecksumChange() { return acceptChecksumChange; }
+    public void setAcceptChecksumChange(@Nullable String acceptChecksumChange) { this.acceptChecksumChange = acceptChecksumChange; }
+    public Duration getStatusTimeout() { return statusTimeout; }
+    public void setStatusTimeout(Duration statusTimeout) { this.statusTimeout = statusTimeout; }
     public SafetyMode getSafety() { return safety; }
     public void setSafety(SafetyMode safety) { this.safety = safety; }
     public Startup getStartup() { return startup; }

@@ -1,5 +1,7 @@
 package dev.migrator.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where the startup migration run stands. Readiness is held back while a run is scheduled, running or
  * failed; the actuator health and endpoint can read it too.
@@ -20,14 +22,14 @@ public final class MigratorStartupStatus {
     }
 
     private volatile State state = State.IDLE;
-    private volatile RuntimeException failure;
+    private volatile @Nullable RuntimeException failure;
 
     public State state() {
         return state;
     }
 
     /** The failure of a {@link State#FAILED} run, else null. */
-    public RuntimeException failure() {
+    public @Nullable RuntimeException failure() {
         return failure;
     }
 
@@ -35,6 +37,18 @@ public final class MigratorStartupStatus {
     public boolean allowsTraffic() {
         State current = state;
         return current == State.IDLE || current == State.FINISHED;
+    }
+
+    /** Runs the startup migration, recording its progress and outcome; a failure is rethrown. */
+    void track(Runnable migration) {
+        running();
+        try {
+            migration.run();
+            finished();
+        } catch (RuntimeException e) {
+            failed(e);
+            throw e;
+        }
     }
 
     void waiting() {

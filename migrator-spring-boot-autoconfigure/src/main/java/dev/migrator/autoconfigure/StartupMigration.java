@@ -11,42 +11,34 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs {@code migrator.startup.action} once and records the outcome; shared by the sync and async modes. */
-final class StartupMigration {
+/**
+ * The default {@link MigrationStrategy}: {@code migrator.startup.action} with {@code migrator.target}.
+ * A {@link MigrationStrategy} bean replaces it.
+ */
+final class StartupMigration implements MigrationStrategy {
 
     private static final Logger log = LoggerFactory.getLogger(StartupMigration.class);
 
-    private final Migrator migrator;
     private final StartupAction action;
     private final String target;
-    private final MigratorStartupStatus status;
     private final StartupSafety safety;
 
-    StartupMigration(Migrator migrator, MigratorProperties properties, MigratorStartupStatus status) {
-        this.migrator = migrator;
+    StartupMigration(MigratorProperties properties) {
         this.action = properties.getStartup().getAction();
         this.target = properties.getTarget();
-        this.status = status;
         this.safety = new StartupSafety(properties.getSafety());
     }
 
-    /** Runs the action; a failure is recorded in the status and rethrown. */
-    void run() {
-        status.running();
-        try {
-            switch (action) {
-                case UPGRADE -> upgrade();
-                case VALIDATE -> validate();
-                case NONE -> log.info("migrator.startup.action=none: not touching the database");
-            }
-            status.finished();
-        } catch (RuntimeException e) {
-            status.failed(e);
-            throw e;
+    @Override
+    public void migrate(Migrator migrator) {
+        switch (action) {
+            case UPGRADE -> upgrade(migrator);
+            case VALIDATE -> validate(migrator);
+            case NONE -> log.info("migrator.startup.action=none: not touching the database");
         }
     }
 
-    private void upgrade() {
+    private void upgrade(Migrator migrator) {
         safety.check(migrator, target);
         MigrationResult result = migrator.upgrade(target);
         log.info("Migrator upgraded to {}: {} revision(s) applied in {} ms, now at {}{}", target, result.applied(),
@@ -55,7 +47,7 @@ final class StartupMigration {
                         + " contract revision(s) deferred (set migrator.contract=apply to run them)");
     }
 
-    private void validate() {
+    private void validate(Migrator migrator) {
         ValidationResult result = migrator.validate();
         // Under contract=defer a pending contract revision, and whatever needs it, is expected, not a
         // reason to refuse to start: the engine's own plan says which (ValidationResult.deferred).

@@ -39,6 +39,14 @@ class ConfigurationMetadataTest {
         SPEC.put("migrator.safety", "\"warn\"");
         // not in SPEC §7's table: added with the per-check time limit (docs/spring-boot.md)
         SPEC.put("migrator.checks.timeout", "\"10s\"");
+        SPEC.put("migrator.connect-retries", "0");
+        SPEC.put("migrator.connect-retries-interval", "\"120s\"");
+        SPEC.put("migrator.baseline", null);
+        SPEC.put("migrator.fail-on-missing-locations", "true");
+        // not in SPEC §7's table: issue 13 (docs/spring-boot.md)
+        SPEC.put("migrator.accept-checksum-change", null);
+        SPEC.put("migrator.status-timeout", "\"2s\"");
+        SPEC.put("management.health.migrations.enabled", "true");
     }
 
     @Test

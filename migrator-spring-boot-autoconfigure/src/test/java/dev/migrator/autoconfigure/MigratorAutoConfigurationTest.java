@@ -2,9 +2,11 @@ package dev.migrator.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrator.ErrorCode;
 import dev.migrator.Migration;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorConfiguration;
+import dev.migrator.MigratorException;
 import dev.migrator.Revision;
 import dev.migrator.operation.Operations;
 import dev.migrator.testsupport.FreshDatabase;
@@ -18,6 +20,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 
@@ -242,13 +246,110 @@ class MigratorAutoConfigurationTest {
 
     @Test
     void userInitializerReplacesTheDefaultOne(TestDatabase db) {
-        on(db).withBean("myInitializer", MigratorInitializer.class, () -> new MigratorInitializer(null) {
-            @Override
-            public void afterPropertiesSet() {
-                // a user strategy: do nothing
-            }
-        }).run(context -> assertThat(context).hasNotFailed().getBeans(MigratorInitializer.class).containsOnlyKeys("myInitializer"));
+        on(db).withBean("myInitializer", MigratorInitializer.class,
+                () -> new MigratorInitializer(Migrator.configure().dataSource(db.dataSource()).load(), migrator -> { }))
+                .run(context -> assertThat(context).hasNotFailed().getBeans(MigratorInitializer.class)
+                        .containsOnlyKeys("myInitializer"));
         assertThat(db.tableExists("items")).isFalse();
+    }
+
+    @Test
+    void migrationStrategyBeanReplacesTheStartupActionAndIsTracked(TestDatabase db) {
+        List<String> calls = new ArrayList<>();
+        on(db).withPropertyValues("migrator.locations=classpath:db/migrations,classpath:db/contract", "migrator.contract=apply")
+                .withBean(MigrationStrategy.class, () -> migrator -> {
+                    calls.add("strategy");
+                    migrator.upgrade("a1b2c3d4e5f6");
+                })
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(MigratorStartupStatus.class).state()).isEqualTo(MigratorStartupStatus.State.FINISHED);
+                });
+        assertThat(calls).containsExactly("strategy");
+        assertThat(db.tableExists("items")).isTrue();
+        assertThat(db.tableExists("contract_done")).as("the strategy, not migrator.target=heads, decided").isFalse();
+    }
+
+    @Test
+    void aFailingMigrationStrategyFailsTheStartAndIsRecorded(TestDatabase db) {
+        on(db).withBean(MigrationStrategy.class, () -> migrator -> migrator.upgrade("nope9999")).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(MigratorException.class)
+                    .hasMessageContaining("nope9999");
+        });
+    }
+
+    @Test
+    void locationsWithoutAnyRevisionFailTheStartNamingThem(TestDatabase db) {
+        on(db).withPropertyValues("migrator.locations=classpath:db/nothing-here").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(MigratorException.class)
+                    .satisfies(e -> assertThat(((MigratorException) e).code()).isEqualTo(ErrorCode.LOCATION_INVALID))
+                    .hasMessageContaining("classpath:db/nothing-here").hasMessageContaining("migrator.fail-on-missing-locations");
+        });
+        assertThat(db.tableExists("migrator_version")).isFalse();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void locationsWithoutAnyRevisionOnlyWarnWhenAllowed(TestDatabase db, CapturedOutput output) {
+        on(db).withPropertyValues("migrator.locations=classpath:db/nothing-here", "migrator.fail-on-missing-locations=false")
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(Migrator.class));
+        assertThat(output).contains("WARN").contains("No revision found at [classpath:db/nothing-here]");
+    }
+
+    @Test
+    void baselineAdoptsAnExistingSchemaThenUpgradesFromIt(TestDatabase db) {
+        db.execute("CREATE TABLE items (id bigserial PRIMARY KEY, name text NOT NULL)");
+
+        on(db).withPropertyValues("migrator.locations=classpath:db/migrations,classpath:db/existing",
+                "migrator.baseline=a1b2c3d4e5f6").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(Migrator.class).current()).containsExactly("b0b0b0b0b001");
+        });
+        assertThat(db.queryValue("SELECT direction || ' ' || revision FROM migrator_history ORDER BY id LIMIT 1"))
+                .isEqualTo("stamp a1b2c3d4e5f6");
+        assertThat(db.count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'items'"
+                + " AND column_name = 'price_cents'")).isEqualTo(1);
+    }
+
+    @Test
+    void acceptChecksumChangeRecordsAnIntendedEditForOneStart(TestDatabase db) {
+        on(db).run(context -> assertThat(context).hasNotFailed());
+        ApplicationContextRunner edited = on(db).withPropertyValues("migrator.locations=classpath:db/migrations-edited");
+        edited.run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                .hasMessageContaining("migrator.accept-checksum-change"));
+
+        edited.withPropertyValues("migrator.accept-checksum-change=a1b2c3d4e5f6: comment added, reviewed by Ana")
+                .run(context -> assertThat(context).hasNotFailed());
+
+        assertThat(db.queryValue("SELECT message FROM migrator_history WHERE direction = 'stamp'"))
+                .isEqualTo("checksum accepted: comment added, reviewed by Ana");
+        edited.run(context -> assertThat(context).as("later starts pass without the setting").hasNotFailed());
+    }
+
+    @Test
+    void acceptChecksumChangeWithoutAReasonFailsBeforeTouchingTheDatabase(TestDatabase db) {
+        on(db).withPropertyValues("migrator.accept-checksum-change=a1b2c3d4e5f6").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("<revision id or all>: <reason>");
+        });
+        assertThat(db.tableExists("items")).isFalse();
+    }
+
+    @Test
+    void aPasswordInTheMigrationUrlNeverReachesTheFailure() {
+        // a mistyped scheme: DriverManager's "No suitable driver found for <url>" repeats the whole URL
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigratorAutoConfiguration.class))
+                .withPropertyValues("migrator.url=jdbc:postgres://app:Sup3r-s3cret@localhost:1/shop?password=Sup3r-s3cret")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    Throwable failure = context.getStartupFailure();
+                    for (Throwable t = failure; t != null; t = t.getCause()) {
+                        assertThat(String.valueOf(t.getMessage())).doesNotContain("Sup3r-s3cret");
+                    }
+                    assertThat(failure).rootCause().hasMessageContaining("app:****@localhost:1/shop?password=****");
+                });
     }
 
     private static String currentUser(DataSource dataSource) {

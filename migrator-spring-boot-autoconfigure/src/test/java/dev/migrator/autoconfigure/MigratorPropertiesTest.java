@@ -33,6 +33,10 @@ class MigratorPropertiesTest {
         assertThat(properties.getUrl()).isEqualTo(core.getUrl());
         assertThat(properties.getUser()).isEqualTo(core.getUser());
         assertThat(properties.getChecks().getTimeout()).isEqualTo(core.getCheckTimeout()).isEqualTo(MigratorConfiguration.DEFAULT_CHECK_TIMEOUT);
+        assertThat(properties.getConnectRetries()).isEqualTo(core.getConnectRetries()).isEqualTo(MigratorConfiguration.DEFAULT_CONNECT_RETRIES);
+        assertThat(properties.getConnectRetriesInterval()).isEqualTo(core.getConnectRetriesInterval())
+                .isEqualTo(MigratorConfiguration.DEFAULT_CONNECT_RETRIES_INTERVAL);
+        assertThat(properties.getBaseline()).isEqualTo(core.getBaseline()).isNull();
     }
 
     @Test
@@ -45,6 +49,29 @@ class MigratorPropertiesTest {
         assertThat(properties.getStartup().isAsync()).isFalse();
         assertThat(properties.getChecks().isEnabled()).isTrue();
         assertThat(properties.getChecks().getCacheTtl()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(properties.isFailOnMissingLocations()).isTrue();
+        assertThat(properties.getAcceptChecksumChange()).isNull();
+        // the engine has no read bound by default; the starter's ops view must answer within one
+        assertThat(properties.getStatusTimeout()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void startupAndStatusPropertiesAreMappedToTheEngine() {
+        MigratorProperties properties = bind(Map.of("migrator.connect-retries", "7",
+                "migrator.connect-retries-interval", "15s", "migrator.baseline", "0a5e00000001",
+                "migrator.status-timeout", "1500ms", "migrator.fail-on-missing-locations", "false",
+                "migrator.accept-checksum-change", "all: reformatted"));
+        MigratorConfiguration configuration = Migrator.configure();
+
+        properties.applyTo(configuration);
+
+        assertThat(configuration.getConnectRetries()).isEqualTo(7);
+        assertThat(configuration.getConnectRetriesInterval()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(configuration.getBaseline()).isEqualTo("0a5e00000001");
+        assertThat(configuration.getReadTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(properties.isFailOnMissingLocations()).isFalse();
+        assertThat(AcceptChecksumChange.parse(properties.getAcceptChecksumChange()))
+                .isEqualTo(new AcceptChecksumChange("all", "reformatted"));
     }
 
     @Test

@@ -58,7 +58,7 @@ public final class RevisionIndexWriter {
                 revision = RevisionLoader.parseSqlFile(source, content);
             } catch (RevisionLoadException e) {
                 failures.add(e);
-                problems.add(e.getMessage());
+                problems.addAll(e.problems());
                 continue;
             }
             String other = sourceById.putIfAbsent(revision.id(), source);

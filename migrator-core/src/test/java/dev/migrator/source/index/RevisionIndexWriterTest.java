@@ -68,8 +68,9 @@ class RevisionIndexWriterTest {
         assertThatThrownBy(() -> RevisionIndexWriter.write(migrations(), "classpath:db/migrations"))
                 .isInstanceOf(MigratorException.class)
                 .satisfies(e -> assertThat(((MigratorException) e).code()).isEqualTo(ErrorCode.REVISION_MALFORMED))
-                .hasMessageContaining("4 problems in classpath:db/migrations (no index was written")
+                .hasMessageContaining("6 problems in classpath:db/migrations (no index was written")
                 .hasMessageContaining("classpath:db/migrations/0002_bad_header.sql:1: invalid revision id")
+                .hasMessageContaining("classpath:db/migrations/0002_bad_header.sql: no \"-- migrate:downgrade\" section")
                 .hasMessageContaining("classpath:db/migrations/0003_no_upgrade.sql: no \"-- migrate:upgrade\" section")
                 .hasMessageContaining("classpath:db/migrations/0004_bad_statement.sql:3")
                 .hasMessageContaining("classpath:db/migrations/0005_same_id.sql: revision id a1 is already used by "

@@ -1,5 +1,13 @@
 package dev.migrator.autoconfigure.actuate;
 
+import dev.migrator.autoconfigure.status.MigrationChecks;
+import dev.migrator.autoconfigure.status.MigrationStatusView;
+import dev.migrator.autoconfigure.status.MigratorChecksAutoConfiguration;
+import dev.migrator.autoconfigure.actuate.endpoint.MigrationsEndpoint;
+import dev.migrator.autoconfigure.actuate.endpoint.MigrationsEndpointAutoConfiguration;
+import dev.migrator.autoconfigure.health.MigrationsHealthAutoConfiguration;
+import dev.migrator.autoconfigure.metrics.MigratorMetrics;
+import dev.migrator.autoconfigure.metrics.MigratorMetricsAutoConfiguration;
 import dev.migrator.autoconfigure.MigratorAutoConfiguration;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
@@ -9,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -47,17 +56,17 @@ class MigratorActuatorAutoConfigurationTest {
         on(db).withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
             MeterRegistry registry = context.getBean(MeterRegistry.class);
             MigratorMetrics metrics = context.getBean(MigratorMetrics.class);
-            metrics.refresh();
+            metrics.refresh().join();
             io.micrometer.core.instrument.Gauge info = registry.get("migrator.info").gauge();
 
-            metrics.refresh();
+            metrics.refresh().join();
 
             // the same meter: a scrape that triggers a refresh never finds it removed
             assertThat(registry.get("migrator.info").gauge()).isSameAs(info);
             assertThat(info.getId().getTag("state")).isEqualTo("UP_TO_DATE");
 
             context.getBean(dev.migrator.Migrator.class).downgrade("0a5e00000001");
-            metrics.refresh();
+            metrics.refresh().join();
 
             assertThat(registry.find("migrator.info").gauges()).singleElement()
                     .satisfies(gauge -> assertThat(gauge.getId().getTag("revision")).isEqualTo("0a5e00000001"))
@@ -113,20 +122,24 @@ class MigratorActuatorAutoConfigurationTest {
 
     @Test
     void checksWorkWithoutActuator(TestDatabase db) {
-        // Boot's own endpoint auto-configuration is absent without actuator too
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigratorAutoConfiguration.class,
-                        MigratorChecksAutoConfiguration.class, MigrationsEndpointAutoConfiguration.class,
-                        MigrationsHealthAutoConfiguration.class, MigratorMetricsAutoConfiguration.class))
+        // Imported as an application imports them: Boot filters each auto-configuration on its class-level
+        // conditions (from the generated metadata) before it reads the actuator annotations next to them.
+        new ApplicationContextRunner().withUserConfiguration(AllOfMigrator.class)
                 .withPropertyValues("migrator.locations=classpath:db/ops", "spring.datasource.url=" + db.url(),
                         "spring.datasource.username=" + db.user(), "spring.datasource.password=" + db.password())
                 .withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate", "org.springframework.boot.health",
                         "io.micrometer")).run(context -> {
-            assertThat(context).hasNotFailed().hasSingleBean(MigrationChecks.class)
+            assertThat(context).hasNotFailed().hasSingleBean(MigrationChecks.class).hasSingleBean(MigrationStatusView.class)
                     .doesNotHaveBean(MigrationsEndpoint.class).doesNotHaveBean("migrationsHealthIndicator")
                     .doesNotHaveBean(MigratorMetrics.class);
             assertThat(context.getBean(MigrationChecks.class).current().passed()).isTrue();
         });
+    }
+
+    @ImportAutoConfiguration({DataSourceAutoConfiguration.class, MigratorAutoConfiguration.class,
+            MigratorChecksAutoConfiguration.class, MigrationsEndpointAutoConfiguration.class,
+            MigrationsHealthAutoConfiguration.class, MigratorMetricsAutoConfiguration.class})
+    static class AllOfMigrator {
     }
 
     @Test

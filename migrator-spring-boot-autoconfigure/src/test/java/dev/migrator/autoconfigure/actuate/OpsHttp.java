@@ -36,6 +36,8 @@ final class OpsHttp implements AutoCloseable {
                 "server.port=0",
                 "migrator.locations=classpath:db/ops",
                 "migrator.checks.cache-ttl=0s",
+                // a loaded test machine must not turn a slow answer into UNKNOWN; the outage test sets 2s
+                "migrator.status-timeout=10s",
                 "management.endpoints.web.exposure.include=*",
                 "management.endpoint.health.show-details=always",
                 "management.endpoint.health.show-components=always"));
@@ -50,14 +52,24 @@ final class OpsHttp implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return get(path, Duration.ofSeconds(30));
+    }
+
+    /** GETs {@code path}; an answer that takes longer than {@code timeout} fails with an HttpTimeoutException. */
+    HttpResponse<String> get(String path, Duration timeout) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30)).GET().build();
+                .timeout(timeout).GET().build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** GETs {@code path}, expects {@code status}, and parses the body. */
     JsonNode json(String path, int status) throws IOException, InterruptedException {
-        HttpResponse<String> response = get(path);
+        return json(path, status, Duration.ofSeconds(30));
+    }
+
+    /** GETs {@code path} within {@code timeout}, expects {@code status}, and parses the body. */
+    JsonNode json(String path, int status, Duration timeout) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(path, timeout);
         if (response.statusCode() != status) {
             throw new AssertionError("GET " + path + " answered " + response.statusCode() + ", expected " + status
                     + ": " + response.body());

@@ -1,4 +1,4 @@
-package dev.migrator.autoconfigure.actuate;
+package dev.migrator.autoconfigure.status;
 
 import dev.migrator.Migrator;
 import dev.migrator.autoconfigure.MigratorAutoConfiguration;
@@ -22,8 +22,9 @@ public final class MigratorChecksAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MigrationStatusView migrationStatusView(ObjectProvider<Migrator> migrator, ObjectProvider<MigratorStartupStatus> startup) {
-        return new MigrationStatusView(migrator, startup);
+    MigrationStatusView migrationStatusView(ObjectProvider<Migrator> migrator, ObjectProvider<MigratorStartupStatus> startup,
+            MigratorProperties properties) {
+        return new MigrationStatusView(migrator, startup, properties.getStatusTimeout());
     }
 
     @Bean

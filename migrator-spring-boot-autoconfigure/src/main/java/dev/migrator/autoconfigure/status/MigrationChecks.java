@@ -1,4 +1,4 @@
-package dev.migrator.autoconfigure.actuate;
+package dev.migrator.autoconfigure.status;
 
 import dev.migrator.CheckResult;
 import dev.migrator.MigrationResult;
@@ -6,6 +6,7 @@ import dev.migrator.Migrator;
 import dev.migrator.VerifyResult;
 import dev.migrator.check.PostDeployCheck;
 import dev.migrator.event.MigrationListener;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,7 +16,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The post-deploy checks (built-in and every {@link PostDeployCheck} bean) as the endpoint, health
@@ -34,7 +40,9 @@ public class MigrationChecks implements MigrationListener {
     private final Duration cacheTtl;
     private final Clock clock;
     private final Object evaluating = new Object();
-    private volatile Evaluation last;
+    private volatile @Nullable Evaluation last;
+    private final Object background = new Object();
+    private @Nullable CompletableFuture<VerifyResult> inBackground;
 
     private record Evaluation(VerifyResult result, Instant at) {}
 
@@ -62,6 +70,38 @@ public class MigrationChecks implements MigrationListener {
     }
 
     /**
+     * The checks as {@link #current()} gives them, waiting at most {@code wait}: an evaluation that takes
+     * longer goes on in the background (one at a time) and is cached when it ends, and meanwhile the last
+     * evaluation is returned (empty before the first). For health and the endpoint's summary, which must
+     * answer while a slow verify query runs.
+     */
+    public Optional<VerifyResult> current(Duration wait) {
+        Evaluation evaluation = last;
+        if (isFresh(evaluation)) {
+            return Optional.of(evaluation.result());
+        }
+        CompletableFuture<VerifyResult> running;
+        synchronized (background) {
+            if (inBackground == null || inBackground.isDone()) {
+                inBackground = CompletableFuture.supplyAsync(this::current, runnable -> {
+                    Thread thread = new Thread(runnable, "migrator-checks");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
+            }
+            running = inBackground;
+        }
+        try {
+            return Optional.of(running.get(wait.toNanos(), TimeUnit.NANOSECONDS));
+        } catch (TimeoutException | ExecutionException e) {
+            return cached();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return cached();
+        }
+    }
+
+    /**
      * Evaluates every check now. Never throws: when the checks cannot even be set up (the database is
      * unreachable, the history cannot be read) the outcome is one FAILED result saying why, so the
      * endpoint answers and health goes DOWN instead of an HTTP 500.
@@ -79,6 +119,18 @@ public class MigrationChecks implements MigrationListener {
         }
         last = new Evaluation(result, clock.instant());
         return result;
+    }
+
+    /** The last evaluation, however old, without evaluating; empty before the first one. */
+    public Optional<VerifyResult> cached() {
+        Evaluation evaluation = last;
+        return evaluation == null ? Optional.empty() : Optional.of(evaluation.result());
+    }
+
+    /** What the checks say when they cannot be evaluated: one FAILED result named {@code checks} with the reason. */
+    public static VerifyResult notEvaluated(String reason) {
+        return new VerifyResult(List.of(new CheckResult("checks", null, CheckResult.Status.FAILED, Duration.ZERO,
+                "could not evaluate the checks: " + reason)));
     }
 
     /** How many checks failed at the last evaluation; empty before the first one. */
@@ -109,7 +161,7 @@ public class MigrationChecks implements MigrationListener {
         }
     }
 
-    private boolean isFresh(Evaluation evaluation) {
+    private boolean isFresh(@Nullable Evaluation evaluation) {
         return evaluation != null && evaluation.at().plus(cacheTtl).isAfter(clock.instant());
     }
 }

@@ -1,5 +1,8 @@
-package dev.migrator.autoconfigure.actuate;
+package dev.migrator.autoconfigure.metrics;
 
+import dev.migrator.autoconfigure.status.MigrationChecks;
+import dev.migrator.autoconfigure.status.MigrationStatusView;
+import dev.migrator.autoconfigure.status.MigratorChecksAutoConfiguration;
 import dev.migrator.Migrator;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,7 +22,7 @@ import org.springframework.context.annotation.Bean;
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration"})
-@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+@ConditionalOnClass({Migrator.class, MeterRegistry.class})
 @ConditionalOnBean({Migrator.class, MeterRegistry.class})
 public final class MigratorMetricsAutoConfiguration {
 

@@ -1,26 +1,32 @@
-package dev.migrator.autoconfigure.actuate;
+package dev.migrator.autoconfigure.health;
 
 import dev.migrator.CheckResult;
 import dev.migrator.MigrationState;
-import dev.migrator.MigratorException;
 import dev.migrator.MigratorStatus;
 import dev.migrator.VerifyResult;
+import dev.migrator.autoconfigure.status.MigrationChecks;
+import dev.migrator.autoconfigure.status.MigrationStatusView;
+import dev.migrator.autoconfigure.status.StatusReading;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
-import java.util.List;
-import java.util.TreeSet;
-
 /**
  * Health contributor {@code migrations}: UP when the database is up to date (or AHEAD, or only
  * deferred contract revisions remain) and every post-deploy check passes; OUT_OF_SERVICE while
- * revisions are pending or a run is in progress; DOWN when the last run failed or a check fails.
+ * revisions are pending or a run is in progress; DOWN when the last run failed or a check fails;
+ * UNKNOWN, with the cause and the last state read, when the database does not answer within
+ * {@code migrator.status-timeout}.
  */
 public class MigrationsHealthIndicator implements HealthIndicator {
 
     private final MigrationStatusView status;
     private final @Nullable MigrationChecks checks;
+    private final Clock clock = Clock.systemUTC();
 
     /** @param checks null when {@code migrator.checks.enabled=false} */
     public MigrationsHealthIndicator(MigrationStatusView status, @Nullable MigrationChecks checks) {
@@ -28,20 +34,13 @@ public class MigrationsHealthIndicator implements HealthIndicator {
         this.checks = checks;
     }
 
-    /** DOWN with the reason when the state cannot be read: a health indicator that throws answers HTTP 500. */
     @Override
     public Health health() {
-        try {
-            return evaluate();
-        } catch (RuntimeException e) {
-            // the engine's messages never carry a secret; anything else is named by its type only
-            return Health.down().withDetail("error", e instanceof MigratorException ? e.getMessage() : e.getClass().getName())
-                    .build();
+        StatusReading reading = status.read();
+        if (reading instanceof StatusReading.Unknown unknown) {
+            return unknown(unknown);
         }
-    }
-
-    private Health evaluate() {
-        MigratorStatus current = status.status();
+        MigratorStatus current = ((StatusReading.Known) reading).status();
         Health.Builder health = switch (current.state()) {
             case UP_TO_DATE, AHEAD, CONTRACT_PENDING -> Health.up();
             case PENDING, MIGRATING -> Health.outOfService();
@@ -58,13 +57,29 @@ public class MigrationsHealthIndicator implements HealthIndicator {
         boolean settled = current.state() == MigrationState.UP_TO_DATE || current.state() == MigrationState.AHEAD
                 || current.state() == MigrationState.CONTRACT_PENDING;
         if (checks != null && settled) {
-            VerifyResult result = checks.current();
+            // past the status timeout, the last evaluation; before the first one has finished, no verdict
+            Optional<VerifyResult> evaluated = checks.current(status.timeout());
+            if (evaluated.isEmpty()) {
+                return health.withDetail("checks", "EVALUATING").build();
+            }
+            VerifyResult result = evaluated.get();
             List<String> failing = result.results().stream().filter(r -> !r.passed())
                     .map(r -> r.revision() == null ? r.name() : r.name() + " " + r.revision()).toList();
             health.withDetail("checks", result.passed() ? CheckResult.Status.PASSED.name() : CheckResult.Status.FAILED.name());
             if (!failing.isEmpty()) {
                 health.down().withDetail("failedChecks", failing);
             }
+        }
+        return health.build();
+    }
+
+    private Health unknown(StatusReading.Unknown unknown) {
+        Health.Builder health = Health.unknown().withDetail("state", "UNKNOWN").withDetail("error", unknown.reason());
+        StatusReading.Known last = unknown.last();
+        if (last != null) {
+            health.withDetail("lastState", last.status().state().name())
+                    .withDetail("lastReadAt", last.readAt().toString())
+                    .withDetail("lastStateAgeSeconds", last.age(clock.instant()).toSeconds());
         }
         return health.build();
     }

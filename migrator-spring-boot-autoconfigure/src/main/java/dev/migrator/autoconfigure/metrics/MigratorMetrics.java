@@ -1,5 +1,8 @@
-package dev.migrator.autoconfigure.actuate;
+package dev.migrator.autoconfigure.metrics;
 
+import dev.migrator.autoconfigure.status.MigrationChecks;
+import dev.migrator.autoconfigure.status.MigrationStatusView;
+import dev.migrator.autoconfigure.status.StatusReading;
 import dev.migrator.Direction;
 import dev.migrator.MigrationResult;
 import dev.migrator.MigratorStatus;
@@ -12,34 +15,34 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.ToIntFunction;
 
 /**
  * Micrometer meters of the operating guide: step durations and lock figures from the engine's
- * events, and gauges of the database state (read at most every {@value #STATUS_MAX_AGE_MILLIS} ms,
- * so a scrape is not a query per gauge).
+ * events, and gauges of the database state. The gauges are served from the last state read and never
+ * wait for the database: a scrape that finds the state older than {@value #STATUS_MAX_AGE_MILLIS} ms
+ * starts a read in the background (on the {@link MigrationStatusView}'s executor) and answers with
+ * what it has; the next scrape shows the new state. When the database does not answer,
+ * {@code migrator.info} carries {@code state="UNKNOWN"} and the other gauges keep their last values.
  */
 public class MigratorMetrics implements MigrationListener, ApplicationListener<ApplicationReadyEvent> {
 
     static final long STATUS_MAX_AGE_MILLIS = 5_000;
-
-    private static final Logger log = LoggerFactory.getLogger(MigratorMetrics.class);
 
     private final MeterRegistry registry;
     private final MigrationStatusView statusView;
     private final Timer lockWait;
     private final Counter lockRetries;
     private final MultiGauge info;
-    private final Object refreshing = new Object();
     private volatile @Nullable MigratorStatus status;
-    private volatile long statusReadAt;
+    private volatile long refreshedAt;
 
     public MigratorMetrics(MeterRegistry registry, MigrationStatusView statusView, @Nullable MigrationChecks checks) {
         this.registry = registry;
@@ -85,22 +88,29 @@ public class MigratorMetrics implements MigrationListener, ApplicationListener<A
 
     /**
      * The state is not read here: the run's own startup bookkeeping still says MIGRATING. The next
-     * gauge read (or the ready application) reads it afresh.
+     * scrape (or the ready application) reads it afresh.
      */
     @Override
     public void runSucceeded(MigrationResult result) {
-        statusReadAt = 0;
+        refreshedAt = 0;
     }
 
     @Override
     public void runFailed(Throwable error) {
-        statusReadAt = 0;
+        refreshedAt = 0;
     }
 
-    /** Startup (and a synchronous startup run) is over: publish the state before the first scrape. */
+    /** Startup (and a synchronous startup run) is over: publish the state before the first scrape (bounded by the status timeout). */
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
-        refresh();
+        refreshedAt = System.currentTimeMillis();
+        publish(statusView.read());
+    }
+
+    /** Reads the state in the background and updates every gauge built on it, {@code migrator.info} included. */
+    public CompletableFuture<Void> refresh() {
+        refreshedAt = System.currentTimeMillis();
+        return statusView.readAsync().thenAccept(this::publish);
     }
 
     private Timer stepTimer(String revision, Direction direction, String outcome) {
@@ -110,30 +120,24 @@ public class MigratorMetrics implements MigrationListener, ApplicationListener<A
                 .register(registry);
     }
 
-    private double statusValue(java.util.function.ToIntFunction<MigratorStatus> value) {
-        if (System.currentTimeMillis() - statusReadAt > STATUS_MAX_AGE_MILLIS) {
+    /** The last state read; a stale one starts a read in the background, never waited for here. */
+    private double statusValue(ToIntFunction<MigratorStatus> value) {
+        if (System.currentTimeMillis() - refreshedAt > STATUS_MAX_AGE_MILLIS) {
             refresh();
         }
         MigratorStatus current = status;
         return current == null ? Double.NaN : value.applyAsInt(current);
     }
 
-    /** Reads the state once and updates every gauge built on it, {@code migrator.info} included. */
-    void refresh() {
-        synchronized (refreshing) {
-            try {
-                MigratorStatus current = statusView.status();
-                status = current;
-                String revision = String.join(",", new TreeSet<>(current.current()));
-                // overwrite=false: an unchanged row stays registered. Overwriting would remove and re-add
-                // it, and a refresh runs inside a scrape (a state gauge asks for it), which then misses it.
-                info.register(List.of(MultiGauge.Row.of(Tags.of("revision", revision, "state", current.state().name()), 1)), false);
-            } catch (RuntimeException e) {
-                // a metric never fails a scrape or a migration; the gauges keep their last values
-                log.debug("Could not read the migration state for metrics: {}", e.getMessage());
-            } finally {
-                statusReadAt = System.currentTimeMillis();
-            }
+    private synchronized void publish(StatusReading reading) {
+        StatusReading.Known last = reading.lastKnown();
+        if (reading instanceof StatusReading.Known known) {
+            status = known.status();
         }
+        String revision = last == null ? "" : String.join(",", new TreeSet<>(last.status().current()));
+        String state = reading instanceof StatusReading.Known known ? known.status().state().name() : "UNKNOWN";
+        // overwrite=false: an unchanged row stays registered. Overwriting would remove and re-add it, and a
+        // scrape running at that moment would miss it.
+        info.register(List.of(MultiGauge.Row.of(Tags.of("revision", revision, "state", state), 1)), false);
     }
 }

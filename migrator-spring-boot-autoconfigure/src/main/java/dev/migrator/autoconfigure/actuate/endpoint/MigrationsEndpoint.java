@@ -1,8 +1,12 @@
-package dev.migrator.autoconfigure.actuate;
+package dev.migrator.autoconfigure.actuate.endpoint;
 
+import dev.migrator.autoconfigure.status.MigrationChecks;
+import dev.migrator.autoconfigure.status.MigrationStatusView;
+import dev.migrator.autoconfigure.status.StatusReading;
 import dev.migrator.CheckResult;
 import dev.migrator.Direction;
 import dev.migrator.HistoryEntry;
+import dev.migrator.MigrationState;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorException;
 import dev.migrator.MigratorStatus;
@@ -16,6 +20,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +46,7 @@ public class MigrationsEndpoint {
     private final Migrator migrator;
     private final MigrationStatusView status;
     private final @Nullable MigrationChecks checks;
+    private final Clock clock = Clock.systemUTC();
 
     /** @param checks null when {@code migrator.checks.enabled=false} */
     public MigrationsEndpoint(Migrator migrator, MigrationStatusView status, @Nullable MigrationChecks checks) {
@@ -49,17 +55,24 @@ public class MigrationsEndpoint {
         this.checks = checks;
     }
 
-    /** Where the database stands; 503 with the reason when it cannot be read (never a 500). */
+    /**
+     * Where the database stands. When the database does not answer within {@code migrator.status-timeout}
+     * the answer comes at once anyway: state {@code UNKNOWN}, with the last state read, its age and why.
+     */
     @ReadOperation
     public WebEndpointResponse<Object> migrations() {
-        try {
-            return new WebEndpointResponse<>(summary());
-        } catch (MigratorException e) {
-            return unavailable(e);
+        StatusReading reading = status.read();
+        if (reading instanceof StatusReading.Known known) {
+            try {
+                return new WebEndpointResponse<>(summary(known.status()));
+            } catch (MigratorException e) {
+                reading = new StatusReading.Unknown(known, e.getMessage());
+            }
         }
+        return new WebEndpointResponse<>(unknown((StatusReading.Unknown) reading));
     }
 
-    /** {@code history}, {@code checks}, or a revision id. */
+    /** {@code history}, {@code checks}, or a revision id; 503 with the reason when the database does not answer in time. */
     @ReadOperation
     public WebEndpointResponse<Object> part(@Selector String part, @Nullable Integer limit) {
         try {
@@ -81,17 +94,37 @@ public class MigrationsEndpoint {
                 WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
     }
 
-    Summary summary() {
-        MigratorStatus current = status.status();
-        List<Pending> pending = current.pending().stream()
-                .map(r -> new Pending(r.revision(), r.message(), label(r.phase()))).toList();
+    private Summary summary(MigratorStatus current) {
         ChecksSummary checksSummary = null;
         if (checks != null) {
-            VerifyResult result = checks.current();
-            checksSummary = new ChecksSummary(status(result), result.failed(), result.results().size());
+            // While a run is in progress the checks fail by definition (the version table is behind, an index
+            // is being built): show the last evaluation rather than evaluate and log failures that are not.
+            // An evaluation that takes longer than the status timeout goes on in the background and is cached.
+            Optional<VerifyResult> result = current.state() == MigrationState.MIGRATING ? checks.cached()
+                    : checks.current(status.timeout());
+            checksSummary = result.map(r -> new ChecksSummary(status(r), r.failed(), r.results().size())).orElse(null);
         }
-        return new Summary(current.state().name(), sorted(current.current()), current.heads(), pending,
-                lastRun(migrator.log(MAX_HISTORY_LIMIT)), checksSummary);
+        LastRun lastRun = status.bounded(() -> lastRun(migrator.log(MAX_HISTORY_LIMIT)));
+        return new Summary(current.state().name(), sorted(current.current()), current.heads(), pending(current), lastRun,
+                checksSummary);
+    }
+
+    private UnknownSummary unknown(StatusReading.Unknown unknown) {
+        StatusReading.Known last = unknown.last();
+        ChecksSummary checksSummary = checks == null ? null
+                : checks.cached().map(r -> new ChecksSummary(status(r), r.failed(), r.results().size())).orElse(null);
+        List<String> heads = migrator.heads().stream().map(RevisionInfo::revision).toList();
+        if (last == null) {
+            return new UnknownSummary("UNKNOWN", List.of(), heads, List.of(), null, checksSummary, null, null, null,
+                    unknown.reason());
+        }
+        MigratorStatus known = last.status();
+        return new UnknownSummary("UNKNOWN", sorted(known.current()), heads, pending(known), null, checksSummary,
+                known.state().name(), last.readAt().toString(), last.age(clock.instant()).toSeconds(), unknown.reason());
+    }
+
+    private static List<Pending> pending(MigratorStatus status) {
+        return status.pending().stream().map(r -> new Pending(r.revision(), r.message(), label(r.phase()))).toList();
     }
 
     private WebEndpointResponse<Object> history(@Nullable Integer limit) {
@@ -100,7 +133,7 @@ public class MigrationsEndpoint {
             return new WebEndpointResponse<>(new Problem("limit must be between 1 and " + MAX_HISTORY_LIMIT, null),
                     WebEndpointResponse.STATUS_BAD_REQUEST);
         }
-        List<Entry> entries = migrator.log(rows).stream().map(MigrationsEndpoint::entry).toList();
+        List<Entry> entries = status.bounded(() -> migrator.log(rows)).stream().map(MigrationsEndpoint::entry).toList();
         return new WebEndpointResponse<>(new History(entries));
     }
 
@@ -109,7 +142,10 @@ public class MigrationsEndpoint {
             return new WebEndpointResponse<>(new Problem("post-deploy checks are disabled (migrator.checks.enabled=false)", null),
                     WebEndpointResponse.STATUS_NOT_FOUND);
         }
-        VerifyResult result = checks.current();
+        // asked for explicitly: evaluated even during a run, each check within migrator.checks.timeout, but
+        // not started against a database that does not answer
+        VerifyResult result = status.read() instanceof StatusReading.Unknown unknown
+                ? MigrationChecks.notEvaluated(unknown.reason()) : checks.current();
         List<Check> results = result.results().stream()
                 .map(r -> new Check(r.name(), r.revision(), r.status().name(), r.duration().toMillis(), r.detail())).toList();
         return new WebEndpointResponse<>(new Checks(status(result), results));
@@ -122,7 +158,7 @@ public class MigrationsEndpoint {
         if (known.isEmpty()) {
             return new WebEndpointResponse<>(new Problem("unknown revision", id), WebEndpointResponse.STATUS_NOT_FOUND);
         }
-        RevisionDetails details = migrator.show(known.get().revision());
+        RevisionDetails details = status.bounded(() -> migrator.show(known.get().revision()));
         RevisionInfo info = details.revision();
         return new WebEndpointResponse<>(new Revision(info.revision(), info.message(), info.revises(),
                 List.copyOf(new TreeSet<>(info.branchLabels())), info.dependsOn(), label(info.phase()), info.source(),
@@ -184,6 +220,15 @@ public class MigrationsEndpoint {
 
     public record Summary(String state, List<String> current, List<String> heads, List<Pending> pending,
             @Nullable LastRun lastRun, @Nullable ChecksSummary checks) {}
+
+    /**
+     * The answer when the database did not answer in time: {@code current} and {@code pending} as last
+     * read (empty when never read), {@code lastState} and {@code lastReadAt} of that read and its age, and
+     * why the state is unknown.
+     */
+    public record UnknownSummary(String state, List<String> current, List<String> heads, List<Pending> pending,
+            @Nullable LastRun lastRun, @Nullable ChecksSummary checks, @Nullable String lastState,
+            @Nullable String lastReadAt, @Nullable Long lastStateAgeSeconds, String error) {}
 
     public record Pending(String revision, String message, @Nullable String phase) {}
 

@@ -1,0 +1,6 @@
+package dev.migrator.autoconfigure.slices;
+
+import org.springframework.data.repository.CrudRepository;
+
+public interface JdbcItems extends CrudRepository<JdbcItem, Long> {
+}
