@@ -31,6 +31,10 @@ class MigratorFailureAnalyzer extends AbstractFailureAnalyzer<MigratorException>
                     + " that holds the application's revisions. While the application has no revision yet, set"
                     + " migrator.fail-on-missing-locations=false.";
             case REVISION_MALFORMED -> "Fix the revision named above (file and line); nothing was applied.";
+            case REVISION_INDEX_STALE -> "The revision index built with the application no longer matches its migration"
+                    + " files: rebuild the application (the migrator:index goal writes the index at process-classes;"
+                    + " an IDE that only copies resources does not), or delete the migrator.index named above to load"
+                    + " the files without an index.";
             case GRAPH_INVALID -> "Fix the revisions' Revises/Depends-On headers or ids named above so that they form"
                     + " one graph; nothing was applied.";
             case TARGET_INVALID -> "Check migrator.target and migrator.baseline against the application's revisions"
