@@ -3,7 +3,12 @@ package dev.migrator;
 import java.time.Instant;
 import java.util.List;
 
-/** One row of the {@code migrator_history} audit table: one executed step. */
+/**
+ * One row of the {@code migrator_history} audit table: one executed step.
+ *
+ * @param runId the run the step belongs to (every row of one upgrade, downgrade or stamp has the same; see
+ *     {@link RunSummary}); null on a row an older release wrote, or while the table has the first layout
+ */
 public record HistoryEntry(
         long id,
         String revision,
@@ -18,7 +23,8 @@ public record HistoryEntry(
         boolean success,
         String error,
         String appliedBy,
-        String schemaFingerprint) {
+        String schemaFingerprint,
+        Long runId) {
 
     public HistoryEntry {
         revises = List.copyOf(revises);

@@ -98,7 +98,8 @@ public final class Migrator {
         requireNotNegative("statementTimeout", c.getStatementTimeout());
         requireNotNegative("advisoryLockWait", c.getAdvisoryLockWait());
         if (c.getCheckTimeout().isZero() || c.getCheckTimeout().isNegative()) {
-            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "checkTimeout must be positive, was " + c.getCheckTimeout());
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "checkTimeout must be positive, was "
+                    + DurationText.of(c.getCheckTimeout()));
         }
         if (!c.getTablePrefix().matches("[A-Za-z0-9_]*")) {
             throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "tablePrefix '" + c.getTablePrefix() + "' may only contain letters, digits and _");
@@ -127,7 +128,7 @@ public final class Migrator {
 
     private static void requireNotNegative(String name, Duration value) {
         if (value.isNegative()) {
-            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, name + " must not be negative, was " + value);
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, name + " must not be negative, was " + DurationText.of(value));
         }
     }
 
@@ -349,6 +350,15 @@ public final class Migrator {
                     : null;
             return new CheckContext(store.tables().schema(), engine.settings().tablePrefix(), status, revisions, fingerprint);
         });
+    }
+
+    /**
+     * The newest run (upgrade, downgrade or stamp) from the rows of {@code migrator_history} that carry its run
+     * id: when it started and finished, how many steps it applied, whether all succeeded. Empty before the first
+     * run that wrote a row (a run with nothing to do writes none).
+     */
+    public Optional<RunSummary> lastRun() {
+        return engine.read((connection, store) -> store.exists(connection) ? store.lastRun(connection) : Optional.empty());
     }
 
     /** Executed steps from {@code migrator_history}, newest first. */

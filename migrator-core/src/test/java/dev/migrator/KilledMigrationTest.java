@@ -41,6 +41,25 @@ class KilledMigrationTest {
         return files;
     }
 
+    /** k002 non-transactional (and idempotent): its history row is open while it sleeps. */
+    private RevisionFiles nonTransactionalRevisions() {
+        RevisionFiles files = new RevisionFiles(dir);
+        files.table("k001");
+        files.revision("k002").revises("k001").nonTransactional()
+                .upgrade("CREATE TABLE IF NOT EXISTS slow (id int)", SLEEP).downgrade("DROP TABLE IF EXISTS slow").write();
+        files.table("k003", "k002");
+        return files;
+    }
+
+    private static void assertLostConnection(Throwable failure) {
+        assertThat(failure).isInstanceOfSatisfying(MigratorException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.CONNECTION_LOST);
+            assertThat(e.getMessage()).contains("k002").contains("k002_revision.sql:").contains("57P01")
+                    .endsWith("What to do: " + FailureAdvice.of(ErrorCode.CONNECTION_LOST))
+                    .doesNotContain(FailureAdvice.of(ErrorCode.STATEMENT_FAILED));
+        });
+    }
+
     /** Polls pg_stat_activity until the migrating session is sleeping; returns its pid. */
     private static int sleepingMigrator(TestDatabase db, Duration timeout) {
         Object pid = Awaitility.await("a migrating session sleeping in its revision")
@@ -69,11 +88,14 @@ class KilledMigrationTest {
         db.execute("SELECT pg_terminate_backend(" + pid + ")");
 
         assertThatThrownBy(() -> run.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(MigratorException.class).hasMessageContaining("k002")
-                .hasMessageContaining("k002_revision.sql:").hasMessageContaining("57P01");
+                .cause().satisfies(KilledMigrationTest::assertLostConnection)
+                .hasMessageContaining("The server rolled its transaction back with the session");
         assertThat(db.tableExists("slow")).isFalse();
         assertThat(db.queryValue("SELECT revision FROM migrator_version")).isEqualTo("k001");
         assertThat(db.count("SELECT count(*) FROM migrator_history WHERE revision = 'k002' AND success")).isZero();
+        // its session is gone, so the failure was recorded from a new connection
+        assertThat(db.count("SELECT count(*) FROM migrator_history WHERE revision = 'k002' AND NOT success"
+                + " AND finished_at IS NOT NULL AND error LIKE 'SQLSTATE 57P01:%'")).isEqualTo(1);
 
         MigrationResult next = files.load(db).upgrade("heads");
 
@@ -102,6 +124,57 @@ class KilledMigrationTest {
             assertThat(sinceKill).isLessThan(Duration.ofSeconds(20));
             assertCompletedExactlyOnce(db);
             assertThat(db.count("SELECT count(*) FROM migrator_history WHERE revision = 'k003' AND success")).isEqualTo(1);
+        } finally {
+            doomed.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aTerminatedNonTransactionalStepIsClosedAsFailedFromANewConnection(TestDatabase db) throws Exception {
+        RevisionFiles files = nonTransactionalRevisions();
+        PGSimpleDataSource slow = (PGSimpleDataSource) db.dataSource();
+        slow.setOptions("-c migrator_test.sleep=30");
+        Migrator doomed = files.configure(db).dataSource(slow).load();
+        CompletableFuture<MigrationResult> run = CompletableFuture.supplyAsync(() -> doomed.upgrade("heads"));
+
+        int pid = sleepingMigrator(db, Duration.ofSeconds(30));
+        db.execute("SELECT pg_terminate_backend(" + pid + ")");
+
+        assertThatThrownBy(() -> run.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().satisfies(KilledMigrationTest::assertLostConnection)
+                .hasMessageContaining("non-transactional");
+        assertThat(db.count("SELECT count(*) FROM migrator_history WHERE revision = 'k002' AND NOT success"
+                + " AND finished_at IS NOT NULL AND duration_ms IS NOT NULL AND error LIKE 'SQLSTATE 57P01:%'")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM migrator_history WHERE finished_at IS NULL")).isZero();
+
+        files.load(db).upgrade("heads");
+        assertCompletedExactlyOnce(db);
+    }
+
+    @Test
+    void aStepLeftOpenByAKilledProcessIsClosedAsFailedByTheNextRun(TestDatabase db) throws Exception {
+        RevisionFiles files = nonTransactionalRevisions();
+        Process doomed = child(db, files, 60);
+        try {
+            sleepingMigrator(db, Duration.ofSeconds(60));
+            doomed.destroyForcibly();
+            assertThat(doomed.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            // nobody could record anything: the row stays open until a run finds it
+            assertThat(db.count("SELECT count(*) FROM migrator_history WHERE revision = 'k002' AND finished_at IS NULL"))
+                    .isEqualTo(1);
+
+            Migrator next = files.load(db);
+            MigrationResult result = next.upgrade("heads");
+
+            assertThat(result.steps()).extracting(StepResult::revision).containsExactly("k002", "k003");
+            assertThat(db.count("SELECT count(*) FROM migrator_history WHERE finished_at IS NULL")).isZero();
+            assertThat(db.queryValue("SELECT error FROM migrator_history WHERE revision = 'k002' AND NOT success"))
+                    .asString().startsWith("session ended before the step finished (found open by the next run, ");
+            assertCompletedExactlyOnce(db);
+            assertThat(next.lastRun()).hasValueSatisfying(run -> {
+                assertThat(run.applied()).isEqualTo(2);
+                assertThat(run.success()).isTrue();
+            });
         } finally {
             doomed.destroyForcibly();
         }

@@ -1,6 +1,7 @@
 package dev.migrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrator.event.MigrationListener;
 import dev.migrator.testsupport.FreshDatabase;
@@ -72,5 +73,40 @@ class LockTimeoutRetryTest {
         }
         assertThat(db.count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'accounts'"
                 + " AND column_name = 'note'")).isEqualTo(1);
+    }
+
+    @Test
+    void aTransactionalRevisionOutOfRetriesNamesTheSessionHoldingTheLockAndBlamesNotItsSql(TestDatabase db) throws Exception {
+        db.execute("CREATE TABLE accounts (id int PRIMARY KEY, balance int)");
+        db.execute("INSERT INTO accounts VALUES (1, 10)");
+        RevisionFiles files = new RevisionFiles(dir);
+        files.revision("l001").upgrade("ALTER TABLE accounts ADD COLUMN note text")
+                .downgrade("ALTER TABLE accounts DROP COLUMN note").write();
+        Migrator migrator = files.configure(db).lockTimeout(Duration.ofMillis(100)).lockRetries(1).load();
+
+        try (Connection holder = db.connect(); Statement s = holder.createStatement()) {
+            s.execute("SET application_name = 'billing-batch'");
+            holder.setAutoCommit(false);
+            int pid;
+            try (ResultSet rs = s.executeQuery("SELECT pg_backend_pid() FROM accounts WHERE id = 1 FOR UPDATE")) {
+                rs.next();
+                pid = rs.getInt(1);
+            }
+
+            assertThatThrownBy(() -> migrator.upgrade("heads")).isInstanceOfSatisfying(MigratorException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.LOCK_RETRIES_EXHAUSTED);
+                assertThat(e.getMessage()).contains("l001_revision.sql:")
+                        .contains("lock_timeout (100ms) for a lock in each of 2 attempts")
+                        .contains("Blocked by session pid " + pid + " (application_name 'billing-batch'")
+                        .contains("idle in transaction, its transaction open for ")
+                        .contains("Nothing of this revision was applied")
+                        .contains("What to do: " + FailureAdvice.of(ErrorCode.LOCK_RETRIES_EXHAUSTED))
+                        .doesNotContain("Fix the failing statement");
+            });
+            holder.rollback();
+        }
+        assertThat(db.count("SELECT count(*) FROM migrator_history WHERE revision = 'l001' AND NOT success"
+                + " AND error LIKE 'SQLSTATE 55P03:%'")).isEqualTo(1);
+        assertThat(migrator.current()).isEmpty();
     }
 }

@@ -92,7 +92,7 @@ class MigratorCheckTest {
         }));
 
         assertThat(result(result, "slow").status()).isEqualTo(CheckResult.Status.FAILED);
-        assertThat(result(result, "slow").detail()).contains("timed out after 300 ms");
+        assertThat(result(result, "slow").detail()).contains("timed out after 300ms");
         assertThat(result(result, "checksums").passed()).isTrue();
     }
 

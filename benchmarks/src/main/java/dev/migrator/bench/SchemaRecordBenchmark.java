@@ -167,12 +167,14 @@ public final class SchemaRecordBenchmark {
             try (Connection c = pool.getConnection()) {
                 SchemaSnapshotStore store = new SchemaSnapshotStore("public", "migrator_");
                 long t0 = System.nanoTime();
-                ServerFingerprint.record(c, "public", "migrator_", store, "public.migrator_history");
+                ServerFingerprint.record(c, "public", "migrator_", store, "public.migrator_history",
+                        "(SELECT max(run_id) FROM public.migrator_history)");
                 long t1 = System.nanoTime();
                 SchemaSnapshot snapshot = SchemaSnapshot.read(c, "public", "migrator_");
                 store.save(c, snapshot);
                 try (PreparedStatement update = c.prepareStatement("UPDATE public.migrator_history SET schema_fingerprint = ?"
-                        + " WHERE id = (SELECT max(id) FROM public.migrator_history)")) {
+                        + " WHERE id = (SELECT max(id) FROM public.migrator_history WHERE run_id ="
+                        + " (SELECT max(run_id) FROM public.migrator_history))")) {
                     update.setString(1, snapshot.fingerprint());
                     update.executeUpdate();
                 }

@@ -1,6 +1,7 @@
 package dev.migrator.check;
 
 import dev.migrator.CheckResult;
+import dev.migrator.DurationText;
 import dev.migrator.Secrets;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -47,7 +48,7 @@ public final class CheckRunner {
         this.connections = Objects.requireNonNull(connections, "connections");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         if (timeout.isZero() || timeout.isNegative()) {
-            throw new IllegalArgumentException("check timeout must be positive, was " + timeout);
+            throw new IllegalArgumentException("check timeout must be positive, was " + DurationText.of(timeout));
         }
     }
 
@@ -82,7 +83,7 @@ public final class CheckRunner {
         } catch (TimeoutException e) {
             future.cancel(true);
             cancel(connection.get());
-            outcome = CheckOutcome.failed("timed out after " + describe(timeout) + " (the check was cancelled)");
+            outcome = CheckOutcome.failed("timed out after " + DurationText.of(timeout) + " (the check was cancelled)");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             outcome = CheckOutcome.failed("the check failed with " + cause.getClass().getSimpleName() + ": "
@@ -136,10 +137,6 @@ public final class CheckRunner {
         } catch (RuntimeException e) {
             return null;
         }
-    }
-
-    private static String describe(Duration duration) {
-        return duration.toMillis() < 1000 ? duration.toMillis() + " ms" : duration.toMillis() / 1000.0 + " s";
     }
 
     private static ThreadFactory daemonThreads() {

@@ -1,5 +1,6 @@
 package dev.migrator.execute;
 
+import dev.migrator.DurationText;
 import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
 import dev.migrator.dialect.Dialect;
@@ -62,8 +63,8 @@ final class BatchUpdateRunner {
             }
             connection.setAutoCommit(false);
         } catch (SQLException e) {
-            throw new MigratorException(ErrorCode.INTERNAL, update.describe() + ": could not prepare the batch progress table "
-                    + context.batchProgressTable() + ": " + e.getMessage(), e);
+            throw new MigratorException(SqlErrors.classify(e, ErrorCode.INTERNAL), update.describe() + ": could not prepare the "
+                    + "batch progress table " + context.batchProgressTable() + ": " + SqlErrors.describe(e), e);
         }
         try {
             walk(update);
@@ -96,7 +97,8 @@ final class BatchUpdateRunner {
             connection.commit();
         } catch (SQLException e) {
             rollbackQuietly();
-            throw new MigratorException(ErrorCode.INTERNAL, update.describe() + ": could not read the table's key: " + e.getMessage(), e);
+            throw new MigratorException(SqlErrors.classify(e, ErrorCode.INTERNAL), update.describe() + ": could not read the "
+                    + "table's key: " + SqlErrors.describe(e), e);
         }
         if (cursor != null) {
             log.info("batchUpdate {}: resuming after {} = {} (saved by an interrupted run)", update.table(), key.name(), cursor);
@@ -148,7 +150,8 @@ final class BatchUpdateRunner {
             } catch (SQLException e) {
                 rollbackQuietly();
                 String where = cursor == null ? "at the start" : "after " + key.name() + " = " + cursor;
-                throw new MigratorException(ErrorCode.STATEMENT_FAILED, update.describe() + " failed in batch " + (batch + 1) + " " + where + ": "
+                throw new MigratorException(SqlErrors.classify(e, ErrorCode.STATEMENT_FAILED), update.describe() + " failed in batch "
+                        + (batch + 1) + " " + where + ": "
                         + SqlErrors.describe(e) + ". " + (cursor == null ? "No batch was committed. "
                                 : "Batches up to " + key.name() + " = " + cursor + " are committed; ")
                         + "running the migration again resumes after it.", e);
@@ -160,7 +163,7 @@ final class BatchUpdateRunner {
             pause(update.pause());
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        log.info("batchUpdate {}: done, {} rows in {} batches, {} s", update.table(), rows, batch, took.toSeconds());
+        log.info("batchUpdate {}: done, {} rows in {} batches, {}", update.table(), rows, batch, DurationText.rounded(took));
     }
 
     private void report(BatchUpdate update, int batch, String cursor, long rows, long started, long[] bounds) {
@@ -178,7 +181,8 @@ final class BatchUpdateRunner {
         }
         BatchProgress progress = new BatchProgress(update.table(), batch, cursor, rows, elapsed, rate, fraction, eta);
         log.info("batchUpdate {}: batch {}, {} rows done, {} rows/s{}", update.table(), batch, rows, Math.round(rate),
-                fraction < 0 ? "" : String.format(", %.1f%% of key range, ETA %d s", fraction * 100, eta == null ? 0 : eta.toSeconds()));
+                fraction < 0 ? "" : String.format(", %.1f%% of key range, ETA %s", fraction * 100,
+                        DurationText.rounded(eta == null ? Duration.ZERO : eta)));
         if (update.listener() != null) {
             update.listener().onBatch(progress);
         }

@@ -41,19 +41,27 @@ final class ConcurrentIndexBuilder {
                 dropConcurrently(name);
             }
         } catch (SQLException e) {
-            throw new MigratorException(ErrorCode.INTERNAL, "Could not check for an INVALID leftover of index " + name + ": " + e.getMessage(), e);
+            // the drop waits for every transaction holding a lock on the table, as the build does: under the
+            // session's lock_timeout it fails like the build would (and is retried the same way)
+            throw new MigratorException(SqlErrors.classify(e, ErrorCode.INTERNAL), "Could not drop the INVALID leftover of "
+                    + "index " + name + " before building it: " + SqlErrors.describe(e), e);
         }
         try (Statement statement = connection.createStatement()) {
             for (String sql : dialect.render(index, context)) {
                 statement.execute(sql);
             }
         } catch (SQLException failure) {
-            throw new MigratorException(ErrorCode.STATEMENT_FAILED, index.describe() + " CONCURRENTLY failed: " + SqlErrors.describe(failure) + ". " + cleanUpAfter(name) + "Fix the cause (for a unique index: remove "
-                    + "the duplicate rows) and run the migration again.", failure);
+            ErrorCode code = SqlErrors.classify(failure, ErrorCode.STATEMENT_FAILED);
+            throw new MigratorException(code, index.describe() + " CONCURRENTLY failed: " + SqlErrors.describe(failure)
+                    + ". " + cleanUpAfter(name, code) + (code == ErrorCode.STATEMENT_FAILED ? "Fix the cause (for a unique "
+                    + "index: remove the duplicate rows) and run the migration again." : ""), failure);
         }
     }
 
-    private String cleanUpAfter(String name) {
+    private String cleanUpAfter(String name, ErrorCode code) {
+        if (code == ErrorCode.CONNECTION_LOST) {
+            return "The next run drops the INVALID index " + name + " it may have left before building it again. ";
+        }
         try {
             if (Boolean.FALSE.equals(validity(name))) {
                 dropConcurrently(name);
@@ -61,8 +69,8 @@ final class ConcurrentIndexBuilder {
             }
             return "";
         } catch (SQLException e) {
-            return "The INVALID index " + name + " it left could not be dropped (" + e.getMessage()
-                    + "); drop it with DROP INDEX CONCURRENTLY " + name + ". ";
+            return "The INVALID index " + name + " it left could not be dropped yet (" + SqlErrors.describe(e)
+                    + "): the next attempt or run drops it first, or drop it with DROP INDEX CONCURRENTLY " + name + ". ";
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.migrator.execute;
 
 import dev.migrator.ErrorCode;
+import dev.migrator.FailureAdvice;
 import dev.migrator.Direction;
 import dev.migrator.MigrationResult;
 import dev.migrator.MigratorException;
@@ -52,10 +53,13 @@ public final class Engine {
     private final RevisionStatements statements = new RevisionStatements(dialect);
     private final Listeners listeners;
     private final EngineConnections access;
+    /** For recording a failure from a fresh session when the migrating one is gone. */
+    private final ConnectionSource connections;
 
     public Engine(EngineSettings settings, Catalog catalog, ConnectionSource connections) {
         this.settings = settings;
         this.catalog = catalog;
+        this.connections = connections;
         this.listeners = new Listeners(settings.listeners());
         this.access = new EngineConnections(connections, settings.connect());
     }
@@ -116,7 +120,7 @@ public final class Engine {
                         store.tables().schema(), settings.baseline());
                 stampUnderLock(connection, store, settings.baseline());
             }
-            AppliedState state = store.appliedState(connection, settings.validateChecksums());
+            AppliedState state = store.appliedStateForRun(connection, settings.validateChecksums(), appliedBy());
             Set<String> before = state.versionRows();
             boolean ahead = checkUnknown(before);
             Plan plan = direction == Direction.UPGRADE
@@ -148,7 +152,7 @@ public final class Engine {
                 refuseIrreversible(steps);
             }
             readBodies(steps);
-            StepExecutor executor = new StepExecutor(settings, store, statements, listeners, appliedBy());
+            StepExecutor executor = new StepExecutor(settings, store, statements, listeners, appliedBy(), connections);
             List<StepResult> results = new ArrayList<>();
             for (Step step : steps) {
                 results.add(executor.run(connection, catalog.get(step.revision()), step));
@@ -263,8 +267,7 @@ public final class Engine {
                         settings.advisoryLockWait(), who());
                 Duration[] waited = {Duration.ZERO};
                 T result = lock.withLock(connection, schema -> {
-                    StateStore store = new StateStore(new StateTables(schema, settings.tablePrefix(), dialect));
-                    store.create(connection);
+                    StateStore store = RunStart.open(connection, new StateTables(schema, settings.tablePrefix(), dialect), settings);
                     return work.run(connection, store, waited[0]);
                 }, wait -> {
                     waited[0] = wait;
@@ -404,13 +407,14 @@ public final class Engine {
      * evaluates on its own: the fingerprint and description are computed there, the description stored
      * in the snapshot store there, and the fingerprint put on the run's last history row; only the
      * fingerprint comes back. The drift check can later name what was changed outside migrations. Runs
-     * under the advisory lock: the newest history row is this run's.
+     * under the advisory lock; the row marked is this run's newest.
      */
     private void recordSchema(Connection connection, StateStore store) {
         String schema = store.tables().schema();
         try {
             ServerFingerprint.record(connection, schema, settings.tablePrefix(),
-                    new SchemaSnapshotStore(schema, settings.tablePrefix()), store.tables().historyTable());
+                    new SchemaSnapshotStore(schema, settings.tablePrefix()), store.tables().historyTable(),
+                    store.tables().runId());
         } catch (MigratorException | SQLException e) {
             // the revisions are applied and recorded; only drift detection loses its reference
             log.warn("Could not record the schema after the run (drift checks compare with an older one): {}",
@@ -445,10 +449,11 @@ public final class Engine {
         }
     }
 
+    /** A database failure outside the steps (connecting, locking, reading the state): its advice by its class. */
     static MigratorException databaseError(String what, SQLException e) {
-        return new MigratorException(SqlErrors.classify(e, ErrorCode.INTERNAL), "Database error while " + what + ": " + e.getMessage()
-                + " [SQLSTATE " + e.getSQLState() + "]. Check the connection settings and that the user may create "
-                + "tables in the migrator schema.", e);
+        ErrorCode code = SqlErrors.classify(e, ErrorCode.INTERNAL);
+        return new MigratorException(code, "Database error while " + what + ": " + e.getMessage()
+                + " [SQLSTATE " + e.getSQLState() + "]\n  What to do: " + FailureAdvice.of(code), e);
     }
 
     /** {@code host=<host> pid=<pid>}: who migrates, for application_name. */

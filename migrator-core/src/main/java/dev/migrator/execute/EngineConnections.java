@@ -1,6 +1,7 @@
 package dev.migrator.execute;
 
 import dev.migrator.ErrorCode;
+import dev.migrator.FailureAdvice;
 import dev.migrator.MigratorException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,11 +38,12 @@ final class EngineConnections {
         try {
             connection = DatabaseWait.open(source, connect);
         } catch (SQLException e) {
-            throw new MigratorException(SqlErrors.classify(e, ErrorCode.CONNECTION_FAILED), "Cannot connect to the database "
-                    + connect.database() + ": " + e.getMessage() + " [SQLSTATE " + e.getSQLState() + "]. Check that it "
-                    + "is up and reachable from this host and that the credentials are right"
+            ErrorCode code = SqlErrors.classify(e, ErrorCode.CONNECTION_FAILED);
+            throw new MigratorException(code, "Cannot connect to the database " + connect.database() + ": "
+                    + e.getMessage() + " [SQLSTATE " + e.getSQLState() + "]"
                     + (connect.retries() == 0 && DatabaseWait.healsByWaiting(e)
-                    ? "; to wait for a database that starts later, configure connect retries." : "."), e);
+                    ? "\n  It may not be up yet: connect retries are off, so it was tried once." : "")
+                    + "\n  What to do: " + FailureAdvice.of(code), e);
         }
         return requireConnection(connection);
     }

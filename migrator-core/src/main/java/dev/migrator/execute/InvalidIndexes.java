@@ -22,6 +22,9 @@ final class InvalidIndexes {
             "(?is)^\\s*CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
                     + "(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)");
 
+    private static final String INVALID_AMONG = "SELECT i.indexrelid::regclass::text FROM pg_index i"
+            + " JOIN pg_class c ON c.oid = i.indexrelid WHERE NOT i.indisvalid AND c.relname = ANY (?)";
+
     private InvalidIndexes() {}
 
     /** Every INVALID index of the database, as {@code regclass} text (schema-qualified when needed). */
@@ -65,27 +68,54 @@ final class InvalidIndexes {
         return names;
     }
 
-    /** Drops the INVALID leftovers among {@code names}; returns what was dropped. */
-    static Set<String> dropInvalid(Connection connection, Set<String> names) throws SQLException {
-        Set<String> dropped = new LinkedHashSet<>();
+    /**
+     * Drops the INVALID leftovers among {@code names}; returns what was dropped. Runs under the session's
+     * timeouts: a {@code DROP INDEX CONCURRENTLY} waits for every transaction holding a lock on the table, so
+     * it can be blocked exactly as the build was, and then it fails on {@code lock_timeout} like any statement
+     * (naming itself), for the attempt it counts against.
+     */
+    static Set<String> repair(Connection connection, Set<String> names) throws StatementRunner.StatementFailure {
         if (names.isEmpty()) {
-            return dropped;
+            return Set.of();
         }
-        try (PreparedStatement ps = connection.prepareStatement("SELECT i.indexrelid::regclass::text FROM pg_index i"
-                + " JOIN pg_class c ON c.oid = i.indexrelid WHERE NOT i.indisvalid AND c.relname = ANY (?)")) {
+        Set<String> invalid;
+        try {
+            invalid = invalid(connection, names);
+        } catch (SQLException e) {
+            throw new StatementRunner.StatementFailure(ExecutableStatement.engine(INVALID_AMONG), e);
+        }
+        for (String index : invalid) {
+            String drop = "DROP INDEX CONCURRENTLY IF EXISTS " + index;
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(drop);
+            } catch (SQLException e) {
+                throw new StatementRunner.StatementFailure(ExecutableStatement.engine(drop), e);
+            }
+        }
+        return invalid;
+    }
+
+    /** Which of {@code names} exist and are INVALID now, as {@code regclass} text; empty if that cannot be read. */
+    static Set<String> invalidAmong(Connection connection, Set<String> names) {
+        try {
+            return names.isEmpty() ? Set.of() : invalid(connection, names);
+        } catch (SQLException e) {
+            // the connection is gone with the failure: the message then cannot say, the next run still repairs
+            return Set.of();
+        }
+    }
+
+    private static Set<String> invalid(Connection connection, Set<String> names) throws SQLException {
+        Set<String> invalid = new LinkedHashSet<>();
+        try (PreparedStatement ps = connection.prepareStatement(INVALID_AMONG)) {
             ps.setArray(1, connection.createArrayOf("text", names.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    dropped.add(rs.getString(1));
+                    invalid.add(rs.getString(1));
                 }
             }
         }
-        for (String index : dropped) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("DROP INDEX CONCURRENTLY IF EXISTS " + index);
-            }
-        }
-        return dropped;
+        return invalid;
     }
 
     private static String stripLeadingComments(String sql) {

@@ -4,6 +4,7 @@ import dev.migrator.ErrorCode;
 import dev.migrator.Direction;
 import dev.migrator.MigratorException;
 import dev.migrator.history.BookkeepingStatement;
+import dev.migrator.history.HistoryLayout;
 import dev.migrator.history.HistoryRow;
 import dev.migrator.history.StateTables;
 import dev.migrator.revision.Plan;
@@ -85,6 +86,9 @@ public final class OfflineScript {
         for (String ddl : tables.createStatements()) {
             sql.append(ddl).append(";\n");
         }
+        // the script's run id, as an online run draws one: every history row below carries it
+        sql.append(HistoryLayout.offlineRunIdSetup()).append(";\n");
+        StateTables run = tables.forRun(HistoryLayout.offlineRunId());
         for (int i = 0; i < plan.steps().size(); i++) {
             Step step = plan.steps().get(i);
             LoadedRevision revision = catalog.get(step.revision());
@@ -100,7 +104,7 @@ public final class OfflineScript {
                     sql.append("SET LOCAL statement_timeout = '").append(settings.statementTimeout().toMillis()).append("ms';\n");
                 }
                 body(sql, revision, direction);
-                bookkeeping(sql, step, row);
+                bookkeeping(sql, run, step, row);
                 sql.append("COMMIT;\n");
             } else {
                 sql.append("-- non-transactional: runs in autocommit\n");
@@ -109,7 +113,7 @@ public final class OfflineScript {
                 body(sql, revision, direction);
                 sql.append("RESET lock_timeout;\nRESET statement_timeout;\n");
                 sql.append("BEGIN;\n");
-                bookkeeping(sql, step, row);
+                bookkeeping(sql, run, step, row);
                 sql.append("COMMIT;\n");
             }
         }
@@ -122,10 +126,10 @@ public final class OfflineScript {
         }
     }
 
-    private void bookkeeping(StringBuilder sql, Step step, HistoryRow row) {
-        for (BookkeepingStatement statement : tables.versionChange(step.removedRows(), step.addedRows())) {
+    private static void bookkeeping(StringBuilder sql, StateTables run, Step step, HistoryRow row) {
+        for (BookkeepingStatement statement : run.versionChange(step.removedRows(), step.addedRows())) {
             sql.append(statement.sql()).append(";\n");
         }
-        sql.append(tables.historyInsert(row)).append(";\n");
+        sql.append(run.historyInsert(row)).append(";\n");
     }
 }

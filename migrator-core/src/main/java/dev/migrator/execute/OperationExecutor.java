@@ -128,7 +128,8 @@ public final class OperationExecutor {
                 }
             }
         } catch (SQLException e) {
-            throw new MigratorException(ErrorCode.STATEMENT_FAILED, operation.describe() + " failed: " + SqlErrors.describe(e), e);
+            throw new MigratorException(SqlErrors.classify(e, ErrorCode.STATEMENT_FAILED), operation.describe() + " failed: "
+                    + SqlErrors.describe(e), e);
         }
     }
 
@@ -166,7 +167,8 @@ public final class OperationExecutor {
                 previousLockTimeout = Sessions.setLockTimeout(connection, context.lockTimeout());
             }
         } catch (SQLException e) {
-            throw new MigratorException(ErrorCode.INTERNAL, "Could not leave the revision's transaction: " + e.getMessage(), e);
+            throw new MigratorException(SqlErrors.classify(e, ErrorCode.INTERNAL), "Could not leave the revision's transaction: "
+                    + SqlErrors.describe(e), e);
         }
         try {
             body.run();

@@ -47,7 +47,7 @@ final class SqlErrors {
             return otherwise;
         }
         return switch (state) {
-            case "08001", "08004", "3D000", "57P03" -> ErrorCode.CONNECTION_FAILED;
+            case "08001", "08004", "3D000", "57P03", "53300" -> ErrorCode.CONNECTION_FAILED;
             case "08000", "08003", "08006", "57P01", "57P02" -> ErrorCode.CONNECTION_LOST;
             case "42501" -> ErrorCode.PERMISSION_DENIED;
             case "55P03" -> ErrorCode.LOCK_RETRIES_EXHAUSTED;

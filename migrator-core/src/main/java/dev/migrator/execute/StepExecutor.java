@@ -1,7 +1,9 @@
 package dev.migrator.execute;
 
-import dev.migrator.ErrorCode;
 import dev.migrator.Direction;
+import dev.migrator.DurationText;
+import dev.migrator.ErrorCode;
+import dev.migrator.FailureAdvice;
 import dev.migrator.MigratorException;
 import dev.migrator.StepResult;
 import dev.migrator.history.BookkeepingStatement;
@@ -13,6 +15,8 @@ import dev.migrator.operation.Operation;
 import dev.migrator.revision.Step;
 import dev.migrator.source.LoadedRevision;
 import java.sql.Connection;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +34,15 @@ import org.slf4j.LoggerFactory;
  * statement_timeout}, its statements, the version-table change and the history row, sent as one
  * batch where possible, then COMMIT. A lock timeout (55P03) rolls back and retries after a backoff;
  * any other failure rolls back and records a failed history row in its own transaction.
+ *
+ * <p>A non-transactional revision runs in autocommit under the same timeouts as session settings, for
+ * every statement of each attempt, Migrator's own included: the drop of an INVALID index a previous
+ * attempt or run left can wait for the same session the build waited for, and then it fails on
+ * {@code lock_timeout} and costs an attempt like any statement. Its history row is written when it starts
+ * and completed when it ends, either way.
+ *
+ * <p>A failure's message comes from {@link StepFailureMessage}; its history row from
+ * {@link FailureRecorder}, which falls back to a fresh connection when the migrating one is gone.
  */
 final class StepExecutor {
 
@@ -41,13 +54,16 @@ final class StepExecutor {
     private final RevisionStatements statements;
     private final Listeners listeners;
     private final String appliedBy;
+    private final FailureRecorder recorder;
 
-    StepExecutor(EngineSettings settings, StateStore store, RevisionStatements statements, Listeners listeners, String appliedBy) {
+    StepExecutor(EngineSettings settings, StateStore store, RevisionStatements statements, Listeners listeners, String appliedBy,
+            ConnectionSource connections) {
         this.settings = settings;
         this.store = store;
         this.statements = statements;
         this.listeners = listeners;
         this.appliedBy = appliedBy;
+        this.recorder = new FailureRecorder(connections, store.tables(), settings.lockTimeout());
     }
 
     StepResult run(Connection connection, LoadedRevision revision, Step step) {
@@ -64,7 +80,8 @@ final class StepExecutor {
             StepResult result = new StepResult(revision.id(), direction, revision.message(),
                     Duration.ofNanos(System.nanoTime() - start), attempts);
             listeners.emit(l -> l.stepSucceeded(result));
-            log.info("{} {} ({}) in {} ms", direction.label(), revision.id(), revision.message(), result.duration().toMillis());
+            log.info("{} {} ({}) in {}", direction.label(), revision.id(), revision.message(),
+                    DurationText.rounded(result.duration()));
             return result;
         } catch (RuntimeException e) {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -75,7 +92,7 @@ final class StepExecutor {
 
     private int runTransactional(Connection connection, LoadedRevision revision, Step step,
             List<ExecutableStatement> body, HistoryRow row) {
-        List<ExecutableStatement> all = new ArrayList<>(timeouts(revision, true));
+        List<ExecutableStatement> all = new ArrayList<>(StepTimeouts.of(revision, settings).local());
         all.addAll(body);
         all.addAll(bookkeeping(store.tables().versionChange(step.removedRows(), step.addedRows())));
         all.add(ExecutableStatement.engine(store.tables().historyInsert(row)));
@@ -86,19 +103,19 @@ final class StepExecutor {
                 connection.commit();
                 return attempt;
             } catch (StatementRunner.StatementFailure failure) {
-                rollback(connection);
-                if (retry(revision, failure, attempt)) {
+                endTransaction(connection);
+                if (retry(connection, revision, failure, attempt)) {
                     continue;
                 }
-                throw fail(connection, revision, row, failure, attempt, true);
+                throw failTransactional(connection, revision, row, failure, attempt);
             } catch (StatementRunner.RowCountMismatch mismatch) {
-                rollback(connection);
+                endTransaction(connection);
                 throw versionTableChanged(revision, mismatch);
             } catch (SQLException e) {
-                rollback(connection);
-                throw new MigratorException(ErrorCode.INTERNAL, "Revision " + revision.id() + " (" + revision.source()
-                        + ") could not be committed: " + e.getMessage() + " [SQLSTATE " + e.getSQLState()
-                        + "]. Nothing of it was applied.", e);
+                // COMMIT failed: a deferred constraint of the revision, or the connection is gone
+                endTransaction(connection);
+                ExecutableStatement commit = new ExecutableStatement("COMMIT", List.of(), revision.source(), 0, -1);
+                throw failTransactional(connection, revision, row, new StatementRunner.StatementFailure(commit, e), attempt);
             } finally {
                 autocommit(connection);
             }
@@ -107,75 +124,99 @@ final class StepExecutor {
 
     private int runNonTransactional(Connection connection, LoadedRevision revision, Step step,
             List<ExecutableStatement> body, HistoryRow row) {
+        List<Operation> operations = RevisionStatements.forOperationExecutor(revision, step.direction());
+        // the indexes the revision builds concurrently: repaired before each attempt, named when left INVALID
+        Set<String> ours = InvalidIndexes.createdConcurrently(body);
+        Set<String> before = null;
         long historyId;
-        Set<String> before;
         try {
-            // A previous run may have died inside CREATE INDEX CONCURRENTLY: drop its INVALID leftover first.
-            Set<String> repaired = InvalidIndexes.dropInvalid(connection, InvalidIndexes.createdConcurrently(body));
-            if (!repaired.isEmpty()) {
-                log.warn("Revision {}: dropped INVALID index(es) {} left by an earlier failed run before retrying it",
-                        revision.id(), repaired);
+            if (operations != null) {
+                // runtime operations repair their own INVALID leftovers as they build
+                before = InvalidIndexes.snapshot(connection);
             }
-            before = InvalidIndexes.snapshot(connection);
             historyId = store.insertStarted(connection, row);
         } catch (SQLException e) {
-            throw new MigratorException(ErrorCode.INTERNAL, "Revision " + revision.id() + " (" + revision.source()
-                    + ") could not be prepared: " + e.getMessage() + " [SQLSTATE " + e.getSQLState() + "]", e);
+            throw StepFailureMessage.database(revision, "could not start: writing its history row failed", e).build(e);
         }
-        List<ExecutableStatement> autocommitWork = new ArrayList<>(timeouts(revision, false));
-        autocommitWork.addAll(body);
-        autocommitWork.add(ExecutableStatement.engine("RESET lock_timeout"));
-        autocommitWork.add(ExecutableStatement.engine("RESET statement_timeout"));
-        List<Operation> operations = RevisionStatements.forOperationExecutor(revision, step.direction());
         int attempt = 1;
-        while (true) {
-            try {
-                if (operations != null) {
-                    try {
+        try {
+            while (true) {
+                try {
+                    // Every statement of the attempt, Migrator's repairs included, runs under the timeouts.
+                    StepTimeouts.of(revision, settings).setForSession(connection);
+                    if (operations != null) {
                         runOperations(connection, revision, step, operations);
-                    } catch (MigratorException failure) {
-                        if (retryOperations(revision, failure, attempt)) {
-                            attempt++;
-                            continue;
+                    } else {
+                        // A previous attempt or run may have died inside CREATE INDEX CONCURRENTLY: its INVALID
+                        // leftover goes first, or IF NOT EXISTS would skip the build and record success over it.
+                        Set<String> repaired = InvalidIndexes.repair(connection, ours);
+                        if (!repaired.isEmpty()) {
+                            log.warn("Revision {}: dropped INVALID index(es) {} left by an earlier attempt or run before "
+                                    + "building again", revision.id(), repaired);
                         }
-                        completeFailed(connection, historyId, row, failure.getMessage());
-                        throw operationsFailed(revision, failure, attempt);
+                        if (before == null) {
+                            before = snapshot(connection);
+                        }
+                        StatementRunner.runEach(connection, body);
                     }
-                } else {
-                    StatementRunner.runEach(connection, autocommitWork);
-                }
-                break;
-            } catch (StatementRunner.StatementFailure failure) {
-                endOwnBlock(connection);
-                resetTimeouts(connection);
-                if (retry(revision, failure, attempt)) {
-                    attempt++;
-                    try {
-                        InvalidIndexes.dropInvalid(connection, InvalidIndexes.createdConcurrently(body));
-                    } catch (SQLException e) {
-                        log.warn("Revision {}: could not drop INVALID indexes before retrying", revision.id(), e);
+                    break;
+                } catch (StatementRunner.StatementFailure failure) {
+                    // a BEGIN ... COMMIT block of the revision's own that the failure aborted ends here, so the
+                    // session can record the failure and retry
+                    boolean blockRolledBack = endOwnBlock(connection);
+                    if (retry(connection, revision, failure, attempt)) {
+                        attempt++;
+                        continue;
                     }
-                    continue;
+                    StepFailureMessage message = StepFailureMessage.statement(revision, failure);
+                    if (blockRolledBack) {
+                        message.note("Nothing of the block it was in stayed: a BEGIN ... COMMIT block around it was rolled back.");
+                    }
+                    throw failNonTransactional(connection, revision, historyId, row, message,
+                            StepFailureMessage.errorText(failure), ours, attempt, failure.sqlException());
+                } catch (MigratorException failure) {
+                    // from a runtime operation; its SQL cause, if any, says whether it is worth another attempt
+                    SQLException cause = SqlErrors.cause(failure);
+                    if (cause != null && retry(connection, revision, cause, "in " + failure.getMessage(), attempt)) {
+                        attempt++;
+                        continue;
+                    }
+                    throw failNonTransactional(connection, revision, historyId, row,
+                            StepFailureMessage.operation(revision, failure), failure.getMessage(), ours, attempt, failure);
+                } catch (StatementRunner.RowCountMismatch impossible) {
+                    throw new IllegalStateException(impossible);
+                } finally {
+                    StepTimeouts.resetForSession(connection);
                 }
-                throw failNonTransactional(connection, revision, historyId, row, failure, attempt);
-            } catch (StatementRunner.RowCountMismatch impossible) {
-                throw new IllegalStateException(impossible);
             }
+        } catch (MigratorException e) {
+            if (e.code() == ErrorCode.INTERRUPTED) {
+                // stopped while waiting to retry: the row is closed here, not left open for the next run to find
+                recorder.completeFailed(connection, historyId, row, "interrupted while waiting to retry: " + e.getMessage());
+            }
+            throw e;
         }
+        complete(connection, revision, step, row, historyId, before);
+        return attempt;
+    }
+
+    /** After the statements ran: refuses to record the revision over an INVALID index it left, else records it. */
+    private void complete(Connection connection, LoadedRevision revision, Step step, HistoryRow row, long historyId,
+            Set<String> before) {
         try {
             // INVALID now but not before, and not still being built by another session
             Set<String> appeared = new HashSet<>(InvalidIndexes.leftOver(connection));
             appeared.removeAll(before);
             if (!appeared.isEmpty()) {
                 String error = "INVALID index(es) " + appeared + " after the revision ran";
-                completeFailed(connection, historyId, row, error);
-                throw new MigratorException(ErrorCode.INVALID_INDEX_LEFT, "Revision " + revision.id() + " (" + revision.source() + ") left INVALID "
-                        + "index(es) " + appeared + ": a CREATE INDEX CONCURRENTLY did not complete, so the revision is "
-                        + "not recorded as applied. The next run drops the INVALID indexes it creates and retries; "
-                        + "or drop them yourself with DROP INDEX CONCURRENTLY.");
+                recorder.completeFailed(connection, historyId, row, error);
+                throw new MigratorException(ErrorCode.INVALID_INDEX_LEFT, "Revision " + revision.id() + " (" + revision.source()
+                        + ") left INVALID index(es) " + appeared + ": a CREATE INDEX CONCURRENTLY did not complete, so the "
+                        + "revision is not recorded as applied.\n  What to do: " + FailureAdvice.of(ErrorCode.INVALID_INDEX_LEFT));
             }
-            List<ExecutableStatement> bookkeeping = new ArrayList<>(
-                    bookkeeping(store.tables().versionChange(step.removedRows(), step.addedRows())));
+            List<ExecutableStatement> bookkeeping = new ArrayList<>(List.of(ExecutableStatement.engine(
+                    "SET LOCAL lock_timeout = '" + FailureRecorder.bounded(settings.lockTimeout()).toMillis() + "ms'")));
+            bookkeeping.addAll(bookkeeping(store.tables().versionChange(step.removedRows(), step.addedRows())));
             bookkeeping.add(ExecutableStatement.engine(
                     store.tables().historyComplete(historyId, row.startedAt(), true, null)));
             connection.setAutoCommit(false);
@@ -183,20 +224,27 @@ final class StepExecutor {
                 StatementRunner.run(connection, bookkeeping);
                 connection.commit();
             } catch (StatementRunner.StatementFailure | StatementRunner.RowCountMismatch e) {
-                rollback(connection);
+                endTransaction(connection);
                 if (e instanceof StatementRunner.RowCountMismatch mismatch) {
+                    recorder.completeFailed(connection, historyId, row, "the version table was changed outside this run");
                     throw versionTableChanged(revision, mismatch);
                 }
-                throw new MigratorException(ErrorCode.INTERNAL, "Revision " + revision.id() + " ran, but recording it failed: "
-                        + e.getMessage() + ". It is non-transactional and idempotent: run again.", e);
+                SQLException cause = ((StatementRunner.StatementFailure) e).sqlException();
+                throw ranButNotRecorded(connection, revision, row, historyId, cause);
             } finally {
                 autocommit(connection);
             }
-            return attempt;
         } catch (SQLException e) {
-            throw new MigratorException(ErrorCode.INTERNAL, "Revision " + revision.id() + " (" + revision.source()
-                    + ") ran, but checking or recording it failed: " + e.getMessage(), e);
+            throw ranButNotRecorded(connection, revision, row, historyId, e);
         }
+    }
+
+    private MigratorException ranButNotRecorded(Connection connection, LoadedRevision revision, HistoryRow row,
+            long historyId, SQLException e) {
+        FailureRecorder.Recorded recorded = recorder.completeFailed(connection, historyId, row,
+                "ran, but checking or recording it failed: SQLSTATE " + e.getSQLState() + ": " + e.getMessage());
+        return StepFailureMessage.database(revision, "ran, but checking or recording it failed", e)
+                .leftNonTransactional(Set.of(), recorded).build(e);
     }
 
     /**
@@ -205,67 +253,35 @@ final class StepExecutor {
      */
     private void runOperations(Connection connection, LoadedRevision revision, Step step, List<Operation> operations) {
         String key = step.direction() == Direction.DOWNGRADE ? revision.id() + ":down" : revision.id();
-        Duration lockTimeout = revision.lockTimeout() != null ? revision.lockTimeout() : settings.lockTimeout();
-        ExecutionContext context = new ExecutionContext(key, false, settings.schema(), settings.tablePrefix(), lockTimeout);
+        ExecutionContext context = new ExecutionContext(key, false, settings.schema(), settings.tablePrefix(), lockTimeout(revision));
         new OperationExecutor(connection, statements.dialect()).execute(operations, context);
     }
 
-    /**
-     * An operation that waited longer than lock_timeout is retried like a statement, by running the
-     * revision's operations again: each ended atomically (a statement in autocommit, a batch rolled back,
-     * a concurrent build that never started building), and the revision is idempotent by contract
-     * (completed batches are skipped through the saved cursor, guarded DDL skips what exists).
-     */
-    private boolean retryOperations(LoadedRevision revision, MigratorException failure, int attempt) {
-        SQLException cause = SqlErrors.cause(failure);
-        return cause != null && retry(revision, cause, failure.getMessage(), attempt);
-    }
-
-    private MigratorException operationsFailed(LoadedRevision revision, MigratorException failure, int attempts) {
-        SQLException cause = SqlErrors.cause(failure);
-        return new MigratorException(cause == null ? failure.code() : SqlErrors.classify(cause, failure.code()),
-                "Revision " + revision.id() + " (" + revision.source() + ") failed: " + failure.getMessage()
-                + (cause == null ? "" : lockTimeoutHint(cause, attempts))
-                + "\n  This revision is non-transactional: operations before the failing one stayed applied. It must "
-                + "be idempotent; the next run resumes batch updates and drops INVALID indexes before retrying.", failure);
-    }
-
-    private boolean retry(LoadedRevision revision, StatementRunner.StatementFailure failure, int attempt) {
-        return retry(revision, failure.sqlException(), "at " + failure.statement().where() + " (" + failure.getMessage() + ")",
+    private boolean retry(Connection connection, LoadedRevision revision, StatementRunner.StatementFailure failure, int attempt) {
+        return retry(connection, revision, failure.sqlException(), "at " + StepFailureMessage.where(failure.statement()),
                 attempt);
     }
 
-    /** After a lock_timeout, and attempts left: reports the retry and waits out the backoff before it. */
-    private boolean retry(LoadedRevision revision, SQLException cause, String where, int attempt) {
+    /**
+     * After a lock_timeout, and attempts left: reports the retry, naming the session the attempt waited for, and
+     * waits out the backoff before it. The caller has ended its transaction: the pause holds no snapshot.
+     */
+    private boolean retry(Connection connection, LoadedRevision revision, SQLException cause, String where, int attempt) {
         if (!LOCK_NOT_AVAILABLE.equals(cause.getSQLState()) || attempt > settings.lockRetries()) {
             return false;
         }
         int next = attempt + 1;
         Duration pause = Backoff.beforeRetry(next);
-        log.warn("Revision {}: lock_timeout {}; rolled back, attempt {} of {} in {} ms", revision.id(), where, next,
-                settings.lockRetries() + 1, pause.toMillis());
+        log.warn("Revision {}: waited longer than lock_timeout ({}) {}\n  {}\n  Attempt {} of {} in {}.", revision.id(),
+                DurationText.of(lockTimeout(revision)), where, Blockers.sentence(Blockers.find(connection, lockTimeout(revision))),
+                next, settings.lockRetries() + 1, DurationText.of(pause));
         listeners.emit(l -> l.lockRetry(revision.id(), next));
         Backoff.pause(pause);
         return true;
     }
 
-    private static String lockTimeoutHint(SQLException cause, int attempts) {
-        return LOCK_NOT_AVAILABLE.equals(cause.getSQLState())
-                ? "\n  It waited longer than lock_timeout for a lock in each of " + attempts + " attempts: another session "
-                        + "holds a conflicting lock (see pg_locks / pg_stat_activity). Retry when traffic is lower, or raise "
-                        + "lockTimeout / lockRetries."
-                : "";
-    }
-
-    private List<ExecutableStatement> timeouts(LoadedRevision revision, boolean local) {
-        Duration lockTimeout = revision.lockTimeout() != null ? revision.lockTimeout() : settings.lockTimeout();
-        String set = local ? "SET LOCAL " : "SET ";
-        List<ExecutableStatement> sql = new ArrayList<>();
-        sql.add(ExecutableStatement.engine(set + "lock_timeout = '" + lockTimeout.toMillis() + "ms'"));
-        if (!settings.statementTimeout().isZero() || !local) {
-            sql.add(ExecutableStatement.engine(set + "statement_timeout = '" + settings.statementTimeout().toMillis() + "ms'"));
-        }
-        return sql;
+    private Duration lockTimeout(LoadedRevision revision) {
+        return StepTimeouts.of(revision, settings).lockTimeout();
     }
 
     private static List<ExecutableStatement> bookkeeping(List<BookkeepingStatement> statements) {
@@ -276,72 +292,54 @@ final class StepExecutor {
         return sql;
     }
 
-    private MigratorException fail(Connection connection, LoadedRevision revision, HistoryRow row,
-            StatementRunner.StatementFailure failure, int attempts, boolean transactional) {
-        String error = errorText(failure);
-        try {
-            connection.setAutoCommit(true);
-            try (var statement = connection.createStatement()) {
-                statement.execute(store.tables().historyInsert(row.failed(error)));
-            }
-        } catch (SQLException e) {
-            log.warn("Could not record the failure of revision {} in the history table: {}", revision.id(), e.getMessage());
-        }
-        return failure(revision, failure, attempts, transactional);
+    private MigratorException failTransactional(Connection connection, LoadedRevision revision, HistoryRow row,
+            StatementRunner.StatementFailure failure, int attempts) {
+        List<Blockers.Blocker> blockers = lockTimedOut(failure.sqlException())
+                ? Blockers.find(connection, lockTimeout(revision)) : List.of();
+        FailureRecorder.Recorded recorded = recorder.insertFailed(connection, row.failed(StepFailureMessage.errorText(failure)));
+        return StepFailureMessage.statement(revision, failure).waited(attempts, lockTimeout(revision), blockers)
+                .timedOut(settings.statementTimeout()).leftTransactional(recorded).build(failure.sqlException());
     }
 
     private MigratorException failNonTransactional(Connection connection, LoadedRevision revision, long historyId,
-            HistoryRow row, StatementRunner.StatementFailure failure, int attempts) {
-        completeFailed(connection, historyId, row, errorText(failure));
-        return failure(revision, failure, attempts, false);
+            HistoryRow row, StepFailureMessage message, String error, Set<String> ours, int attempts, Throwable cause) {
+        SQLException sql = SqlErrors.cause(cause);
+        List<Blockers.Blocker> blockers = sql != null && lockTimedOut(sql)
+                ? Blockers.find(connection, lockTimeout(revision)) : List.of();
+        Set<String> invalidLeft = message.code() == ErrorCode.CONNECTION_LOST ? Set.of()
+                : InvalidIndexes.invalidAmong(connection, ours);
+        FailureRecorder.Recorded recorded = recorder.completeFailed(connection, historyId, row, error);
+        return message.waited(attempts, lockTimeout(revision), blockers).timedOut(settings.statementTimeout())
+                .leftNonTransactional(invalidLeft, recorded).build(cause);
     }
 
-    private void completeFailed(Connection connection, long historyId, HistoryRow row, String error) {
-        try (var statement = connection.createStatement()) {
-            statement.execute(store.tables().historyComplete(historyId, row.startedAt(), false, error));
+    private static boolean lockTimedOut(SQLException e) {
+        return LOCK_NOT_AVAILABLE.equals(e.getSQLState());
+    }
+
+    private static Set<String> snapshot(Connection connection) throws StatementRunner.StatementFailure {
+        try {
+            return InvalidIndexes.snapshot(connection);
         } catch (SQLException e) {
-            log.warn("Could not record the failure of revision {} in the history table: {}", row.revision(), e.getMessage());
+            throw new StatementRunner.StatementFailure(ExecutableStatement.engine("SELECT ... FROM pg_index (INVALID indexes)"), e);
         }
-    }
-
-    private MigratorException failure(LoadedRevision revision, StatementRunner.StatementFailure failure, int attempts,
-            boolean transactional) {
-        SQLException e = failure.sqlException();
-        ExecutableStatement statement = failure.statement();
-        StringBuilder message = new StringBuilder("Revision ").append(revision.id()).append(" (")
-                .append(statement.where()).append(") failed: ").append(e.getMessage())
-                .append(" [SQLSTATE ").append(e.getSQLState()).append("]\n  Statement: ").append(statement.abbreviated(200));
-        message.append(lockTimeoutHint(e, attempts));
-        if ("25001".equals(e.getSQLState()) && transactional) {
-            message.append("\n  This statement cannot run inside a transaction: mark the revision non-transactional "
-                    + "('-- Transactional: false' or @Revision(transactional = false)) and make it idempotent.");
-        }
-        message.append(transactional
-                ? "\n  Nothing of this revision was applied (it ran in one transaction). Fix it and run again."
-                : "\n  This revision is non-transactional: statements before the failing one stayed applied (a "
-                        + "BEGIN ... COMMIT block around it was rolled back). It must be "
-                        + "idempotent; the next run drops INVALID indexes it created concurrently and retries it.");
-        return new MigratorException(SqlErrors.classify(e, ErrorCode.STATEMENT_FAILED), message.toString(), e);
-    }
-
-    static String errorText(StatementRunner.StatementFailure failure) {
-        SQLException e = failure.sqlException();
-        return "SQLSTATE " + e.getSQLState() + ": " + e.getMessage() + " at " + failure.statement().where();
     }
 
     private static MigratorException versionTableChanged(LoadedRevision revision, StatementRunner.RowCountMismatch mismatch) {
         return new MigratorException(ErrorCode.STATE_TABLES_INCONSISTENT, "Revision " + revision.id() + " was rolled back: the version-table write \""
                 + mismatch.statement().abbreviated(120) + "\" touched " + mismatch.actual() + " row(s) instead of "
-                + mismatch.statement().expectedRows() + ". The version table was changed outside this run; "
-                + "check it with 'current' and fix it with 'stamp'.");
+                + mismatch.statement().expectedRows() + ". The version table was changed outside this run.\n  What to do: "
+                + FailureAdvice.of(ErrorCode.STATE_TABLES_INCONSISTENT));
     }
 
-    private static void rollback(Connection connection) {
+    /** Rolls back and returns to autocommit, so that nothing after a failure (a catalog read, a pause) holds a snapshot. */
+    private static void endTransaction(Connection connection) {
         try {
             connection.rollback();
         } catch (SQLException e) {
             log.debug("Rollback failed (connection lost?)", e);
         }
+        autocommit(connection);
     }
 
     private static void autocommit(Connection connection) {
@@ -355,21 +353,21 @@ final class StepExecutor {
     /**
      * Rolls back a transaction block that the revision's own BEGIN opened and its failure aborted, so the
      * session can record the failure and retry (a non-transactional revision may hold BEGIN ... COMMIT
-     * blocks). With no block open the server only warns.
+     * blocks). Returns whether a block was open; with none open nothing is sent.
      */
-    private static void endOwnBlock(Connection connection) {
-        try (var statement = connection.createStatement()) {
-            statement.execute("ROLLBACK");
+    private static boolean endOwnBlock(Connection connection) {
+        try {
+            // the driver knows from the server's last ReadyForQuery whether a block is open (or aborted)
+            if (connection.unwrap(BaseConnection.class).getTransactionState() == TransactionState.IDLE) {
+                return false;
+            }
+            try (var statement = connection.createStatement()) {
+                statement.execute("ROLLBACK");
+            }
+            return true;
         } catch (SQLException e) {
             log.debug("Could not roll back the revision's transaction block", e);
-        }
-    }
-
-    private static void resetTimeouts(Connection connection) {
-        try (var statement = connection.createStatement()) {
-            statement.execute("RESET lock_timeout; RESET statement_timeout");
-        } catch (SQLException e) {
-            log.debug("Could not reset timeouts", e);
+            return false;
         }
     }
 

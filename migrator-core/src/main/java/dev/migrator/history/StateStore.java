@@ -3,6 +3,7 @@ package dev.migrator.history;
 import dev.migrator.Direction;
 import dev.migrator.HistoryEntry;
 import dev.migrator.Phase;
+import dev.migrator.RunSummary;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,9 +20,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Reads and writes Migrator's tables over JDBC. Writes of a step are rendered by {@link StateTables}. */
 public final class StateStore {
+
+    private static final Logger log = LoggerFactory.getLogger(StateStore.class);
 
     private final StateTables tables;
 
@@ -45,34 +50,46 @@ public final class StateStore {
     }
 
     /**
-     * Creates the schema and tables if needed. Call it under the advisory lock. Once they exist no DDL
-     * is sent at all, so a migration role needs no CREATE privilege on the database (not even for a
-     * no-op {@code CREATE SCHEMA IF NOT EXISTS}, which PostgreSQL checks before seeing the schema exists).
+     * What a run finds under the lock, in one round trip: whether the tables and the schema exist, whether
+     * the history table has the current layout, and the new run's id.
      */
-    public void create(Connection connection) throws SQLException {
-        boolean tablesExist;
-        boolean schemaExists;
+    public record Found(boolean tablesExist, boolean schemaExists, boolean currentLayout, long runId) {}
+
+    /** Reads what {@link Found} holds; call it under the advisory lock. Sends no DDL. */
+    public Found inspect(Connection connection) throws SQLException {
+        HistoryLayout layout = new HistoryLayout(tables);
         try (PreparedStatement ps = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL AND to_regclass(?) IS NOT NULL, "
-                + "(? IS NULL OR EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?))")) {
+                + "(? IS NULL OR EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?)), " + layout.hasRunId() + ", "
+                + HistoryLayout.NEW_RUN_ID)) {
             ps.setString(1, tables.versionTable());
             ps.setString(2, tables.historyTable());
             ps.setString(3, tables.schema());
             ps.setString(4, tables.schema());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                tablesExist = rs.getBoolean(1);
-                schemaExists = rs.getBoolean(2);
+                return new Found(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3), rs.getLong(4));
             }
         }
-        if (tablesExist) {
-            return;
-        }
+    }
+
+    /**
+     * Creates the schema (when missing) and the tables in the current layout. Call it under the advisory lock,
+     * only when {@link #inspect} found them missing: once they exist no DDL is sent at all, so a migration role
+     * needs no CREATE privilege on the database (not even for a no-op {@code CREATE SCHEMA IF NOT EXISTS},
+     * which PostgreSQL checks before seeing the schema exists).
+     */
+    public void create(Connection connection, Found found) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            for (String ddl : schemaExists ? tables.createTableStatements() : tables.createStatements()) {
+            for (String ddl : found.schemaExists() ? tables.createTableStatements() : tables.createStatements()) {
                 statement.addBatch(ddl);
             }
             statement.executeBatch();
         }
+    }
+
+    /** Upgrades a history table of the first layout ({@link HistoryLayout#upgrade(Connection, java.time.Duration)}). */
+    public void upgradeLayout(Connection connection, java.time.Duration lockTimeout) throws SQLException {
+        new HistoryLayout(tables).upgrade(connection, lockTimeout);
     }
 
     public Set<String> versionRows(Connection connection) throws SQLException {
@@ -108,6 +125,43 @@ public final class StateStore {
             Set<String> rows;
             try (ResultSet rs = statement.getResultSet()) {
                 rows = versionRows(rs);
+            }
+            if (!statement.getMoreResults()) {
+                throw new SQLException("No result for the recorded checksums");
+            }
+            try (ResultSet rs = statement.getResultSet()) {
+                return new AppliedState(rows, checksums(rs));
+            }
+        }
+    }
+
+    /**
+     * {@link #appliedState} for a run, under the advisory lock, in the same round trip: first fails the history
+     * rows a session that has ended left open ({@link HistoryLayout#closeAbandoned}), so neither the history nor
+     * {@code lastRun} shows a step that neither finished nor failed.
+     *
+     * @param detectedBy who closes them (this run's {@code user@host pid N}), named in their error
+     */
+    public AppliedState appliedStateForRun(Connection connection, boolean withChecksums, String detectedBy) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(new HistoryLayout(tables).closeAbandoned(detectedBy) + ";\n" + versionRowsQuery()
+                    + (withChecksums ? ";\n" + checksumsQuery() : ""));
+            try (ResultSet rs = statement.getResultSet()) {
+                while (rs.next()) {
+                    log.warn("History row of {} {} (started {} by {}) was still open: its session ended before the step "
+                            + "finished. Recorded it as failed (\"{}\").", rs.getString(2), rs.getString(1),
+                            rs.getTimestamp(3).toInstant(), rs.getString(4), HistoryLayout.ABANDONED);
+                }
+            }
+            Set<String> rows;
+            if (!statement.getMoreResults()) {
+                throw new SQLException("No result for the version rows");
+            }
+            try (ResultSet rs = statement.getResultSet()) {
+                rows = versionRows(rs);
+            }
+            if (!withChecksums) {
+                return new AppliedState(rows, List.of());
             }
             if (!statement.getMoreResults()) {
                 throw new SQLException("No result for the recorded checksums");
@@ -164,9 +218,10 @@ public final class StateStore {
     /** History rows, newest first. */
     public List<HistoryEntry> history(Connection connection, int limit) throws SQLException {
         List<HistoryEntry> entries = new ArrayList<>();
+        // run_id through to_jsonb: a read never upgrades the layout, and a table of the first layout has no such column
         try (PreparedStatement ps = connection.prepareStatement("SELECT id, revision, revises, direction, message, phase,"
-                + " checksum, started_at, finished_at, duration_ms, success, error, applied_by, schema_fingerprint FROM "
-                + tables.historyTable() + " ORDER BY id DESC LIMIT ?")) {
+                + " checksum, started_at, finished_at, duration_ms, success, error, applied_by, schema_fingerprint,"
+                + " (to_jsonb(h) ->> 'run_id')::bigint AS run_id FROM " + tables.historyTable() + " h ORDER BY id DESC LIMIT ?")) {
             ps.setInt(1, Math.max(0, limit));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -179,6 +234,11 @@ public final class StateStore {
 
     public Optional<HistoryEntry> latest(Connection connection) throws SQLException {
         return history(connection, 1).stream().findFirst();
+    }
+
+    /** The newest run ({@link RunReader#lastRun}). */
+    public Optional<RunSummary> lastRun(Connection connection) throws SQLException {
+        return new RunReader(tables).lastRun(connection);
     }
 
     /** When {@code revision} was last successfully upgraded or stamped, or null. */
@@ -222,6 +282,7 @@ public final class StateStore {
                 rs.getBoolean("success"),
                 rs.getString("error"),
                 rs.getString("applied_by"),
-                rs.getString("schema_fingerprint"));
+                rs.getString("schema_fingerprint"),
+                rs.getObject("run_id", Long.class));
     }
 }

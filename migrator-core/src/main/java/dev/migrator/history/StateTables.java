@@ -16,12 +16,36 @@ public final class StateTables {
     private final String schema;
     private final String prefix;
     private final Dialect dialect;
+    private final String runId;
 
     /** @param schema the schema of the tables, or null for the connection's search path */
     public StateTables(String schema, String prefix, Dialect dialect) {
+        this(schema, prefix, dialect, "NULL");
+    }
+
+    private StateTables(String schema, String prefix, Dialect dialect, String runId) {
         this.schema = schema;
         this.prefix = prefix;
         this.dialect = dialect;
+        this.runId = runId;
+    }
+
+    /**
+     * The same tables, writing history rows of one run: {@code runIdSql} is the SQL for the run's id (a
+     * number online, the script's setting offline: see {@link HistoryLayout#RUN_ID_SETTING}).
+     */
+    public StateTables forRun(String runIdSql) {
+        return new StateTables(schema, prefix, dialect, runIdSql);
+    }
+
+    /** The SQL of this run's id ({@code NULL} outside a run). */
+    public String runId() {
+        return runId;
+    }
+
+    /** The index on {@code run_id}, which {@code lastRun} and the newest run's id are read through. */
+    String runIdIndex() {
+        return dialect.quote(prefix + "history_run_id");
     }
 
     public String schema() {
@@ -54,7 +78,7 @@ public final class StateTables {
         return ddl;
     }
 
-    /** Idempotent DDL creating both tables in an existing schema. */
+    /** Idempotent DDL creating both tables in an existing schema, in the current layout ({@link HistoryLayout}). */
     public List<String> createTableStatements() {
         List<String> ddl = new ArrayList<>();
         ddl.add("CREATE TABLE IF NOT EXISTS " + versionTable() + " (revision varchar(64) NOT NULL PRIMARY KEY)");
@@ -72,7 +96,11 @@ public final class StateTables {
                 + "success boolean NOT NULL, "
                 + "error text, "
                 + "applied_by text, "
-                + "schema_fingerprint varchar(64))");
+                + "schema_fingerprint varchar(64), "
+                + "run_id bigint)");
+        // a history table that existed already (in the first layout) is upgraded, once; a no-op otherwise
+        ddl.add(new HistoryLayout(this).upgrade());
+        ddl.add("CREATE INDEX IF NOT EXISTS " + runIdIndex() + " ON " + historyTable() + " (run_id)");
         return ddl;
     }
 
@@ -108,28 +136,47 @@ public final class StateTables {
      * the engine sets it on a run's last row from the schema snapshot it records after the run.
      */
     public String historyInsert(HistoryRow row) {
-        return historyInsertPrefix(row)
-                + ", clock_timestamp(), " + durationSince(row.startedAt()) + ", " + row.success() + ", "
-                + literal(row.error()) + ", " + literal(row.appliedBy()) + ", NULL)";
+        return "INSERT INTO " + historyTable() + HISTORY_COLUMNS + " VALUES (" + completeValues(row) + ")";
+    }
+
+    /**
+     * The failed row of a transactional step, written after its transaction ended: unless that transaction
+     * committed after all (a connection lost during COMMIT), which its own success row then shows. Zero rows
+     * inserted means the step was applied.
+     */
+    public String historyFailedInsert(HistoryRow failed) {
+        return "INSERT INTO " + historyTable() + HISTORY_COLUMNS + " SELECT " + completeValues(failed)
+                + " WHERE NOT EXISTS (SELECT 1 FROM " + historyTable() + " WHERE run_id = " + runId
+                + " AND revision = " + literal(failed.revision()) + " AND direction = "
+                + literal(failed.direction().label()) + " AND success)";
     }
 
     /** An INSERT of a history row for a step that is starting (not successful until completed). */
     public String historyStartedInsert(HistoryRow row) {
-        return historyInsertPrefix(row) + ", NULL, NULL, false, NULL, " + literal(row.appliedBy()) + ", NULL) RETURNING id";
+        return "INSERT INTO " + historyTable() + HISTORY_COLUMNS + " VALUES (" + describedValues(row)
+                + ", NULL, NULL, false, NULL, " + literal(row.appliedBy()) + ", NULL, " + runId + ") RETURNING id";
     }
 
-    /** Completes a row written by {@link #historyStartedInsert}. */
+    /**
+     * Completes a row written by {@link #historyStartedInsert}, if it is still open: a row that is already
+     * complete (a retried recording) keeps what it says.
+     */
     public String historyComplete(long id, String startedAt, boolean success, String error) {
         return "UPDATE " + historyTable() + " SET finished_at = clock_timestamp(), duration_ms = "
                 + durationSince(startedAt) + ", success = " + success + ", error = " + literal(error)
-                + " WHERE id = " + id;
+                + " WHERE id = " + id + " AND finished_at IS NULL";
     }
 
-    private String historyInsertPrefix(HistoryRow row) {
-        return "INSERT INTO " + historyTable()
-                + " (revision, revises, direction, message, phase, checksum, started_at, finished_at, duration_ms,"
-                + " success, error, applied_by, schema_fingerprint) VALUES ("
-                + literal(row.revision()) + ", " + literal(String.join(",", row.revises())) + ", "
+    private static final String HISTORY_COLUMNS = " (revision, revises, direction, message, phase, checksum, started_at,"
+            + " finished_at, duration_ms, success, error, applied_by, schema_fingerprint, run_id)";
+
+    private String completeValues(HistoryRow row) {
+        return describedValues(row) + ", clock_timestamp(), " + durationSince(row.startedAt()) + ", " + row.success()
+                + ", " + literal(row.error()) + ", " + literal(row.appliedBy()) + ", NULL, " + runId;
+    }
+
+    private static String describedValues(HistoryRow row) {
+        return literal(row.revision()) + ", " + literal(String.join(",", row.revises())) + ", "
                 + literal(row.direction().label()) + ", " + literal(row.message()) + ", "
                 + literal(row.phase() == null ? null : row.phase().label()) + ", " + literal(row.checksum()) + ", "
                 + row.startedAt();

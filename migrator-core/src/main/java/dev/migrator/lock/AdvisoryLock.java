@@ -1,6 +1,8 @@
 package dev.migrator.lock;
 
+import dev.migrator.DurationText;
 import dev.migrator.ErrorCode;
+import dev.migrator.FailureAdvice;
 import dev.migrator.MigratorException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -207,7 +209,7 @@ public final class AdvisoryLock {
      */
     private void acquire(Connection connection, long key, long start) throws SQLException {
         log.info("Another session is migrating ({}); waiting up to {} for it to finish",
-                holder(connection, key).orElse("unknown session"), maxWait);
+                holder(connection, key).orElse("unknown session"), DurationText.of(maxWait));
         long deadline = start + maxWait.toNanos();
         long pause = FIRST_POLL_MS;
         LockReleases releases = LockReleases.listen(connection, key);
@@ -227,9 +229,9 @@ public final class AdvisoryLock {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new MigratorException(ErrorCode.MIGRATION_LOCK_TIMEOUT, "Timed out after " + maxWait + " waiting for the migration lock: "
-                            + holder(connection, key).orElse("another session") + " holds it. Wait for that run to "
-                            + "finish, or end that session if it is stuck (pg_terminate_backend), or raise advisoryLockWait.");
+                    throw new MigratorException(ErrorCode.MIGRATION_LOCK_TIMEOUT, "Timed out after " + DurationText.of(maxWait)
+                            + " waiting for the migration lock: " + holder(connection, key).orElse("another session")
+                            + " holds it.\n  What to do: " + FailureAdvice.of(ErrorCode.MIGRATION_LOCK_TIMEOUT));
                 }
                 releases.await(Math.min(Backoff.jittered(pause), Math.max(1, left / 1_000_000)));
                 pause = Math.min(pause * 2, MAX_POLL_MS);
@@ -304,7 +306,7 @@ public final class AdvisoryLock {
                 return Optional.of("session pid " + rs.getInt(1)
                         + (name == null || name.isEmpty() ? "" : " (application_name '" + name + "')")
                         + (rs.getString(3) == null ? "" : " from " + rs.getString(3))
-                        + ", connected since " + rs.getTimestamp(4).toInstant() + ", " + rs.getString(5));
+                        + ", connected since " + rs.getTimestamp(4).toInstant() + (rs.getString(5) == null ? "" : ", " + rs.getString(5)));
             }
         }
     }

@@ -51,20 +51,21 @@ public final class ServerFingerprint {
     /**
      * Records the schema as it is now, in one statement: its description in the snapshot store (computed
      * and kept on the server; a description seen before only has its time refreshed) and its fingerprint
-     * on the newest row of {@code historyTable}. Call it under the migration lock, outside a transaction.
+     * on the run's newest row of {@code historyTable}. Call it under the migration lock, outside a transaction.
      *
      * @param snapshotTable the store's table as SQL ({@link SchemaSnapshotStore#table()}); created when missing
      * @param historyTable  the history table as SQL, schema-qualified
+     * @param runIdSql      the run's id as SQL (a number): the run's newest history row is marked
      * @return the fingerprint recorded
      */
     public static String record(Connection connection, String schema, String tablePrefix, SchemaSnapshotStore store,
-            String historyTable) throws SQLException {
+            String historyTable, String runIdSql) throws SQLException {
         String sql = "WITH c AS MATERIALIZED (" + computed(true) + "),"
                 + " saved AS (INSERT INTO " + store.table() + " (fingerprint, description, recorded_at)"
                 + "   SELECT fingerprint, description, now() FROM c"
                 + "   ON CONFLICT (fingerprint) DO UPDATE SET recorded_at = excluded.recorded_at),"
                 + " marked AS (UPDATE " + historyTable + " SET schema_fingerprint = (SELECT fingerprint FROM c)"
-                + "   WHERE id = (SELECT max(id) FROM " + historyTable + "))"
+                + "   WHERE id = (SELECT max(id) FROM " + historyTable + " WHERE run_id = " + runIdSql + "))"
                 + " SELECT fingerprint FROM c";
         try {
             return runRecord(connection, sql, schema, tablePrefix);

@@ -106,7 +106,7 @@ class CheckRunnerTest {
                 check("after", c -> CheckOutcome.passed("ran")))));
 
         assertThat(results.get(0).status()).isEqualTo(CheckResult.Status.FAILED);
-        assertThat(results.get(0).detail()).contains("timed out after 500 ms");
+        assertThat(results.get(0).detail()).contains("timed out after 500ms");
         assertThat(results.get(1).passed()).as("the next check still runs").isTrue();
         awaitNoBackendRunning(db, "SELECT pg_sleep(30)");
     }

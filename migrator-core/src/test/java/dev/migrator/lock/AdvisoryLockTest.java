@@ -3,6 +3,8 @@ package dev.migrator.lock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrator.ErrorCode;
+import dev.migrator.FailureAdvice;
 import dev.migrator.MigratorException;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
@@ -85,7 +87,10 @@ class AdvisoryLockTest {
             assertThatThrownBy(() -> new AdvisoryLock("public", "migrator_", Duration.ofMillis(300), "host=waiter pid=8")
                     .withLock(waiter, schema -> "never", w -> { }))
                     .isInstanceOf(MigratorException.class)
-                    .hasMessageContaining("migrator migrating host=holder pid=7");
+                    .hasMessageContaining("migrator migrating host=holder pid=7")
+                    .hasMessageContaining("Timed out after 300ms").hasMessageNotContaining("PT0.3S")
+                    .hasMessageContaining("What to do: " + FailureAdvice.of(ErrorCode.MIGRATION_LOCK_TIMEOUT))
+                    .extracting(e -> ((MigratorException) e).code()).isEqualTo(ErrorCode.MIGRATION_LOCK_TIMEOUT);
             release.countDown();
             holding.get(10, TimeUnit.SECONDS);
             String result = new AdvisoryLock("public", "migrator_", Duration.ofSeconds(5), "host=waiter pid=8")

@@ -133,16 +133,16 @@ class ServerFingerprintTest {
     }
 
     @Test
-    void recordStoresTheDescriptionOnTheServerAndMarksTheNewestHistoryRow(TestDatabase db) throws SQLException {
+    void recordStoresTheDescriptionOnTheServerAndMarksTheRunsNewestHistoryRow(TestDatabase db) throws SQLException {
         createEveryKindOfObject(db);
-        db.execute("CREATE TABLE migrator_history (id bigint PRIMARY KEY, schema_fingerprint varchar(64))");
-        db.execute("INSERT INTO migrator_history VALUES (1, NULL), (2, NULL)");
+        db.execute("CREATE TABLE migrator_history (id bigint PRIMARY KEY, run_id bigint, schema_fingerprint varchar(64))");
+        db.execute("INSERT INTO migrator_history VALUES (1, 7, NULL), (2, 7, NULL), (3, 8, NULL)");
         SchemaSnapshotStore store = new SchemaSnapshotStore("public", PREFIX);
         try (Connection connection = db.connect()) {
             SchemaSnapshot snapshot = SchemaSnapshot.read(connection, null, PREFIX);
 
-            String recorded = ServerFingerprint.record(connection, "public", PREFIX, store, "public.migrator_history");
-            String again = ServerFingerprint.record(connection, "public", PREFIX, store, "public.migrator_history");
+            String recorded = ServerFingerprint.record(connection, "public", PREFIX, store, "public.migrator_history", "7");
+            String again = ServerFingerprint.record(connection, "public", PREFIX, store, "public.migrator_history", "7");
 
             assertThat(recorded).isEqualTo(again).isEqualTo(snapshot.fingerprint());
             assertThat(store.load(connection, recorded)).contains(snapshot);
@@ -150,7 +150,7 @@ class ServerFingerprintTest {
         }
         assertThat(db.queryValue("SELECT count(*) FROM migrator_schema_snapshot")).isEqualTo(1L);
         assertThat(db.queryValue("SELECT string_agg(coalesce(schema_fingerprint, '-'), ',' ORDER BY id) FROM migrator_history"))
-                .isEqualTo("-," + db.queryValue("SELECT fingerprint FROM migrator_schema_snapshot"));
+                .as("the run's newest row, not another run's").isEqualTo("-," + db.queryValue("SELECT fingerprint FROM migrator_schema_snapshot") + ",-");
     }
 
     private static String searchPath(Statement statement) throws SQLException {

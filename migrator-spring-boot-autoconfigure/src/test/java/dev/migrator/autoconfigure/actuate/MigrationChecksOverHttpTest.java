@@ -237,7 +237,7 @@ class MigrationChecksOverHttpTest {
 
             JsonNode slow = result(checks, "slow-check");
             assertThat(slow.get("status").asString()).isEqualTo("FAILED");
-            assertThat(slow.get("detail").asString()).isEqualTo("timed out after 700 ms (the check was cancelled)");
+            assertThat(slow.get("detail").asString()).isEqualTo("timed out after 700ms (the check was cancelled)");
             assertThat(checks.get("status").asString()).isEqualTo("FAILED");
             // the server-side query is cancelled too, not left sleeping
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))

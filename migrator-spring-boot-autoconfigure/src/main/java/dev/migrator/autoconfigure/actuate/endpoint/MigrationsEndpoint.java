@@ -4,7 +4,6 @@ import dev.migrator.autoconfigure.status.MigrationChecks;
 import dev.migrator.autoconfigure.status.MigrationStatusView;
 import dev.migrator.autoconfigure.status.StatusReading;
 import dev.migrator.CheckResult;
-import dev.migrator.Direction;
 import dev.migrator.HistoryEntry;
 import dev.migrator.MigrationState;
 import dev.migrator.Migrator;
@@ -13,6 +12,7 @@ import dev.migrator.MigratorStatus;
 import dev.migrator.Phase;
 import dev.migrator.RevisionDetails;
 import dev.migrator.RevisionInfo;
+import dev.migrator.RunSummary;
 import dev.migrator.VerifyResult;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -39,8 +39,6 @@ public class MigrationsEndpoint {
 
     static final int DEFAULT_HISTORY_LIMIT = 50;
     static final int MAX_HISTORY_LIMIT = 1000;
-    /** Steps of one run follow each other; a longer pause from the same process starts another run. */
-    private static final long RUN_GAP_MILLIS = 10_000;
     private static final Pattern REVISION_ID = Pattern.compile("[A-Za-z0-9_]{1,64}");
 
     private final Migrator migrator;
@@ -104,7 +102,7 @@ public class MigrationsEndpoint {
                     : checks.current(status.timeout());
             checksSummary = result.map(r -> new ChecksSummary(status(r), r.failed(), r.results().size())).orElse(null);
         }
-        LastRun lastRun = status.bounded(() -> lastRun(migrator.log(MAX_HISTORY_LIMIT)));
+        LastRun lastRun = status.bounded(() -> lastRun(migrator.lastRun()));
         return new Summary(current.state().name(), sorted(current.current()), current.heads(), pending(current), lastRun,
                 checksSummary);
     }
@@ -165,35 +163,9 @@ public class MigrationsEndpoint {
                 info.checksum(), details.applied(), text(details.appliedAt())));
     }
 
-    /** The newest run in the history: the newest row and the rows of the same process just before it. */
-    static @Nullable LastRun lastRun(List<HistoryEntry> newestFirst) {
-        if (newestFirst.isEmpty()) {
-            return null;
-        }
-        HistoryEntry newest = newestFirst.get(0);
-        Instant startedAt = newest.startedAt();
-        int applied = 0;
-        boolean success = true;
-        HistoryEntry later = null;
-        for (HistoryEntry entry : newestFirst) {
-            if (later != null && !sameRun(entry, later)) {
-                break;
-            }
-            startedAt = entry.startedAt();
-            success &= entry.success();
-            if (entry.success() && entry.direction() != Direction.STAMP) {
-                applied++;
-            }
-            later = entry;
-        }
-        return new LastRun(text(startedAt), text(newest.finishedAt()), applied, success);
-    }
-
-    private static boolean sameRun(HistoryEntry earlier, HistoryEntry later) {
-        if (!Objects.equals(earlier.appliedBy(), later.appliedBy()) || earlier.finishedAt() == null || later.startedAt() == null) {
-            return false;
-        }
-        return later.startedAt().toEpochMilli() - earlier.finishedAt().toEpochMilli() <= RUN_GAP_MILLIS;
+    /** The newest run: the history rows of one run id ({@link Migrator#lastRun()}). */
+    static @Nullable LastRun lastRun(Optional<RunSummary> run) {
+        return run.map(r -> new LastRun(text(r.startedAt()), text(r.finishedAt()), r.applied(), r.success())).orElse(null);
     }
 
     private static Entry entry(HistoryEntry e) {
