@@ -86,7 +86,7 @@ final class ClasspathScanner {
         if (!Files.isDirectory(root)) {
             return; // a file named like the location, not a directory of migrations
         }
-        List<DirectoryWalker.FoundFile> found = DirectoryWalker.files(root);
+        List<DirectoryWalker.FoundFile> found = DirectoryWalker.unsorted(root); // the SQL files are sorted below, after all roots
         List<SqlResource> indexed = IndexedRoot.inDirectory(location, root, found);
         if (indexed != null) {
             sqlFiles.addAll(indexed);

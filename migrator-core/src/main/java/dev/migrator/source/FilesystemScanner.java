@@ -23,11 +23,12 @@ final class FilesystemScanner {
                     + "location; a relative path is relative to the working directory.");
         }
         try {
-            List<DirectoryWalker.FoundFile> found = DirectoryWalker.files(root);
+            List<DirectoryWalker.FoundFile> found = DirectoryWalker.unsorted(root);
             List<SqlResource> indexed = IndexedRoot.inDirectory(location, root, found);
             if (indexed != null) {
-                return indexed;
+                return indexed; // in the index's order, which is file order
             }
+            java.util.Collections.sort(found);
             List<SqlResource> resources = new ArrayList<>();
             for (DirectoryWalker.FoundFile file : found) {
                 if (file.relativePath().endsWith(".sql")) {
