@@ -1,7 +1,5 @@
 package dev.migrator.bench;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -178,7 +176,8 @@ public final class ScaleBenchmark {
         report.line("");
         report.line("Peak: the heap pools' peak usage under the JVM's default sizing (garbage included, so it shows "
                 + "how much the JVM let the heap grow). Retained: heap in use after a full GC, the Migrator still "
-                + "referenced. Smallest -Xmx: the least maximum heap with which the same run completes (binary search, 1 MB).");
+                + "referenced. Smallest -Xmx: the least maximum heap with which the same run completes within " + PROBE_LIMIT_SECONDS
+                + " s (binary search, 1 MB).");
         report.line("");
         List<List<String>> rows = new ArrayList<>();
         Db anyDb = dbs.get(sizes.get(0)).get(MigratorContender.NAME);
@@ -227,30 +226,37 @@ public final class ScaleBenchmark {
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Dbench.child.url=" + db.url(),
                 "-Dbench.child.user=" + db.user(), MemoryProbe.class.getName(), what, variant, files.root().toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        Path output = Files.createTempFile("memory-probe", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         pb.environment().put("BENCH_PASSWORD", db.password());
         Process process = pb.start();
+        // Just above the smallest heap that works the collector can thrash for minutes: past the limit a
+        // run counts as failed, as an application that slow would.
+        boolean finished = process.waitFor(PROBE_LIMIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        if (!finished) {
+            process.destroyForcibly().waitFor();
+        }
         String result = null;
-        StringBuilder output = new StringBuilder();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.startsWith("MEMORY ")) {
-                    result = line;
-                } else {
-                    output.append(line).append('\n');
-                }
+        for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {
+            if (line.startsWith("MEMORY ")) {
+                result = line;
             }
         }
-        int exit = process.waitFor();
-        if (exit != 0 || result == null) {
+        String text = Files.readString(output, StandardCharsets.UTF_8);
+        Files.delete(output);
+        if (!finished || process.exitValue() != 0 || result == null) {
             if (maxHeapMb == null) {
-                throw new IllegalStateException("memory probe failed (exit " + exit + "):\n" + output);
+                throw new IllegalStateException("memory probe failed (" + (finished ? "exit " + process.exitValue()
+                        : "over " + PROBE_LIMIT_SECONDS + " s") + "):\n" + text);
             }
             return null;
         }
         String[] parts = result.split(" ");
         return new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2])};
     }
+
+    /** How long one memory probe may take before it counts as failed. */
+    private static final int PROBE_LIMIT_SECONDS = 60;
 
     private static String mb(long bytes) {
         return String.format(Locale.ROOT, "%.1f MB", bytes / 1024.0 / 1024.0);
