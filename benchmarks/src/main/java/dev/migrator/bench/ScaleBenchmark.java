@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * How a no-op start grows with the number of revisions (issue 17, items 1 and 4): for 1,000, 5,000 and
@@ -232,7 +233,7 @@ public final class ScaleBenchmark {
         Process process = pb.start();
         // Just above the smallest heap that works the collector can thrash for minutes: past the limit a
         // run counts as failed, as an application that slow would.
-        boolean finished = process.waitFor(PROBE_LIMIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        boolean finished = process.waitFor(PROBE_LIMIT_SECONDS, TimeUnit.SECONDS);
         if (!finished) {
             process.destroyForcibly().waitFor();
         }
