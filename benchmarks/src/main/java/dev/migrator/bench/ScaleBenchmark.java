@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
  * checksums, plan, nothing to run) in this warm JVM, per size;</li>
  * <li>{@code process}: the same no-op as a fresh process ({@link NoOpProcess}), per size;</li>
  * <li>{@code memory}: per size, Migrator with and without index, {@code load()} alone and a no-op start in
- * a fresh JVM ({@link MemoryProbe}): peak heap under the default heap sizing, heap retained afterwards, and
- * the smallest {@code -Xmx} with which it completes (binary search, 1 MB steps).</li>
+ * a fresh JVM ({@link MemoryProbe}): the peak heap it needs (the smallest {@code -Xmx} with which it
+ * completes, binary search in 1 MB steps) and the heap retained afterwards.</li>
  * </ul>
  */
 public final class ScaleBenchmark {
@@ -175,16 +175,17 @@ public final class ScaleBenchmark {
     private void memory(Map<Integer, RevisionFiles> files, Map<Integer, Map<String, Db>> dbs) throws Exception {
         report.line("### Memory: `load()` and a no-op start in a fresh JVM");
         report.line("");
-        report.line("Peak: the heap pools' peak usage under the JVM's default sizing (garbage included, so it shows "
-                + "how much the JVM let the heap grow). Retained: heap in use after a full GC, the Migrator still "
-                + "referenced. Smallest -Xmx: the least maximum heap with which the same run completes within " + PROBE_LIMIT_SECONDS
-                + " s (binary search, 1 MB).");
+        report.line("Peak heap: the least maximum heap (-Xmx, binary search in 1 MB steps) with which the run "
+                + "completes within " + PROBE_LIMIT_SECONDS + " s, i.e. the most the run needs live at once (a larger "
+                + "heap only lets garbage accumulate; G1's pool statistics, updated at collections, do not measure "
+                + "it). Retained: heap in use after a full GC at the end, the Migrator still referenced. Both include "
+                + "the JVM's own heap, the first row.");
         report.line("");
         List<List<String>> rows = new ArrayList<>();
         Db anyDb = dbs.get(sizes.get(0)).get(MigratorContender.NAME);
         long[] jvm = probe("none", "plain", files.get(sizes.get(0)), anyDb, null);
-        rows.add(List.of("—", "the JVM alone (baseline)", "—", mb(jvm[0]), mb(jvm[1]),
-                smallestHeap("none", "plain", files.get(sizes.get(0)), anyDb) + " MB"));
+        rows.add(List.of("—", "the JVM alone (baseline)", "—",
+                smallestHeap("none", "plain", files.get(sizes.get(0)), anyDb) + " MB", mb(jvm[1])));
         for (int size : sizes) {
             for (String what : List.of("load", "noop")) {
                 for (String variant : List.of("index", "plain")) {
@@ -193,14 +194,13 @@ public final class ScaleBenchmark {
                     int low = smallestHeap(what, variant, files.get(size), db);
                     rows.add(List.of(String.format(Locale.ROOT, "%,d", size),
                             what.equals("load") ? "`load()`" : "no-op start (load + upgrade)",
-                            variant.equals("index") ? "index" : "no index",
-                            mb(defaults[0]), mb(defaults[1]), low + " MB"));
+                            variant.equals("index") ? "index" : "no index", low + " MB", mb(defaults[1])));
                     System.out.println("memory " + size + " " + what + " " + variant + " done");
                 }
             }
         }
-        report.table(List.of("revisions", "run", "Migrator", "peak heap (default sizing)", "retained after",
-                "smallest -Xmx that completes"), rows);
+        report.table(List.of("revisions", "run", "Migrator", "peak heap (smallest -Xmx that completes)",
+                "retained after"), rows);
     }
 
     /** The smallest {@code -Xmx}, in MB, with which the probe completes. */
