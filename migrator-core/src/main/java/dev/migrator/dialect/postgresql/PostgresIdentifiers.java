@@ -1,13 +1,13 @@
 package dev.migrator.dialect.postgresql;
 
 import java.util.Set;
-import java.util.regex.Pattern;
 
-/** PostgreSQL's identifier rules: what can be written bare, and how to quote the rest. */
+/**
+ * PostgreSQL's identifier rules: what can be written bare, and how to quote the rest. The character
+ * classes are tested with plain loops, not regular expressions: Migrator's own table names are quoted
+ * in every start, and compiling a pattern is a measurable part of a fresh JVM's no-op start.
+ */
 final class PostgresIdentifiers {
-
-    private static final Pattern SIMPLE = Pattern.compile("[a-z_][a-z0-9_$]*");
-    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
 
     /**
      * Reserved key words (PostgreSQL 16 appendix C, "reserved" and "reserved, can be function or type"),
@@ -38,7 +38,7 @@ final class PostgresIdentifiers {
         if (identifier == null || identifier.isEmpty()) {
             throw new IllegalArgumentException("An identifier cannot be empty");
         }
-        if (SIMPLE.matcher(identifier).matches() && !RESERVED.contains(identifier)) {
+        if (isName(identifier, false) && !RESERVED.contains(identifier)) {
             return identifier;
         }
         return '"' + identifier.replace("\"", "\"\"") + '"';
@@ -52,7 +52,22 @@ final class PostgresIdentifiers {
 
     /** Whether an index element is a plain column name (quoted) rather than an expression (written as given). */
     static boolean isPlainName(String element) {
-        return PLAIN_NAME.matcher(element).matches();
+        return isName(element, true);
+    }
+
+    /** {@code [a-z_][a-z0-9_$]*}, or with {@code upperCase} also A-Z. */
+    private static boolean isName(String text, boolean upperCase) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean letter = (c >= 'a' && c <= 'z') || c == '_' || (upperCase && c >= 'A' && c <= 'Z');
+            if (!letter && (i == 0 || !((c >= '0' && c <= '9') || c == '$'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String literal(String value) {
