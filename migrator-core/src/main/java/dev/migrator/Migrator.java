@@ -68,7 +68,11 @@ public final class Migrator {
         return new MigratorConfiguration();
     }
 
-    static Migrator load(MigratorConfiguration configuration) {
+    static Migrator load(MigratorConfiguration configuration, boolean databaseRequired) {
+        if (databaseRequired && configuration.getDataSource() == null && configuration.getUrl() == null) {
+            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "No database configured: call dataSource(...) or url(jdbcUrl, user, password) "
+                    + "on Migrator.configure() before load().");
+        }
         EngineSettings settings = validate(configuration);
         ConnectionSource connections = connectionSource(configuration);
         List<LoadedRevision> loaded = dev.migrator.source.RevisionLoader.load(
@@ -81,16 +85,14 @@ public final class Migrator {
         Engine engine = new Engine(settings, new Catalog(graph, loaded), connections);
         ScratchConnector scratch = configuration.getDataSource() != null
                 ? ScratchConnector.forDataSource(configuration.getDataSource())
-                : ScratchConnector.forUrl(configuration.getUrl(), configuration.getUser(), configuration.getPassword());
+                : configuration.getUrl() != null
+                        ? ScratchConnector.forUrl(configuration.getUrl(), configuration.getUser(), configuration.getPassword())
+                        : database -> connections.open(); // without a database: fails as every database command does
         return new Migrator(engine, connections, configuration.getCheckTimeout(),
                 new SafetyAnalyzer(engine, connections, scratch));
     }
 
     private static EngineSettings validate(MigratorConfiguration c) {
-        if (c.getDataSource() == null && c.getUrl() == null) {
-            throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "No database configured: call dataSource(...) or url(jdbcUrl, user, password) "
-                    + "on Migrator.configure() before load().");
-        }
         if (c.getLockRetries() < 0) {
             throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "lockRetries must be 0 or more, was " + c.getLockRetries());
         }
@@ -119,7 +121,8 @@ public final class Migrator {
             throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "baseline is blank: give the revision that matches "
                     + "the existing schema, or leave it unset");
         }
-        String database = c.getDataSource() != null ? DatabaseWait.describe(c.getDataSource()) : DatabaseWait.describe(c.getUrl());
+        String database = c.getDataSource() != null ? DatabaseWait.describe(c.getDataSource())
+                : c.getUrl() != null ? DatabaseWait.describe(c.getUrl()) : "no database (loaded with loadRevisions())";
         return new EngineSettings(c.getSchema(), c.getTablePrefix(), c.getLockTimeout(), c.getStatementTimeout(),
                 c.getLockRetries(), c.getAdvisoryLockWait(), c.isValidateChecksums(), c.getOnUnknownRevision(),
                 c.getContract(), c.getListeners(), new EngineSettings.ConnectSettings(database, c.getConnectRetries(),
@@ -149,6 +152,13 @@ public final class Migrator {
             return dataSource::getConnection;
         }
         String url = c.getUrl();
+        if (url == null) {
+            // loaded with loadRevisions(): the code's graph works, the first database access says what is missing
+            return () -> {
+                throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "No database configured, and this command "
+                        + "reads or changes the database: configure a JDBC URL (and user and password).");
+            };
+        }
         Properties properties = new Properties();
         if (c.getUser() != null) {
             properties.setProperty("user", c.getUser());
@@ -172,6 +182,19 @@ public final class Migrator {
     /** Sets the version table to {@code target} without running any revision. */
     public StampResult stamp(String target) {
         return engine.stamp(target);
+    }
+
+    /** Every revision of the code this database has applied: the version-table rows and all they need. */
+    public Set<String> applied() {
+        return graph().appliedClosure(current());
+    }
+
+    /**
+     * The ids of the code's revisions an absolute target names, sorted, without a database: {@code heads},
+     * {@code head}, an id or prefix, {@code <label>@head}, {@code <label>@<id>}, {@code <id>±N}.
+     */
+    public List<String> resolve(String target) {
+        return graph().resolve(target);
     }
 
     /**
@@ -444,6 +467,14 @@ public final class Migrator {
     /** The complete SQL script a downgrade from {@code from} to {@code to} would run; touches no database. */
     public String downgradeSql(String from, String to) {
         return engine.offline().downgrade(from, to);
+    }
+
+    /**
+     * The SQL script a stamp from {@code from} to {@code to} would run (version-table changes and history rows,
+     * no revision's statements); touches no database.
+     */
+    public String stampSql(String from, String to) {
+        return engine.offline().stamp(from, to);
     }
 
     /** Every revision of the code, parents first. */

@@ -216,6 +216,16 @@ public final class MigratorConfiguration {
 
     /** Validates the configuration, loads and checks the revisions (no database access) and returns the engine. */
     public Migrator load() {
-        return Migrator.load(this);
+        return Migrator.load(this, true);
+    }
+
+    /**
+     * Like {@link #load()}, but a database is optional: without one, what reads only the code works
+     * ({@code heads}, {@code branches}, {@code history}, {@code revisions}, {@code resolve}
+     * and the offline scripts), and a command that needs the database fails with
+     * {@link ErrorCode#CONFIGURATION_INVALID}. For tools (a command line, a build plugin) that serve both.
+     */
+    public Migrator loadRevisions() {
+        return Migrator.load(this, false);
     }
 }

@@ -73,6 +73,25 @@ class JavaRuntimeOperationsTest {
     }
 
     @Test
+    void listenersHearEveryCommittedBatchOfTheRevision(TestDatabase db) {
+        List<String> batches = new CopyOnWriteArrayList<>();
+        MigrationListener listener = new MigrationListener() {
+            @Override
+            public void batchProgress(String revision, dev.migrator.operation.BatchProgress progress) {
+                batches.add(revision + " " + progress.table() + " batch " + progress.batch() + " rows " + progress.rowsUpdated());
+            }
+        };
+        Migrator migrator = Migrator.configure().dataSource(db.dataSource()).locations(new RevisionFiles(dir).location())
+                .migrations(new CreateAccounts(), new BackfillAndIndex()).listeners(listener).load();
+
+        migrator.upgrade("heads");
+
+        // 2500 rows in batches of 400: seven batches, the last one short
+        assertThat(batches).hasSize(7).first().isEqualTo("rt0002 accounts batch 1 rows 400");
+        assertThat(batches).last().isEqualTo("rt0002 accounts batch 7 rows 2500");
+    }
+
+    @Test
     void aConcurrentIndexBuildThatHitsLockTimeoutIsRetriedWithTheRestOfItsRevision(TestDatabase db) throws Exception {
         List<Integer> retries = new CopyOnWriteArrayList<>();
         CountDownLatch firstRetry = new CountDownLatch(1);

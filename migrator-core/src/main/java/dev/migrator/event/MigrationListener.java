@@ -2,6 +2,7 @@ package dev.migrator.event;
 
 import dev.migrator.MigrationResult;
 import dev.migrator.StepResult;
+import dev.migrator.operation.BatchProgress;
 import java.time.Duration;
 
 /**
@@ -23,6 +24,13 @@ public interface MigrationListener {
     default void stepStarted(String revision, dev.migrator.Direction direction) {}
 
     default void stepSucceeded(StepResult step) {}
+
+    /**
+     * A {@code batchUpdate} of {@code revision} committed a batch (after the operation's own progress
+     * listener, if it has one). For progress displays: a listener that throws here is ignored, it never
+     * stops the update.
+     */
+    default void batchProgress(String revision, BatchProgress progress) {}
 
     default void stepFailed(String revision, dev.migrator.Direction direction, Duration duration, Throwable error) {}
 

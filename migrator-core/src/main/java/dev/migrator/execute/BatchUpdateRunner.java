@@ -186,6 +186,9 @@ final class BatchUpdateRunner {
         if (update.listener() != null) {
             update.listener().onBatch(progress);
         }
+        if (context.batchProgress() != null) {
+            context.batchProgress().onBatch(progress);
+        }
     }
 
     private static void pause(Duration pause) {

@@ -241,13 +241,18 @@ public final class Engine {
      * not vouch for, so it records none (recording the current one would hide an earlier edit).
      */
     private HistoryRow stampRow(Step step) {
+        return stampRow(catalog, step, appliedBy());
+    }
+
+    /** Shared with the offline script, so a rendered stamp records exactly what an online one does. */
+    static HistoryRow stampRow(Catalog catalog, Step step, String appliedBy) {
         String id = step.revision();
         boolean known = id != null && catalog.contains(id);
         LoadedRevision revision = known ? catalog.get(id) : null;
         String checksum = known && step.addedRows().contains(id) ? revision.checksum() : null;
         return new HistoryRow(id == null ? "base" : id, known ? revision.node().revises() : List.of(), Direction.STAMP,
                 known ? revision.message() : null, known ? revision.phase() : null, checksum,
-                "now()", true, null, appliedBy());
+                "now()", true, null, appliedBy);
     }
 
     @FunctionalInterface

@@ -1,5 +1,6 @@
 package dev.migrator.execute;
 
+import dev.migrator.operation.BatchProgress;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -15,9 +16,16 @@ import java.util.Objects;
  * @param tablePrefix prefix of Migrator's tables, {@code migrator_} by default
  * @param lockTimeout lock wait applied to statements the executor runs in its own transactions (batches,
  *     autocommit blocks); null leaves the session's setting
+ * @param batchProgress receives every batch update's progress besides the operation's own listener (the
+ *     engine's {@code MigrationListener}s hang here), or null
  */
 public record ExecutionContext(String revisionId, boolean transactional, String schema, String tablePrefix,
-        Duration lockTimeout) {
+        Duration lockTimeout, BatchProgress.Listener batchProgress) {
+
+    public ExecutionContext(String revisionId, boolean transactional, String schema, String tablePrefix,
+            Duration lockTimeout) {
+        this(revisionId, transactional, schema, tablePrefix, lockTimeout, null);
+    }
 
     public ExecutionContext {
         Objects.requireNonNull(revisionId, "revisionId");

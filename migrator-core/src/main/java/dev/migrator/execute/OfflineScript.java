@@ -74,12 +74,31 @@ public final class OfflineScript {
         return render(Direction.DOWNGRADE, from, to, plan);
     }
 
-    private String render(Direction direction, String from, String to, Plan plan) {
+    /**
+     * The script of a stamp from {@code from} to {@code to}: the version-table changes and the stamp history
+     * rows an online stamp writes, in one transaction; no revision's statements.
+     */
+    public String stamp(String from, String to) {
+        Plan plan = catalog.graph().stamp(rowsOf(from), to);
+        StringBuilder sql = header(Direction.STAMP, from, to, plan);
+        if (!plan.steps().isEmpty()) {
+            StateTables run = tables.forRun(HistoryLayout.offlineRunId());
+            sql.append("\nBEGIN;\n");
+            for (Step step : plan.steps()) {
+                bookkeeping(sql, run, step, Engine.stampRow(catalog, step, appliedBy));
+            }
+            sql.append("COMMIT;\n");
+        }
+        return sql.toString();
+    }
+
+    /** The comment lines, the state tables' creation and the script's run id, shared by every kind of script. */
+    private StringBuilder header(Direction direction, String from, String to, Plan plan) {
         StringBuilder sql = new StringBuilder();
         sql.append("-- Migrator offline script: ").append(direction.label()).append(" from ")
                 .append(from == null || from.isBlank() ? "base" : from).append(" to ").append(to).append('\n');
         sql.append("-- Generated ").append(Instant.now()).append(" by ").append(appliedBy).append("; ")
-                .append(plan.steps().size()).append(" revision(s)\n");
+                .append(plan.steps().size()).append(direction == Direction.STAMP ? " version-table change(s)\n" : " revision(s)\n");
         sql.append("-- Version table before: ").append(plan.before().isEmpty() ? "(empty)" : plan.before())
                 .append(", after: ").append(plan.after().isEmpty() ? "(empty)" : plan.after()).append('\n');
         sql.append("-- Run with: psql -v ON_ERROR_STOP=1 -f <this file>\n\n");
@@ -88,6 +107,11 @@ public final class OfflineScript {
         }
         // the script's run id, as an online run draws one: every history row below carries it
         sql.append(HistoryLayout.offlineRunIdSetup()).append(";\n");
+        return sql;
+    }
+
+    private String render(Direction direction, String from, String to, Plan plan) {
+        StringBuilder sql = header(direction, from, to, plan);
         StateTables run = tables.forRun(HistoryLayout.offlineRunId());
         for (int i = 0; i < plan.steps().size(); i++) {
             Step step = plan.steps().get(i);

@@ -253,7 +253,8 @@ final class StepExecutor {
      */
     private void runOperations(Connection connection, LoadedRevision revision, Step step, List<Operation> operations) {
         String key = step.direction() == Direction.DOWNGRADE ? revision.id() + ":down" : revision.id();
-        ExecutionContext context = new ExecutionContext(key, false, settings.schema(), settings.tablePrefix(), lockTimeout(revision));
+        ExecutionContext context = new ExecutionContext(key, false, settings.schema(), settings.tablePrefix(), lockTimeout(revision),
+                progress -> listeners.emit(l -> l.batchProgress(revision.id(), progress)));
         new OperationExecutor(connection, statements.dialect()).execute(operations, context);
     }
 

@@ -164,6 +164,20 @@ public final class RevisionGraph {
     }
 
     /**
+     * The revisions an absolute target names, sorted: {@code heads}, {@code head}, ids and prefixes,
+     * {@code <label>@head}, {@code <label>@<id>}, {@code <id>±N}. {@code base} and the relative forms
+     * ({@code +N}, {@code -N}) name no revision by themselves (they depend on a database's state) and are errors.
+     */
+    public List<String> resolve(String target) {
+        Target parsed = TargetParser.parse(target);
+        if (parsed instanceof Target.Relative || parsed instanceof Target.Base || parsed instanceof Target.BranchBase) {
+            throw new RevisionGraphException("Target '" + parsed.text() + "' names no revision of the code by itself "
+                    + "(it depends on what a database has applied): use an id, head, heads, <label>@head or <label>@<id>.");
+        }
+        return topology.sortedIds(resolver.revisions(parsed));
+    }
+
+    /**
      * Revisions of a history range {@code [from]:[to]}, newest first: {@code to} and its ancestors
      * (through parents and dependencies) that are {@code from} or its descendants. An empty side is
      * open; {@code base} on the left and {@code heads} on the right are open as well. {@code ""} and

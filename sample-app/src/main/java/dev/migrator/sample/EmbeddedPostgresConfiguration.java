@@ -5,6 +5,7 @@ import java.io.IOException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -25,9 +26,18 @@ class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+    /**
+     * {@code sample.embedded-database.port}: 0 (the default) takes any free port; {@code spring-boot:run} sets
+     * 54329 (pom.xml) so that the {@code migrator} command line finds the running sample's database
+     * ({@code migrator.properties}).
+     */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres() throws IOException {
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+    EmbeddedPostgres embeddedPostgres(@Value("${sample.embedded-database.port:0}") int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        EmbeddedPostgres postgres = builder.start();
         log.info("Started an embedded PostgreSQL on port {} (set spring.datasource.url to use your own)",
                 postgres.getPort());
         return postgres;
