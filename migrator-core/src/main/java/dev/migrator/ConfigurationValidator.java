@@ -36,7 +36,7 @@ final class ConfigurationValidator {
             throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "checkTimeout must be positive, was "
                     + DurationText.of(c.getCheckTimeout()));
         }
-        if (!c.getTablePrefix().matches("[A-Za-z0-9_]*")) {
+        if (!isWordCharacters(c.getTablePrefix())) {
             throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "tablePrefix '" + c.getTablePrefix() + "' may only contain letters, digits and _");
         }
         if (c.getSchema() != null && c.getSchema().isBlank()) {
@@ -60,6 +60,17 @@ final class ConfigurationValidator {
                 c.getLockRetries(), c.getAdvisoryLockWait(), c.isValidateChecksums(), c.getOnUnknownRevision(),
                 c.getContract(), c.getListeners(), new EngineSettings.ConnectSettings(database, c.getConnectRetries(),
                         c.getConnectRetriesInterval(), c.getReadTimeout()), c.getBaseline(), c.getCheckTimeout());
+    }
+
+    /** Letters, digits and {@code _} only (no regular expression: this runs in every start). */
+    private static boolean isWordCharacters(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void requireNotNegative(String name, Duration value) {

@@ -19,6 +19,12 @@ public enum ErrorCode {
     /** A revision file or class cannot be loaded: header, sections, statements, annotation. */
     REVISION_MALFORMED,
 
+    /**
+     * A build-time revision index does not match the files it describes (a file added, removed or edited
+     * since the index was built), or cannot be read: rebuild the index, or delete it to load the files.
+     */
+    REVISION_INDEX_STALE,
+
     /** The revisions do not form a valid graph: duplicate id, unknown parent, cycle, label used twice. */
     GRAPH_INVALID,
 
@@ -87,6 +93,9 @@ public enum ErrorCode {
                     + "that the revisions are packaged) and start again. While the application has no revision yet, set "
                     + "migrator.fail-on-missing-locations=false.";
             case REVISION_MALFORMED -> "Fix the revision at the file and line named above; nothing was run.";
+            case REVISION_INDEX_STALE -> "Rebuild the revision index with the build (the migrator:index goal at "
+                    + "process-classes, or the IndexGenerator main; an IDE that only copies resources does not), or "
+                    + "delete the migrator.index named above to load the files without it; nothing was run.";
             case GRAPH_INVALID -> "Fix the Revises / Depends-On (or @Revision) of the revisions named above; nothing was run.";
             case TARGET_INVALID -> "Choose a target that names one revision (see heads, history and current).";
             case CHECKSUM_MISMATCH -> "Restore the applied file as it was applied and put the change into a new revision. If "

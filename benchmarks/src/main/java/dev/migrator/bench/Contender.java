@@ -18,17 +18,23 @@ interface Contender {
     record Run(int applied, long loadNanos) {}
 
     /**
-     * By display name or by key ({@code raw}, {@code migrator}, {@code flyway}, {@code baseline}: the first word,
-     * any case). {@code baseline} is Migrator from the jar named by {@code bench.baselineJar}.
+     * By display name or by key ({@code raw}, {@code migrator}, {@code indexed} for Migrator with its
+     * revision index, {@code flyway}, {@code baseline}: the first word, any case). {@code baseline} is
+     * Migrator from the jar named by {@code bench.baselineJar}.
      */
     static Contender named(String name) {
+        if (name.equalsIgnoreCase(MigratorContender.INDEXED_NAME)) {
+            return new MigratorContender(true);
+        }
         switch (name.split(" ")[0].toLowerCase(java.util.Locale.ROOT)) {
             case "raw":
                 return new RawJdbc();
             case "flyway":
                 return new FlywayContender();
             case "migrator":
-                return new MigratorContender();
+                return new MigratorContender(false);
+            case "indexed":
+                return new MigratorContender(true);
             case "baseline":
                 return new BaselineMigratorContender();
             case "reflective":
@@ -39,5 +45,5 @@ interface Contender {
     }
 
     /** Raw JDBC first: it is the baseline every ratio divides by. */
-    List<String> ALL = List.of(RawJdbc.NAME, MigratorContender.NAME, FlywayContender.NAME);
+    List<String> ALL = List.of(RawJdbc.NAME, MigratorContender.NAME, MigratorContender.INDEXED_NAME, FlywayContender.NAME);
 }

@@ -33,7 +33,7 @@ public final class EngineBenchmark {
     private final int warmIterations = Integer.getInteger("bench.warmIterations", 50);
     private final int warmWarmup = Integer.getInteger("bench.warmWarmup", 100);
     private final int processRuns = Integer.getInteger("bench.processRuns", 20);
-    private final List<String> contenders = Stream.of(System.getProperty("bench.contenders", "raw,migrator,flyway")
+    private final List<String> contenders = Stream.of(System.getProperty("bench.contenders", "raw,migrator,indexed,flyway")
             .split(",")).map(key -> Contender.named(key.trim()).name()).collect(Collectors.toList());
     private final Set<String> cases = Set.of(System.getProperty("bench.cases", "cold,warm,process,profile").split(","));
     private final Path out = Path.of(System.getProperty("bench.out", "benchmarks/target/engine-benchmark.md"));

@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * <ul>
  * <li>{@code migrator/<id>_create_bench_t<n>.sql}: Migrator's format (header, upgrade and downgrade
  * sections), read by Migrator and by the raw-JDBC contender;</li>
+ * <li>{@code migrator-indexed/}: the same Migrator files and their build-time revision index;</li>
  * <li>{@code flyway/V<n>__create_bench_t<n>.sql}: the upgrade statements only, read by Flyway.</li>
  * </ul>
  * Ids are 12 hex characters increasing with {@code n}, so file-name order is revision order.
@@ -36,6 +37,15 @@ record RevisionFiles(Path root, int count) {
             Files.writeString(migrator.resolve(id(n) + "_create_" + table + ".sql"), m, StandardCharsets.UTF_8);
             Files.writeString(flyway.resolve("V" + n + "__create_" + table + ".sql"), upgrade, StandardCharsets.UTF_8);
         }
+        // The indexed location: the same files and their build-time index (written here, before any clock runs,
+        // as a build would write it).
+        Path indexed = Files.createDirectories(root.resolve("migrator-indexed"));
+        try (java.util.stream.Stream<Path> list = Files.list(migrator)) {
+            for (Path file : (Iterable<Path>) list::iterator) {
+                Files.copy(file, indexed.resolve(file.getFileName()));
+            }
+        }
+        dev.migrator.source.index.RevisionIndexWriter.write(indexed, "filesystem:" + indexed);
         return new RevisionFiles(root, count);
     }
 
@@ -45,6 +55,11 @@ record RevisionFiles(Path root, int count) {
 
     Path migratorDir() {
         return root.resolve("migrator");
+    }
+
+    /** The Migrator files plus their revision index ({@code migrator.index}). */
+    Path indexedDir() {
+        return root.resolve("migrator-indexed");
     }
 
     Path flywayDir() {

@@ -58,6 +58,15 @@ final class Samples {
         return String.format(Locale.ROOT, "%.2f×", value);
     }
 
+    /** Median of the per-round differences {@code this[i] - baseline[i]}, in nanoseconds. */
+    long pairedDifference(Samples baseline) {
+        Samples differences = new Samples();
+        for (int i = 0; i < Math.min(size(), baseline.size()); i++) {
+            differences.add(get(i) - baseline.get(i));
+        }
+        return differences.median();
+    }
+
     /** Median of the per-round ratios {@code this[i] / baseline[i]}: robust to load drifting between rounds. */
     double pairedRatio(Samples baseline) {
         Samples ratios = new Samples();

@@ -41,6 +41,7 @@ public final class ExitCodes {
             case CONNECTION_FAILED -> 19;
             case CONNECTION_LOST -> 20;
             case SAFETY_VIOLATION -> 21;
+            case REVISION_INDEX_STALE -> 22;
             case INTERNAL -> 70;
             case INTERRUPTED -> 130;
         };

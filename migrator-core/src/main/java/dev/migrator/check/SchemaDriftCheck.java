@@ -3,14 +3,16 @@ package dev.migrator.check;
 import dev.migrator.schema.SchemaDiff;
 import dev.migrator.schema.SchemaSnapshot;
 import dev.migrator.schema.SchemaSnapshotStore;
+import dev.migrator.schema.ServerFingerprint;
 
 import java.sql.Connection;
 import java.util.Optional;
 
 /**
  * The schema is the one recorded at the end of the last successful run: a difference is a change
- * made outside migrations (a hotfix in psql, a tool, another application). The detail names what
- * differs, from the recorded description in the snapshot store.
+ * made outside migrations (a hotfix in psql, a tool, another application). The server computes the
+ * current fingerprint ({@link ServerFingerprint}); only when it differs is the full description read,
+ * and compared with the recorded one from the snapshot store to name what differs.
  */
 final class SchemaDriftCheck implements PostDeployCheck {
 
@@ -28,28 +30,26 @@ final class SchemaDriftCheck implements PostDeployCheck {
     @Override
     public CheckOutcome check(Connection connection) {
         SchemaSnapshotStore store = new SchemaSnapshotStore(context.schema(), context.tablePrefix());
-        SchemaSnapshot now = SchemaSnapshot.read(connection, context.schema(), context.tablePrefix());
+        String now = ServerFingerprint.compute(connection, context.schema(), context.tablePrefix());
         String expected = context.expectedFingerprint();
-        Optional<SchemaSnapshot> recorded;
-        if (isSnapshotFingerprint(expected)) {
-            recorded = store.load(connection, expected);
-        } else {
+        if (!isSnapshotFingerprint(expected)) {
             // no fingerprint of ours on the history row: the latest snapshot a run recorded is the reference
-            recorded = store.latest(connection);
-            expected = recorded.map(SchemaSnapshot::fingerprint).orElse(null);
+            expected = store.latestFingerprint(connection).orElse(null);
         }
         if (expected == null) {
             return CheckOutcome.passed("no schema fingerprint recorded yet (the next successful run records one)");
         }
-        if (expected.equals(now.fingerprint())) {
+        if (expected.equals(now)) {
             return CheckOutcome.passed("schema matches the one recorded after the last migration (" + abbreviate(expected) + ")");
         }
+        Optional<SchemaSnapshot> recorded = store.load(connection, expected);
         if (recorded.isEmpty()) {
-            return CheckOutcome.failed("schema changed outside migrations: fingerprint " + abbreviate(now.fingerprint())
+            return CheckOutcome.failed("schema changed outside migrations: fingerprint " + abbreviate(now)
                     + " differs from the recorded " + abbreviate(expected) + " (no recorded description to name the"
                     + " difference). Put the change in a migration or revert it");
         }
-        SchemaDiff diff = recorded.get().diff(now);
+        // the difference must be named: now (and only now) the full description is worth reading
+        SchemaDiff diff = recorded.get().diff(SchemaSnapshot.read(connection, context.schema(), context.tablePrefix()));
         return CheckOutcome.failed("schema changed outside migrations: " + diff.describe() + ". Put the change in a"
                 + " migration (or revert it); the next successful run records the schema again");
     }

@@ -98,6 +98,7 @@ public final class Migrate {
         if (direction == Direction.DOWNGRADE) {
             refuseIrreversible(steps);
         }
+        readBodies(steps);
         StepExecutor executor = new StepExecutor(settings, store, context.listeners(), CommandContext.appliedBy(),
                 context.source());
         List<StepResult> results = new ArrayList<>();
@@ -158,6 +159,17 @@ public final class Migrate {
                 + "are legal). If they belong together, add a merge revision that revises them all "
                 + "(-- Revises: {}) so the history has one head again.",
                 heads.size(), String.join(", ", described), String.join(", ", heads));
+    }
+
+    /**
+     * A revision known from a build-time index reads its file only now, when it is about to run: every one
+     * of the run's before the first runs, so a file that no longer matches its index stops the run with
+     * nothing run.
+     */
+    private void readBodies(List<Step> steps) {
+        for (Step step : steps) {
+            catalog.get(step.revision()).body().read();
+        }
     }
 
     private void refuseIrreversible(List<Step> steps) {

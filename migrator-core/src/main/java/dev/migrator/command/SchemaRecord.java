@@ -1,8 +1,8 @@
 package dev.migrator.command;
 
 import dev.migrator.MigratorException;
-import dev.migrator.schema.SchemaSnapshot;
 import dev.migrator.schema.SchemaSnapshotStore;
+import dev.migrator.schema.ServerFingerprint;
 import dev.migrator.state.StateStore;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,17 +17,18 @@ final class SchemaRecord {
     private SchemaRecord() {}
 
     /**
-     * Records the schema as this run left it (one catalog query, once per run, not per step) and puts
-     * its fingerprint on the run's last history row, so the drift check can later name what was
-     * changed outside migrations. A failure here only costs drift detection its reference.
+     * Records the schema as this run left it, once per run (not per step), in one statement the server
+     * evaluates on its own ({@link ServerFingerprint#record}): the fingerprint and description are computed
+     * there, the description stored in the snapshot table, and the fingerprint put on the run's last history
+     * row; only the fingerprint comes back. The drift check can later name what was changed outside
+     * migrations. A failure here only costs drift detection its reference.
      */
     static void afterRun(Connection connection, StateStore store) {
         String schema = store.tables().schema();
         String prefix = store.tables().prefix();
         try {
-            SchemaSnapshot snapshot = SchemaSnapshot.read(connection, schema, prefix);
-            new SchemaSnapshotStore(schema, prefix).save(connection, snapshot);
-            store.markFingerprint(connection, snapshot.fingerprint());
+            ServerFingerprint.record(connection, schema, prefix, new SchemaSnapshotStore(schema, prefix),
+                    store.tables().historyTable(), store.tables().runId());
         } catch (MigratorException | SQLException e) {
             // the revisions are applied and recorded; only drift detection loses its reference
             log.warn("Could not record the schema after the run (drift checks compare with an older one): {}",

@@ -12,10 +12,13 @@ final class TargetParser {
             + "<id1>,<id2>, <label>@head, <label>@base, <label>@<id>, +N, -N, <id>+N, <id>-N, head-N, "
             + "<label>@+N, <label>@-N";
 
-    private static final Pattern REF = Pattern.compile("[A-Za-z0-9_]{1,64}");
-    private static final Pattern RELATIVE = Pattern.compile("([+-])(\\d{1,9})");
-    private static final Pattern WALK = Pattern.compile("([A-Za-z0-9_]{1,64})([+-])(\\d{1,9})");
-    private static final Pattern BRANCH = Pattern.compile("([^@\\s]+)@(.+)");
+    /** Compiled when a target first needs them: {@code heads}, what a start asks for, needs none. */
+    private static final class Patterns {
+        static final Pattern REF = Pattern.compile("[A-Za-z0-9_]{1,64}");
+        static final Pattern RELATIVE = Pattern.compile("([+-])(\\d{1,9})");
+        static final Pattern WALK = Pattern.compile("([A-Za-z0-9_]{1,64})([+-])(\\d{1,9})");
+        static final Pattern BRANCH = Pattern.compile("([^@\\s]+)@(.+)");
+    }
 
     private TargetParser() {}
 
@@ -37,19 +40,19 @@ final class TargetParser {
         if (text.indexOf(',') >= 0) {
             return list(text);
         }
-        Matcher relative = RELATIVE.matcher(text);
+        Matcher relative = Patterns.RELATIVE.matcher(text);
         if (relative.matches()) {
             return new Target.Relative(text, null, steps(text, relative.group(1), relative.group(2)));
         }
-        Matcher branch = BRANCH.matcher(text);
+        Matcher branch = Patterns.BRANCH.matcher(text);
         if (branch.matches()) {
             return branch(text, branch.group(1), branch.group(2));
         }
-        Matcher walk = WALK.matcher(text);
+        Matcher walk = Patterns.WALK.matcher(text);
         if (walk.matches()) {
             return new Target.Walk(text, walk.group(1), steps(text, walk.group(2), walk.group(3)));
         }
-        if (REF.matcher(text).matches()) {
+        if (Patterns.REF.matcher(text).matches()) {
             return new Target.Revisions(text, List.of(text));
         }
         throw invalid(text, "it is not one of the target forms");
@@ -59,7 +62,7 @@ final class TargetParser {
         List<String> refs = new ArrayList<>();
         for (String part : text.split(",", -1)) {
             String ref = part.strip();
-            if (!REF.matcher(ref).matches() || ref.equals("head") || ref.equals("heads") || ref.equals("base")) {
+            if (!Patterns.REF.matcher(ref).matches() || ref.equals("head") || ref.equals("heads") || ref.equals("base")) {
                 throw invalid(text, "a list of targets may only hold revision ids or prefixes, and '" + ref + "' is not one");
             }
             refs.add(ref);
@@ -77,11 +80,11 @@ final class TargetParser {
         if (rest.equals("base")) {
             return new Target.BranchBase(text, label);
         }
-        Matcher relative = RELATIVE.matcher(rest);
+        Matcher relative = Patterns.RELATIVE.matcher(rest);
         if (relative.matches()) {
             return new Target.Relative(text, label, steps(text, relative.group(1), relative.group(2)));
         }
-        if (REF.matcher(rest).matches()) {
+        if (Patterns.REF.matcher(rest).matches()) {
             return new Target.BranchRevision(text, label, rest);
         }
         throw invalid(text, "after '" + label + "@' expected head, base, +N, -N or a revision id");

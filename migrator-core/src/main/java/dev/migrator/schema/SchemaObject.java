@@ -12,14 +12,16 @@ import java.util.TreeMap;
  * @param kind       {@code table}, {@code column}, {@code constraint}, {@code index}, {@code view},
  *                   {@code sequence}, {@code function}, {@code trigger} or {@code enum}
  * @param name       unique within its kind, in the words a person would use
- * @param attributes sorted by attribute name, so the text form is deterministic
+ * @param attributes sorted by attribute name (code point order), so the text form is deterministic
  */
 public record SchemaObject(String kind, String name, Map<String, String> attributes) {
 
     public SchemaObject {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(name, "name");
-        attributes = Collections.unmodifiableMap(new TreeMap<>(attributes));
+        TreeMap<String, String> sorted = new TreeMap<>(CodePointOrder.INSTANCE);
+        sorted.putAll(attributes);
+        attributes = Collections.unmodifiableMap(sorted);
     }
 
     /** {@code kind name}, the identity of the object inside a snapshot. */

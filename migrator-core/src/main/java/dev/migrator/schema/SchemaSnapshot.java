@@ -27,12 +27,14 @@ import java.util.TreeMap;
  * functions (signature and a hash of the definition), triggers and enum types. Migrator's own
  * tables are left out, so recording the migration does not change the description.
  *
- * <p>The {@link #text() text form} is deterministic (objects and attributes sorted), its SHA-256 is
- * the {@link #fingerprint()}, and {@link #diff(SchemaSnapshot)} says in words what differs.
+ * <p>The {@link #text() text form} is deterministic (objects and attributes sorted by code point), its
+ * SHA-256 is the {@link #fingerprint()}, and {@link #diff(SchemaSnapshot)} says in words what differs.
+ * {@link ServerFingerprint} computes the same text and fingerprint on the server, so that a run or a
+ * check need not fetch the description to know whether the schema changed.
  */
 public final class SchemaSnapshot {
 
-    private static final String HEADER = "# migrator schema snapshot v1";
+    static final String HEADER = "# migrator schema snapshot v1";
 
     /** Sorted by {@link SchemaObject#key()}. */
     private final Map<String, SchemaObject> objects;
@@ -40,7 +42,7 @@ public final class SchemaSnapshot {
     private final String fingerprint;
 
     private SchemaSnapshot(Collection<SchemaObject> objects) {
-        TreeMap<String, SchemaObject> sorted = new TreeMap<>();
+        TreeMap<String, SchemaObject> sorted = new TreeMap<>(CodePointOrder.INSTANCE);
         for (SchemaObject object : objects) {
             sorted.put(object.key(), object);
         }
@@ -141,24 +143,40 @@ public final class SchemaSnapshot {
     }
 
     private static List<SchemaObject> readObjects(Connection connection, String schema, String tablePrefix) throws SQLException {
-        Map<String, Map<String, String>> attributesByKey = new LinkedHashMap<>();
-        Map<String, String[]> identity = new LinkedHashMap<>();
+        Map<String, SchemaObject> byKey = new LinkedHashMap<>();
         try (PreparedStatement query = connection.prepareStatement(SchemaQuery.SQL)) {
             query.setString(1, schema);
             query.setString(2, tablePrefix);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    String kind = rows.getString(1);
-                    String name = rows.getString(2);
-                    String key = kind + " " + name;
-                    identity.putIfAbsent(key, new String[] {kind, name});
-                    attributesByKey.computeIfAbsent(key, k -> new TreeMap<>()).put(rows.getString(3), rows.getString(4));
+                    String[] names = (String[]) rows.getArray(3).getArray();
+                    String[] values = (String[]) rows.getArray(4).getArray();
+                    Map<String, String> attributes = new TreeMap<>(CodePointOrder.INSTANCE);
+                    for (int i = 0; i < names.length; i++) {
+                        attributes.put(names[i], values[i] == null ? "" : values[i]);
+                    }
+                    SchemaObject object = new SchemaObject(rows.getString(1), rows.getString(2), attributes);
+                    // Two objects whose words collide (table "a.b" column "c", table "a" column "b.c") have one
+                    // key: the one with the greater line is kept, as ServerFingerprint keeps it, so the result
+                    // never depends on the order the rows came in.
+                    byKey.merge(object.key(), object, (a, b) -> CodePointOrder.compare(line(a), line(b)) >= 0 ? a : b);
                 }
             }
         }
-        List<SchemaObject> objects = new ArrayList<>();
-        identity.forEach((key, kindAndName) -> objects.add(new SchemaObject(kindAndName[0], kindAndName[1], attributesByKey.get(key))));
-        return objects;
+        return new ArrayList<>(byKey.values());
+    }
+
+    /** An object's line of the {@link #text() text form}, without its line break. */
+    private static String line(SchemaObject object) {
+        StringBuilder line = new StringBuilder();
+        appendLine(line, object);
+        return line.toString();
+    }
+
+    private static void appendLine(StringBuilder text, SchemaObject object) {
+        text.append(escape(object.kind())).append('\t').append(escape(object.name()));
+        object.attributes().forEach((attribute, value) ->
+                text.append('\t').append(escape(attribute).replace("=", "\\e")).append('=').append(escape(value)));
     }
 
     /** Sets the session's search_path and returns the previous one, in one round trip. */
@@ -176,9 +194,7 @@ public final class SchemaSnapshot {
     private static String render(Collection<SchemaObject> objects) {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         for (SchemaObject object : objects) {
-            text.append(escape(object.kind())).append('\t').append(escape(object.name()));
-            object.attributes().forEach((attribute, value) ->
-                    text.append('\t').append(escape(attribute).replace("=", "\\e")).append('=').append(escape(value)));
+            appendLine(text, object);
             text.append('\n');
         }
         return text.toString();

@@ -17,7 +17,9 @@ import java.util.Optional;
  * <pre>{@code
  * SchemaSnapshotStore store = new SchemaSnapshotStore(schema, tablePrefix);
  * SchemaSnapshot snapshot = SchemaSnapshot.read(connection, schema, tablePrefix);
- * store.save(connection, snapshot);            // at the end of a successful run, under the lock
+ * ServerFingerprint.record(connection, schema, tablePrefix, store, history, runId); // end of a run: computed
+ *                                              // and stored on the server
+ * store.save(connection, snapshot);            // or from a snapshot read into Java
  * store.load(connection, fingerprint);         // when a check finds a different fingerprint
  * }</pre>
  */
@@ -45,6 +47,25 @@ public final class SchemaSnapshotStore {
         } catch (SQLException e) {
             throw new MigratorException(ErrorCode.INTERNAL, "Could not record the schema snapshot in " + table() + ": " + e.getMessage()
                     + ". The migration itself succeeded; drift checks cannot name differences until a run records one.", e);
+        }
+    }
+
+    /** Creates the table if it does not exist yet. */
+    void createTable(Connection connection) throws SQLException {
+        table.create(connection);
+    }
+
+    /** An {@code INSERT} of the {@code (fingerprint, description)} rows of {@code relation} (a CTE's name). */
+    String insertFrom(String relation) {
+        return table.insertFrom(relation);
+    }
+
+    /** The fingerprint recorded most recently (without its description), or empty when none was. */
+    public Optional<String> latestFingerprint(Connection connection) {
+        try {
+            return table.latestFingerprint(connection);
+        } catch (SQLException e) {
+            throw readError(e);
         }
     }
 

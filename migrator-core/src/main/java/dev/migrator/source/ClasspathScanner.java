@@ -75,7 +75,7 @@ final class ClasspathScanner {
         }
         URLConnection connection = url.openConnection();
         if (connection instanceof JarURLConnection jar) {
-            scanJar(jar);
+            scanJar(url, jar);
             return;
         }
         log.warn("Migration location {}: cannot list {} (unsupported URL protocol \"{}\"); its files are skipped.",
@@ -86,17 +86,24 @@ final class ClasspathScanner {
         if (!Files.isDirectory(root)) {
             return; // a file named like the location, not a directory of migrations
         }
-        for (DirectoryWalker.FoundFile file : DirectoryWalker.files(root)) {
+        List<DirectoryWalker.FoundFile> found = DirectoryWalker.unsorted(root); // the SQL files are sorted below, after all roots
+        List<SqlResource> indexed = IndexedRoot.inDirectory(location, root, found);
+        if (indexed != null) {
+            sqlFiles.addAll(indexed);
+        }
+        for (DirectoryWalker.FoundFile file : found) {
             String relative = file.relativePath();
             if (relative.endsWith(".sql")) {
-                sqlFiles.add(SqlResource.onDisk(relative, location.source(relative), file.path()));
+                if (indexed == null) {
+                    sqlFiles.add(SqlResource.onDisk(relative, location.source(relative), file.path()));
+                }
             } else {
                 addClassName(relative);
             }
         }
     }
 
-    private void scanJar(JarURLConnection connection) throws IOException {
+    private void scanJar(URL url, JarURLConnection connection) throws IOException {
         // Not cached: the JarFile is ours to close, and an application jar is not kept open by a scan.
         connection.setUseCaches(false);
         String entryName = connection.getEntryName();
@@ -111,9 +118,16 @@ final class ClasspathScanner {
                 }
             }
             entries.sort(Comparator.comparing(JarEntry::getName));
+            List<SqlResource> indexed = IndexedRoot.inJar(location, jar, prefix, entries, url);
+            if (indexed != null) {
+                sqlFiles.addAll(indexed);
+            }
             for (JarEntry entry : entries) {
                 String relative = entry.getName().substring(prefix.length());
                 if (relative.endsWith(".sql")) {
+                    if (indexed != null) {
+                        continue;
+                    }
                     try (InputStream in = jar.getInputStream(entry)) {
                         sqlFiles.add(SqlResource.read(relative, location.source(relative), in.readAllBytes()));
                     }

@@ -23,8 +23,14 @@ final class FilesystemScanner {
                     + "location; a relative path is relative to the working directory.");
         }
         try {
+            List<DirectoryWalker.FoundFile> found = DirectoryWalker.unsorted(root);
+            List<SqlResource> indexed = IndexedRoot.inDirectory(location, root, found);
+            if (indexed != null) {
+                return indexed; // in the index's order, which is file order
+            }
+            java.util.Collections.sort(found);
             List<SqlResource> resources = new ArrayList<>();
-            for (DirectoryWalker.FoundFile file : DirectoryWalker.files(root)) {
+            for (DirectoryWalker.FoundFile file : found) {
                 if (file.relativePath().endsWith(".sql")) {
                     resources.add(SqlResource.onDisk(file.relativePath(), location.source(file.relativePath()), file.path()));
                 }

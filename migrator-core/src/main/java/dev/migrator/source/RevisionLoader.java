@@ -37,8 +37,16 @@ public final class RevisionLoader {
      * class read, and all the problems found are reported together; a location that cannot be read
      * stops loading at once.
      *
+     * <p>A directory or jar whose location directory holds a build-time revision index
+     * ({@link dev.migrator.source.index.RevisionIndex}) is not read file by file: once its listing shows
+     * that the index still covers exactly its {@code .sql} files, the revisions are made from the index
+     * (the complete check happened when it was built), and each file is read, and checked against the
+     * index's checksum, only when its revision is about to run ({@link RevisionBody#read()}).
+     *
      * @throws RevisionLoadException listing every malformed file and class, each problem with its
      *     file (and line)
+     * @throws dev.migrator.MigratorException {@code REVISION_INDEX_STALE} when an index no longer
+     *     describes its location's files or cannot be read
      */
     public static List<LoadedRevision> load(List<String> locations, ClassLoader classLoader, Collection<? extends Migration> extra) {
         Objects.requireNonNull(locations, "locations");
@@ -123,6 +131,10 @@ public final class RevisionLoader {
      */
     private static void parseAll(List<SqlResource> files, List<LoadedRevision> revisions, List<RevisionLoadException> problems) {
         for (SqlResource file : files) {
+            if (file.indexed() != null) {
+                revisions.add(file.indexed()); // a revision from an index is not parsed now
+                continue;
+            }
             try {
                 revisions.add(SqlRevisionParser.parse(file.source(), file.content()));
             } catch (RevisionLoadException e) {

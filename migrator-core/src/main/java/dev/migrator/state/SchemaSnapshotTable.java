@@ -38,6 +38,15 @@ public final class SchemaSnapshotTable {
         }
     }
 
+    /**
+     * An {@code INSERT} of the {@code (fingerprint, description)} rows of {@code relation} (a CTE's name), for a
+     * statement that computes the description on the server and stores it there.
+     */
+    public String insertFrom(String relation) {
+        return "INSERT INTO " + table + " (fingerprint, description, recorded_at) SELECT fingerprint, description, now() FROM "
+                + relation + " ON CONFLICT (fingerprint) DO UPDATE SET recorded_at = excluded.recorded_at";
+    }
+
     /** Creates the table if it does not exist yet. */
     public void create(Connection connection) throws SQLException {
         try (Statement ddl = connection.createStatement()) {
@@ -49,6 +58,11 @@ public final class SchemaSnapshotTable {
     /** The description recorded with {@code fingerprint}; empty when none was, or the table does not exist. */
     public Optional<String> description(Connection connection, String fingerprint) throws SQLException {
         return query(connection, "SELECT description FROM " + table + " WHERE fingerprint = ?", fingerprint);
+    }
+
+    /** The fingerprint recorded most recently (without its description); empty when none was. */
+    public Optional<String> latestFingerprint(Connection connection) throws SQLException {
+        return query(connection, "SELECT fingerprint FROM " + table + " ORDER BY recorded_at DESC, fingerprint LIMIT 1", null);
     }
 
     /** The description recorded most recently; empty when none was. */

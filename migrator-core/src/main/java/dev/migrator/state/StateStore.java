@@ -238,19 +238,6 @@ public final class StateStore {
         }
     }
 
-    /**
-     * Puts the fingerprint of the schema this run left on the run's last history row, which the drift check
-     * compares the database with later.
-     */
-    public void markFingerprint(Connection connection, String fingerprint) throws SQLException {
-        String history = tables.historyTable();
-        try (PreparedStatement update = connection.prepareStatement("UPDATE " + history + " SET schema_fingerprint = ?"
-                + " WHERE id = (SELECT max(id) FROM " + history + " WHERE run_id = " + tables.runId() + ")")) {
-            update.setString(1, fingerprint);
-            update.executeUpdate();
-        }
-    }
-
     /** A bookkeeping write touched another number of rows than it must: someone else changed the table. */
     public static final class RowCountMismatch extends Exception {
         private static final long serialVersionUID = 1L;

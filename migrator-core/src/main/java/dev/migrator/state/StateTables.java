@@ -42,6 +42,15 @@ public final class StateTables {
         return runId;
     }
 
+    /**
+     * An {@code UPDATE} putting the schema fingerprint {@code fingerprintSql} on the newest row of the run
+     * {@code runIdSql} in {@code historyTable}: the reference a drift check compares the database with.
+     */
+    public static String fingerprintMark(String historyTable, String runIdSql, String fingerprintSql) {
+        return "UPDATE " + historyTable + " SET schema_fingerprint = " + fingerprintSql
+                + " WHERE id = (SELECT max(id) FROM " + historyTable + " WHERE run_id = " + runIdSql + ")";
+    }
+
     /** The index on {@code run_id}, which {@code lastRun} and the newest run's id are read through. */
     String runIdIndex() {
         return PostgresText.quote(prefix + "history_run_id");

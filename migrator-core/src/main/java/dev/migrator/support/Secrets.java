@@ -16,25 +16,29 @@ public final class Secrets {
     /** What a masked value reads as. */
     public static final String MASK = "****";
 
-    /**
-     * {@code scheme://user:password@host}: the password of the URL's user-info. Reserved characters of
-     * a password in a URL are percent-encoded, so it ends at the last {@code @} before the path.
-     */
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/\\s:@?#]*:)([^/\\s?#]*)@");
+    /** The patterns, compiled when a text first needs them (most texts have no '@' and no '=' and need none). */
+    private static final class Patterns {
 
-    /**
-     * {@code user:password@host} on its own: the driver does not read user-info, takes it for the host
-     * name and puts that into its {@code UnknownHostException}.
-     */
-    private static final Pattern BARE_USER_INFO = Pattern.compile("(^|[\\s\"'(=])([^\\s/:@\"'()]+:)([^\\s/@\"']+)@(?=[\\w\\[])");
+        /**
+         * {@code scheme://user:password@host}: the password of the URL's user-info. Reserved characters of
+         * a password in a URL are percent-encoded, so it ends at the last {@code @} before the path.
+         */
+        static final Pattern USER_INFO = Pattern.compile("(//[^/\\s:@?#]*:)([^/\\s?#]*)@");
 
-    /**
-     * {@code password=…} as a URL parameter ({@code ?}, {@code &}, {@code ;}) or a libpq key-value pair,
-     * and every other key that names a secret ({@code sslpassword}, {@code client_secret}, {@code token}).
-     * A value is quoted (libpq) or runs to the next separator.
-     */
-    private static final Pattern SECRET_PARAMETER = Pattern.compile(
-            "(?i)(\\b[a-z0-9_.-]*(?:password|passwd|pwd|secret|token)[a-z0-9_.-]*\\s*=\\s*)('[^']*'|\"[^\"]*\"|[^&;\\s,)'\"]+)");
+        /**
+         * {@code user:password@host} on its own: the driver does not read user-info, takes it for the host
+         * name and puts that into its {@code UnknownHostException}.
+         */
+        static final Pattern BARE_USER_INFO = Pattern.compile("(^|[\\s\"'(=])([^\\s/:@\"'()]+:)([^\\s/@\"']+)@(?=[\\w\\[])");
+
+        /**
+         * {@code password=…} as a URL parameter ({@code ?}, {@code &}, {@code ;}) or a libpq key-value pair,
+         * and every other key that names a secret ({@code sslpassword}, {@code client_secret}, {@code token}).
+         * A value is quoted (libpq) or runs to the next separator.
+         */
+        static final Pattern SECRET_PARAMETER = Pattern.compile(
+                "(?i)(\\b[a-z0-9_.-]*(?:password|passwd|pwd|secret|token)[a-z0-9_.-]*\\s*=\\s*)('[^']*'|\"[^\"]*\"|[^&;\\s,)'\"]+)");
+    }
 
     private Secrets() {}
 
@@ -43,9 +47,12 @@ public final class Secrets {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String masked = USER_INFO.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + "@"));
-        masked = BARE_USER_INFO.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK + "@"));
-        return SECRET_PARAMETER.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
+        if (text.indexOf('@') < 0 && text.indexOf('=') < 0) {
+            return text; // user-info needs an '@', a key-value pair an '=': nothing to mask (and no pattern to compile)
+        }
+        String masked = Patterns.USER_INFO.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + "@"));
+        masked = Patterns.BARE_USER_INFO.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK + "@"));
+        return Patterns.SECRET_PARAMETER.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
     }
 
     /**

@@ -221,6 +221,16 @@ class BuiltInChecksTest {
     }
 
     @Test
+    void schemaDriftReadsNoDescriptionWhileTheSchemaIsTheRecordedOne() throws SQLException {
+        SchemaSnapshot recorded = recordSchema();
+        // a stored description that cannot even be parsed: a check that read it would fail
+        db.execute("UPDATE migrator_schema_snapshot SET description = 'not a snapshot'");
+
+        assertThat(run(context(upToDate(), List.of(), recorded.fingerprint()), "schema-drift").passed()).isTrue();
+        assertThat(run(context(upToDate(), List.of(), null), "schema-drift").passed()).isTrue();
+    }
+
+    @Test
     void schemaDriftWithoutAFingerprintComparesWithTheLatestRecordedSchema() throws SQLException {
         recordSchema();
         db.execute("CREATE INDEX accounts_email_idx ON accounts (email)");

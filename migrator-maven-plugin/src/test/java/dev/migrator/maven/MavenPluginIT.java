@@ -112,4 +112,81 @@ class MavenPluginIT {
                     .contains("ALTER TABLE accounts ADD COLUMN email text;");
         }
     }
+
+    /** A project whose build runs the index goal (bound to process-classes by default). */
+    private void pomWithIndex() throws IOException {
+        Files.writeString(project.resolve("pom.xml"), """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>com.example</groupId>
+                  <artifactId>shop</artifactId>
+                  <version>1.0</version>
+                  <build>
+                    <plugins>
+                      <plugin>
+                        <groupId>org.apache.maven.plugins</groupId>
+                        <artifactId>maven-resources-plugin</artifactId>
+                        <version>3.3.1</version>
+                      </plugin>
+                      <plugin>
+                        <groupId>org.apache.maven.plugins</groupId>
+                        <artifactId>maven-compiler-plugin</artifactId>
+                        <version>3.13.0</version>
+                      </plugin>
+                      <plugin>
+                        <groupId>dev.migrator</groupId>
+                        <artifactId>migrator-maven-plugin</artifactId>
+                        <version>%s</version>
+                        <executions>
+                          <execution>
+                            <goals><goal>index</goal></goals>
+                          </execution>
+                        </executions>
+                      </plugin>
+                    </plugins>
+                  </build>
+                </project>
+                """.formatted(System.getProperty("it.plugin.version")));
+    }
+
+    @Test
+    void theIndexGoalWritesTheIndexIntoTheBuildOutputAndChecksIt() throws Exception {
+        pomWithIndex();
+        revision("aa0001", "", "CREATE TABLE a (id int);");
+        revision("aa0002", "aa0001", "CREATE TABLE b (id int);");
+
+        Build build = mvn("process-classes");
+
+        assertThat(build.status()).as(build.log()).isZero();
+        Path index = project.resolve("target/classes/db/migrations/migrator.index");
+        assertThat(build.log()).contains("migrator: wrote " + index);
+        var written = dev.migrator.source.index.IndexFormat.read(Files.readString(index), index.toString());
+        assertThat(written.files()).extracting(dev.migrator.source.index.IndexedFile::id).containsExactly("aa0001", "aa0002");
+        Build current = mvn("migrator:index", "-Dmigrator.index.check");
+        assertThat(current.status()).as(current.log()).isZero();
+        assertThat(current.log()).contains("the revision index of classpath:db/migrations is current");
+
+        // a copy edited after the build (an IDE copying a resource) makes the index stale
+        Path copied = project.resolve("target/classes/db/migrations/aa0002_change.sql");
+        Files.writeString(copied, Files.readString(copied).replace("TABLE b", "TABLE c"));
+        Build stale = mvn("migrator:index", "-Dmigrator.index.check");
+        assertThat(stale.status()).as(stale.log()).isNotZero();
+        assertThat(stale.log()).contains("aa0002_change.sql changed since the index was built").contains("BUILD FAILURE");
+    }
+
+    @Test
+    void theIndexGoalFailsTheBuildListingEveryProblemAndWritesNoIndex() throws Exception {
+        pomWithIndex();
+        revision("aa0001", "", "CREATE TABLE a (id int);");
+        Path dir = project.resolve("src/main/resources/db/migrations");
+        Files.writeString(dir.resolve("bb0001_broken.sql"), "-- Revision: bb0001\n\n-- migrate:upgrade\nSELECT 'unterminated;\n");
+        Files.writeString(dir.resolve("cc0001_broken.sql"), "-- Revision: not an id\n-- migrate:upgrade\nSELECT 1;\n");
+
+        Build build = mvn("process-classes");
+
+        assertThat(build.status()).as(build.log()).isNotZero();
+        assertThat(build.log()).contains("BUILD FAILURE").contains("[REVISION_MALFORMED]").contains("no index was written")
+                .contains("bb0001_broken.sql:4").contains("cc0001_broken.sql:1");
+        assertThat(project.resolve("target/classes/db/migrations/migrator.index")).doesNotExist();
+    }
 }

@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
  */
 public final class PostgresText {
 
-    private static final Pattern SIMPLE = Pattern.compile("[a-z_][a-z0-9_$]*");
-    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
 
     /**
      * Reserved key words (PostgreSQL 16 appendix C, "reserved" and "reserved, can be function or type"),
@@ -45,7 +43,7 @@ public final class PostgresText {
         if (identifier == null || identifier.isEmpty()) {
             throw new IllegalArgumentException("An identifier cannot be empty");
         }
-        if (SIMPLE.matcher(identifier).matches() && !RESERVED.contains(identifier)) {
+        if (isName(identifier, false) && !RESERVED.contains(identifier)) {
             return identifier;
         }
         return '"' + identifier.replace("\"", "\"\"") + '"';
@@ -67,7 +65,22 @@ public final class PostgresText {
 
     /** Whether an index element is a plain column name (quoted) rather than an expression (written as given). */
     static boolean isPlainName(String element) {
-        return PLAIN_NAME.matcher(element).matches();
+        return isName(element, true);
+    }
+
+    /** {@code [a-z_][a-z0-9_$]*}, or with {@code upperCase} also A-Z (loops, not patterns: this runs in every start). */
+    private static boolean isName(String text, boolean upperCase) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean letter = (c >= 'a' && c <= 'z') || c == '_' || (upperCase && c >= 'A' && c <= 'Z');
+            if (!letter && (i == 0 || !((c >= '0' && c <= '9') || c == '$'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * The post-deploy checks (built-in and every {@link PostDeployCheck} bean) as the endpoint, health
  * and metrics see them: evaluated at most once per {@code migrator.checks.cache-ttl}, so polling
- * probes do not become database load, and once right after every successful run, logged.
+ * probes do not become database load, and once right after every successful run (in the background), logged.
  *
  * <p>It is a {@link MigrationListener} (to hear about runs), so the {@link Migrator} depends on it:
  * the Migrator is therefore looked up lazily.
@@ -34,6 +34,7 @@ import java.util.concurrent.TimeoutException;
 public class MigrationChecks implements MigrationListener {
 
     private static final Logger log = LoggerFactory.getLogger(MigrationChecks.class);
+    private static final String CHECKS_THREAD = "migrator-checks";
 
     private final ObjectProvider<Migrator> migrator;
     private final ObjectProvider<PostDeployCheck> userChecks;
@@ -57,8 +58,34 @@ public class MigrationChecks implements MigrationListener {
         this.clock = clock;
     }
 
-    /** The last evaluation if younger than the cache TTL, else a new one (one evaluation at a time). */
+    /**
+     * The last evaluation if younger than the cache TTL, else a new one (one evaluation at a time); an
+     * evaluation already under way after a run is waited for rather than repeated.
+     */
     public VerifyResult current() {
+        Evaluation evaluation = last;
+        if (isFresh(evaluation)) {
+            return evaluation.result();
+        }
+        CompletableFuture<VerifyResult> afterRun;
+        synchronized (background) {
+            afterRun = inBackground;
+        }
+        if (afterRun != null && !afterRun.isDone()) {
+            try {
+                return afterRun.get();
+            } catch (ExecutionException e) {
+                // evaluate() never throws; should it have, evaluate here
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return cached().orElseGet(() -> notEvaluated("interrupted"));
+            }
+        }
+        return cachedOrEvaluated();
+    }
+
+    /** The last evaluation if younger than the cache TTL, else a new one (one evaluation at a time). */
+    private VerifyResult cachedOrEvaluated() {
         Evaluation evaluation = last;
         if (isFresh(evaluation)) {
             return evaluation.result();
@@ -83,8 +110,8 @@ public class MigrationChecks implements MigrationListener {
         CompletableFuture<VerifyResult> running;
         synchronized (background) {
             if (inBackground == null || inBackground.isDone()) {
-                inBackground = CompletableFuture.supplyAsync(this::current, runnable -> {
-                    Thread thread = new Thread(runnable, "migrator-checks");
+                inBackground = CompletableFuture.supplyAsync(this::cachedOrEvaluated, runnable -> {
+                    Thread thread = new Thread(runnable, CHECKS_THREAD);
                     thread.setDaemon(true);
                     thread.start();
                 });
@@ -139,25 +166,45 @@ public class MigrationChecks implements MigrationListener {
         return evaluation == null ? OptionalLong.empty() : OptionalLong.of(evaluation.result().failed());
     }
 
-    /** After every successful run (the startup upgrade included): evaluate and log the outcome. */
+    /**
+     * After every successful run (the startup upgrade included): evaluate on a thread of its own and log
+     * the outcome. Not on the run's thread: a synchronous startup run would otherwise hold the application's
+     * readiness back for as long as the checks take (a drift check, a verify query per applied revision,
+     * a connection per check), although nothing waits for their verdict but the log; health and the
+     * endpoint ask {@link #current(Duration)}, which waits for this evaluation rather than starting another.
+     */
     @Override
     public void runSucceeded(MigrationResult run) {
-        try {
-            VerifyResult result = evaluate();
-            if (result.passed()) {
-                log.info("Post-deploy checks passed ({} checks)", result.results().size());
+        CompletableFuture<VerifyResult> evaluation;
+        synchronized (background) {
+            evaluation = CompletableFuture.supplyAsync(this::evaluate, runnable -> {
+                Thread thread = new Thread(runnable, CHECKS_THREAD);
+                thread.setDaemon(true);
+                thread.start();
+            });
+            inBackground = evaluation;
+        }
+        evaluation.whenComplete((result, error) -> {
+            if (error != null) {
+                // observability never breaks a migration
+                log.warn("Could not evaluate the post-deploy checks after migrating: {}", error.getMessage(), error);
             } else {
-                log.warn("{} of {} post-deploy checks FAILED after migrating; see /actuator/migrations/checks",
-                        result.failed(), result.results().size());
-                for (CheckResult check : result.results()) {
-                    if (!check.passed()) {
-                        log.warn("  {}{}: {}", check.name(), check.revision() == null ? "" : " " + check.revision(), check.detail());
-                    }
-                }
+                logOutcome(result);
             }
-        } catch (RuntimeException e) {
-            // observability never breaks a migration
-            log.warn("Could not evaluate the post-deploy checks after migrating: {}", e.getMessage(), e);
+        });
+    }
+
+    private static void logOutcome(VerifyResult result) {
+        if (result.passed()) {
+            log.info("Post-deploy checks passed ({} checks)", result.results().size());
+            return;
+        }
+        log.warn("{} of {} post-deploy checks FAILED after migrating; see /actuator/migrations/checks",
+                result.failed(), result.results().size());
+        for (CheckResult check : result.results()) {
+            if (!check.passed()) {
+                log.warn("  {}{}: {}", check.name(), check.revision() == null ? "" : " " + check.revision(), check.detail());
+            }
         }
     }
 

@@ -170,15 +170,18 @@ class MigrationChecksOverHttpTest {
     @Test
     void checksRunAfterTheStartupUpgradeAndTheOutcomeIsLogged(TestDatabase db, CapturedOutput output) throws Exception {
         try (OpsHttp app = OpsHttp.start(db)) {
-            assertThat(output.getOut()).contains("Post-deploy checks passed (7 checks)");
+            // evaluated after the run on a thread of its own, so the start does not wait for it
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                    .until(() -> output.getOut().contains("Post-deploy checks passed (7 checks)"));
             db.execute("INSERT INTO accounts (id, email, display_name) VALUES (1, 'a@example.com', NULL)");
         }
 
         // the next release brings a revision: its startup run is followed by the checks, which now fail
         try (OpsHttp app = OpsHttp.start(db, "migrator.locations=classpath:db/ops,classpath:db/ops-contract",
                 "migrator.contract=apply")) {
-            assertThat(output.getOut()).contains("1 of 7 post-deploy checks FAILED after migrating")
-                    .contains("verify 0a5e00000002: verify query of revision 0a5e00000002");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                    .until(() -> output.getOut().contains("verify 0a5e00000002: verify query of revision 0a5e00000002"));
+            assertThat(output.getOut()).contains("1 of 7 post-deploy checks FAILED after migrating");
         }
     }
 
@@ -221,7 +224,9 @@ class MigrationChecksOverHttpTest {
                         .until(() -> app.json("/actuator/migrations", 200).get("state").asString().equals("UP_TO_DATE"));
             }
         }
-        assertThat(output.getOut()).contains("Post-deploy checks passed").doesNotContain("version-table FAILED")
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> output.getOut().contains("Post-deploy checks passed"));
+        assertThat(output.getOut()).doesNotContain("version-table FAILED")
                 .doesNotContain("post-deploy checks FAILED");
     }
 

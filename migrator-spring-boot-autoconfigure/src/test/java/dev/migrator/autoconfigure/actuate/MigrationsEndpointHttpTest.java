@@ -26,6 +26,9 @@ class MigrationsEndpointHttpTest {
     static void start() {
         db = TestDatabase.create();
         app = OpsHttp.start(db);
+        // the checks after the startup run are evaluated in the background: the meters below read their outcome
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> app.context().getBean(dev.migrator.autoconfigure.status.MigrationChecks.class).cached().isPresent());
     }
 
     @AfterAll
