@@ -28,8 +28,12 @@ public final class TimeToReadyBenchmark {
     private final Path out = Path.of(System.getProperty("bench.out", "benchmarks/target/time-to-ready.md"));
     private final Report report = new Report();
 
-    /** One way of starting the app. */
-    private record Contender(String name, BootApp.Tool tool, Path migrations, boolean touchDatabase) {}
+    /** One way of starting the app; {@code args} are extra application arguments. */
+    private record Contender(String name, BootApp.Tool tool, Path migrations, boolean touchDatabase, List<String> args) {
+        Contender(String name, BootApp.Tool tool, Path migrations, boolean touchDatabase) {
+            this(name, tool, migrations, touchDatabase, List.of());
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         new TimeToReadyBenchmark().run();
@@ -42,12 +46,20 @@ public final class TimeToReadyBenchmark {
         Path indexedJar = BootApp.migrationsJar(files.indexedDir(), "db/migrations", dir.resolve("migrator-indexed.jar"));
         Path plainJar = BootApp.migrationsJar(files.migratorDir(), "db/migrations", dir.resolve("migrator.jar"));
         Path flywayJar = BootApp.migrationsJar(files.flywayDir(), "db/migration", dir.resolve("flyway.jar"));
-        List<Contender> contenders = List.of(
+        List<Contender> all = List.of(
                 new Contender("no tool", BootApp.Tool.NONE, null, false),
                 new Contender("no tool + SELECT 1", BootApp.Tool.NONE, null, true),
                 new Contender("Migrator", BootApp.Tool.MIGRATOR, indexedJar, false),
+                // the startup run on the main thread, as before migrator.startup.concurrent (issue 17, item 3)
+                new Contender("Migrator (serial)", BootApp.Tool.MIGRATOR, indexedJar, false,
+                        List.of("--migrator.startup.concurrent=false")),
                 new Contender("Migrator (no index)", BootApp.Tool.MIGRATOR, plainJar, false),
                 new Contender("Flyway", BootApp.Tool.FLYWAY, flywayJar, false));
+        // -Dbench.contenders=a,b (names as in the table, e.g. "no tool,Migrator"): a shorter run; the two no-tool
+        // contenders are always kept, every difference is taken to them
+        Set<String> chosen = Set.of(System.getProperty("bench.contenders", String.join(",", all.stream().map(Contender::name).toList())).split(","));
+        List<Contender> contenders = all.stream()
+                .filter(c -> c.tool() == BootApp.Tool.NONE || chosen.contains(c.name())).toList();
         try (BenchServer server = BenchServer.start()) {
             report.line("## Time to ready of a Spring Boot application");
             report.line("");
@@ -142,6 +154,7 @@ public final class TimeToReadyBenchmark {
         }
         command.addAll(List.of("dev.migrator.bench.boot.BenchApplication",
                 "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user()));
+        command.addAll(c.args());
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("SPRING_DATASOURCE_PASSWORD", db.password());
         long start = System.nanoTime();

@@ -22,7 +22,9 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -83,12 +85,29 @@ public final class MigratorAutoConfiguration {
         return new MigratorStartupStatus();
     }
 
-    @Bean
+    /**
+     * The synchronous startup run: started on its own thread when {@code migratorStartupRun} is created, waited
+     * for by the lazy {@code migratorInitializer} (what every bean that depends on database initialization
+     * depends on) and, at the latest, once every singleton exists (see {@link StartupRun}).
+     */
+    @Configuration(proxyBeanMethods = false)
     @ConditionalOnMissingBean({MigratorInitializer.class, AsyncMigratorInitializer.class})
     @ConditionalOnBooleanProperty(name = "migrator.startup.async", havingValue = false, matchIfMissing = true)
-    MigratorInitializer migratorInitializer(Migrator migrator, MigratorProperties properties,
-            ObjectProvider<MigrationStrategy> strategy, MigratorStartupStatus status) {
-        return new MigratorInitializer(migrator, startupStrategy(properties, strategy), status);
+    static final class SynchronousStartupConfiguration {
+
+        @Bean
+        StartupRun migratorStartupRun(Migrator migrator, MigratorProperties properties,
+                ObjectProvider<MigrationStrategy> strategy, MigratorStartupStatus status) {
+            return new StartupRun(migrator, startupStrategy(properties, strategy), status,
+                    properties.getStartup().isConcurrent());
+        }
+
+        /** Lazy: created by the first bean that needs the migrated database, which then waits for the run. */
+        @Bean
+        @Lazy
+        MigratorInitializer migratorInitializer(StartupRun migratorStartupRun) {
+            return new MigratorInitializer(migratorStartupRun);
+        }
     }
 
     @Bean

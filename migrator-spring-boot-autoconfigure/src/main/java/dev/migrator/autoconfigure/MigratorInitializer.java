@@ -7,7 +7,10 @@ import org.springframework.beans.factory.InitializingBean;
 
 /**
  * Runs the startup migration while the context starts, before the web server and before any bean that
- * uses the database (a {@code DatabaseInitializerDetector} orders them after this bean). Define a bean
+ * uses the database (a {@code DatabaseInitializerDetector} orders them after this bean). The
+ * auto-configured one waits for the run that {@link StartupRun} started on its own thread
+ * earlier in the context's start; one constructed with the public constructors runs it itself, when it is
+ * created. Define a bean
  * of this type, or just a {@link MigrationStrategy} bean, to change what happens at startup:
  *
  * <pre>{@code
@@ -19,9 +22,8 @@ import org.springframework.beans.factory.InitializingBean;
  */
 public class MigratorInitializer implements InitializingBean {
 
-    private final Migrator migrator;
-    private final MigrationStrategy strategy;
-    private final @Nullable MigratorStartupStatus status;
+    /** What {@link #afterPropertiesSet()} does: the run itself, or waiting for the background run. */
+    private final Runnable startup;
 
     /** Upgrades to {@code heads}. */
     public MigratorInitializer(Migrator migrator) {
@@ -30,22 +32,18 @@ public class MigratorInitializer implements InitializingBean {
 
     /** @param strategy what to run; null upgrades to {@code heads} */
     public MigratorInitializer(Migrator migrator, @Nullable MigrationStrategy strategy) {
-        this(migrator, strategy, null);
+        Objects.requireNonNull(migrator, "migrator");
+        MigrationStrategy run = strategy != null ? strategy : m -> m.upgrade("heads");
+        this.startup = () -> run.migrate(migrator);
     }
 
-    /** The auto-configured initializer: reports the run to {@code status}, which holds readiness back. */
-    MigratorInitializer(Migrator migrator, @Nullable MigrationStrategy strategy, @Nullable MigratorStartupStatus status) {
-        this.migrator = Objects.requireNonNull(migrator, "migrator");
-        this.strategy = strategy != null ? strategy : m -> m.upgrade("heads");
-        this.status = status;
+    /** The auto-configured initializer: waits for the run already going on in the background. */
+    MigratorInitializer(StartupRun run) {
+        this.startup = run::await;
     }
 
     @Override
     public void afterPropertiesSet() {
-        if (status == null) {
-            strategy.migrate(migrator);
-        } else {
-            status.track(() -> strategy.migrate(migrator));
-        }
+        startup.run();
     }
 }

@@ -208,10 +208,20 @@ public class MigratorProperties {
          */
         private boolean async = false;
 
+        /**
+         * Whether the synchronous startup migration runs on a thread of its own, started as soon as the
+         * Migrator exists, while the context goes on creating the beans that do not need the database. The
+         * start still waits for it before any bean that depends on database initialization, before the web
+         * server accepts connections and before readiness. When false, it runs on the main thread.
+         */
+        private boolean concurrent = true;
+
         public StartupAction getAction() { return action; }
         public void setAction(StartupAction action) { this.action = action; }
         public boolean isAsync() { return async; }
         public void setAsync(boolean async) { this.async = async; }
+        public boolean isConcurrent() { return concurrent; }
+        public void setConcurrent(boolean concurrent) { this.concurrent = concurrent; }
     }
 
     /** {@code migrator.checks.*}: the post-deploy checks. */
