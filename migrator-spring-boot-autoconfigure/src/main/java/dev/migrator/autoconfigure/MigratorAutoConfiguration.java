@@ -1,14 +1,11 @@
 package dev.migrator.autoconfigure;
 
-import dev.migrator.ErrorCode;
 import dev.migrator.Migration;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorConfiguration;
-import dev.migrator.MigratorException;
 import dev.migrator.event.MigrationListener;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -17,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
@@ -41,11 +39,10 @@ import org.springframework.core.io.ResourceLoader;
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public final class MigratorAutoConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(MigratorAutoConfiguration.class);
-
+    /** What the {@code migrator} bean is made of; loaded by the first thread that needs it (see {@link MigratorLoad}). */
     @Bean
-    @ConditionalOnMissingBean
-    Migrator migrator(MigratorProperties properties, ResourceLoader resourceLoader,
+    @ConditionalOnMissingBean(Migrator.class)
+    MigratorLoad migratorLoad(MigratorProperties properties, ResourceLoader resourceLoader,
             @MigratorDataSource ObjectProvider<DataSource> migratorDataSource, ObjectProvider<DataSource> dataSource,
             ObjectProvider<MigratorCustomizer> customizers, ObjectProvider<Migration> migrations,
             ObjectProvider<MigrationListener> listeners) {
@@ -59,24 +56,13 @@ public final class MigratorAutoConfiguration {
         configuration.migrations(migrations.orderedStream().toArray(Migration[]::new));
         configuration.listeners(listeners.orderedStream().toArray(MigrationListener[]::new));
         customizers.orderedStream().forEach(customizer -> customizer.customize(configuration));
-        Migrator migrator = configuration.load();
-        requireRevisions(migrator, configuration, properties);
-        return migrator;
+        return new MigratorLoad(configuration, properties.isFailOnMissingLocations());
     }
 
-    /** A wrong location on an existing database would otherwise start as AHEAD with health UP. */
-    private static void requireRevisions(Migrator migrator, MigratorConfiguration configuration, MigratorProperties properties) {
-        if (!migrator.heads().isEmpty()) { // any revision makes a head; the heads are cheaper to list than every revision
-            return;
-        }
-        String message = "No revision found at " + configuration.getLocations() + " (migrator.locations) and no "
-                + "Migration bean is defined.";
-        if (properties.isFailOnMissingLocations()) {
-            throw new MigratorException(ErrorCode.LOCATION_INVALID, message + " Check migrator.locations (classpath: or "
-                    + "filesystem: paths to the directories holding the revisions), or set "
-                    + "migrator.fail-on-missing-locations=false while the application has no revision yet.");
-        }
-        log.warn("{} Nothing will be migrated (migrator.fail-on-missing-locations=false).", message);
+    @Bean
+    @ConditionalOnMissingBean
+    Migrator migrator(MigratorLoad migratorLoad) {
+        return migratorLoad.get();
     }
 
     @Bean
@@ -95,10 +81,22 @@ public final class MigratorAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "migrator.startup.async", havingValue = false, matchIfMissing = true)
     static final class SynchronousStartupConfiguration {
 
+        /**
+         * Takes the auto-configured Migrator's {@link MigratorLoad}, not the Migrator, so that the run's thread loads it;
+         * a Migrator bean of the application's own is created here, on the main thread, as any bean.
+         */
         @Bean
-        StartupRun migratorStartupRun(Migrator migrator, MigratorProperties properties,
-                ObjectProvider<MigrationStrategy> strategy, MigratorStartupStatus status) {
-            return new StartupRun(migrator, startupStrategy(properties, strategy), status,
+        StartupRun migratorStartupRun(ObjectProvider<MigratorLoad> load, ObjectProvider<Migrator> migrator,
+                MigratorProperties properties, ObjectProvider<MigrationStrategy> strategy, MigratorStartupStatus status) {
+            MigratorLoad auto = load.getIfAvailable();
+            Supplier<Migrator> engine;
+            if (auto != null) {
+                engine = auto::get;
+            } else {
+                Migrator own = migrator.getObject();
+                engine = () -> own;
+            }
+            return new StartupRun(engine, startupStrategy(properties, strategy), status,
                     properties.getStartup().isConcurrent());
         }
 
@@ -107,6 +105,19 @@ public final class MigratorAutoConfiguration {
         @Lazy
         MigratorInitializer migratorInitializer(StartupRun migratorStartupRun) {
             return new MigratorInitializer(migratorStartupRun);
+        }
+
+        /** In a web application, the run starts while the web server is created, before any other singleton. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(name = "org.springframework.boot.web.server.WebServerFactoryCustomizer")
+        @ConditionalOnWebApplication
+        @ConditionalOnBooleanProperty(name = "migrator.startup.concurrent", matchIfMissing = true)
+        static final class EarlyStartConfiguration {
+
+            @Bean
+            StartupRunStarter migratorStartupRunStarter(ObjectProvider<StartupRun> migratorStartupRun) {
+                return new StartupRunStarter(migratorStartupRun);
+            }
         }
     }
 

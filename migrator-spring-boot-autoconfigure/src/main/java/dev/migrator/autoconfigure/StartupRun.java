@@ -4,9 +4,12 @@ import dev.migrator.Migrator;
 import dev.migrator.support.Secrets;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.beans.factory.BeanNameAware;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -32,7 +35,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * {@code connect-retries}), exactly as when it ran on the main thread. With {@code migrator.startup.concurrent=false} the run happens
  * on the thread that creates this bean, when it creates it.
  */
-final class StartupRun implements InitializingBean, SmartInitializingSingleton, DisposableBean {
+final class StartupRun implements InitializingBean, SmartInitializingSingleton, DisposableBean, BeanNameAware {
 
     private static final Logger log = LoggerFactory.getLogger(StartupRun.class);
 
@@ -42,12 +45,14 @@ final class StartupRun implements InitializingBean, SmartInitializingSingleton, 
     private volatile @Nullable Thread thread;
     /** Whether a waiter received the run's failure (else it is logged when the context closes). */
     private volatile boolean failureDelivered;
+    private String beanName = "migratorStartupRun";
 
     /** @param concurrent {@code migrator.startup.concurrent}; false runs it on the thread that creates this bean */
-    StartupRun(Migrator migrator, MigrationStrategy strategy, MigratorStartupStatus status, boolean concurrent) {
+    StartupRun(Supplier<Migrator> migrator, MigrationStrategy strategy, MigratorStartupStatus status, boolean concurrent) {
         this.status = status;
         this.concurrent = concurrent;
-        this.task = new FutureTask<>(() -> status.track(() -> strategy.migrate(migrator)), null);
+        // loading the Migrator is part of the run: a failure to load fails the start the same way
+        this.task = new FutureTask<>(() -> status.track(() -> strategy.migrate(migrator.get())), null);
     }
 
     @Override
@@ -95,10 +100,22 @@ final class StartupRun implements InitializingBean, SmartInitializingSingleton, 
         }
     }
 
-    /** Nothing that needs migrations may start before they ended, whether anything depends on them or not. */
+    /**
+     * Nothing that needs migrations may start before they ended, whether anything depends on them or not. A
+     * failure comes wrapped as a failed bean, as from the initializer (and as before the run had a thread).
+     */
     @Override
     public void afterSingletonsInstantiated() {
-        await();
+        try {
+            await();
+        } catch (RuntimeException e) {
+            throw new BeanCreationException(beanName, "Migrator startup run failed", e);
+        }
+    }
+
+    @Override
+    public void setBeanName(String name) {
+        beanName = name;
     }
 
     /**
