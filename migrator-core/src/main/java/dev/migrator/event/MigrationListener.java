@@ -1,7 +1,7 @@
 package dev.migrator.event;
 
 import dev.migrator.result.MigrationResult;
-import dev.migrator.result.StepResult;
+import dev.migrator.result.MigrationResult.StepResult;
 import dev.migrator.operation.BatchProgress;
 import java.time.Duration;
 

@@ -1,7 +1,7 @@
 package dev.migrator.autoconfigure.health;
 
-import dev.migrator.result.CheckResult;
-import dev.migrator.result.MigrationState;
+import dev.migrator.result.VerifyResult.CheckResult;
+import dev.migrator.result.MigratorStatus.MigrationState;
 import dev.migrator.result.MigratorStatus;
 import dev.migrator.result.VerifyResult;
 import dev.migrator.autoconfigure.status.MigrationChecks;

@@ -1,6 +1,6 @@
 package dev.migrator.autoconfigure.status;
 
-import dev.migrator.result.CheckResult;
+import dev.migrator.result.VerifyResult.CheckResult;
 import dev.migrator.result.MigrationResult;
 import dev.migrator.Migrator;
 import dev.migrator.result.VerifyResult;

@@ -1,11 +1,11 @@
 package dev.migrator.autoconfigure.status;
 
 import dev.migrator.ErrorCode;
-import dev.migrator.result.MigrationState;
+import dev.migrator.result.MigratorStatus.MigrationState;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorException;
 import dev.migrator.result.MigratorStatus;
-import dev.migrator.support.Secrets;
+import dev.migrator.internal.support.Secrets;
 import dev.migrator.autoconfigure.MigratorStartupStatus;
 import java.time.Clock;
 import java.time.Duration;
