@@ -182,7 +182,7 @@ final class NonTransactionalStep {
     private MigratorException failNonTransactional(Connection connection, LoadedRevision revision, long historyId,
             HistoryRow row, StepFailureMessage message, String error, Set<String> ours, int attempts, Throwable cause) {
         SQLException sql = PostgresErrors.cause(cause);
-        List<Blockers.Blocker> blockers = sql != null && PostgresErrors.isLockTimeout(sql)
+        List<Blockers.Blocker> blockers = sql != null && PostgresErrors.isLockConflict(sql)
                 ? Blockers.find(connection, executor.lockTimeout(revision)) : List.of();
         Set<String> invalidLeft = message.code() == ErrorCode.CONNECTION_LOST ? Set.of()
                 : InvalidIndexes.invalidAmong(connection, ours);

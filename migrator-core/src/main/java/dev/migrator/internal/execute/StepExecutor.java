@@ -129,17 +129,21 @@ public final class StepExecutor {
     }
 
     /**
-     * After a lock_timeout, and attempts left: reports the retry, naming the session the attempt waited for, and
-     * waits out the backoff before it. The caller has ended its transaction: the pause holds no snapshot.
+     * After a lock conflict (a lock_timeout, or a deadlock the server ended by rolling this attempt back), and
+     * attempts left: reports the retry, naming the session the attempt waited for, and waits out the backoff
+     * before it. The caller has ended its transaction: the pause holds no snapshot.
      */
     boolean retry(Connection connection, LoadedRevision revision, SQLException cause, String where, int attempt) {
-        if (!PostgresErrors.isLockTimeout(cause) || attempt > settings.lockRetries()) {
+        if (!PostgresErrors.isLockConflict(cause) || attempt > settings.lockRetries()) {
             return false;
         }
         int next = attempt + 1;
         Duration pause = Backoff.beforeRetry(next);
-        log.warn("Revision {}: waited longer than lock_timeout ({}) {}\n  {}\n  Attempt {} of {} in {}.", revision.id(),
-                DurationText.of(lockTimeout(revision)), where, Blockers.sentence(Blockers.find(connection, lockTimeout(revision))),
+        String what = PostgresErrors.isDeadlock(cause)
+                ? "was rolled back as the victim of a deadlock with another session"
+                : "waited longer than lock_timeout (" + DurationText.of(lockTimeout(revision)) + ")";
+        log.warn("Revision {}: {} {}\n  {}\n  Attempt {} of {} in {}.", revision.id(), what, where,
+                Blockers.sentence(Blockers.find(connection, lockTimeout(revision))),
                 next, settings.lockRetries() + 1, DurationText.of(pause));
         listeners.emit(l -> l.lockRetry(revision.id(), next));
         Backoff.pause(pause);
@@ -160,7 +164,7 @@ public final class StepExecutor {
 
     private MigratorException failTransactional(Connection connection, LoadedRevision revision, HistoryRow row,
             StatementRunner.StatementFailure failure, int attempts) {
-        List<Blockers.Blocker> blockers = PostgresErrors.isLockTimeout(failure.sqlException())
+        List<Blockers.Blocker> blockers = PostgresErrors.isLockConflict(failure.sqlException())
                 ? Blockers.find(connection, lockTimeout(revision)) : List.of();
         FailureRecorder.Recorded recorded = recorder.insertFailed(connection, row.failed(StepFailureMessage.errorText(failure)));
         return StepFailureMessage.statement(revision, failure).waited(attempts, lockTimeout(revision), blockers)

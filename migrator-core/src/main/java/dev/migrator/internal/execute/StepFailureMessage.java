@@ -62,11 +62,18 @@ final class StepFailureMessage {
         return code;
     }
 
-    /** For a lock timeout: how long each attempt waited, how many there were, and who held what they waited for. */
+    /**
+     * For a lock conflict: how long each attempt waited (or that the last one was a deadlock's victim), how many
+     * there were, and who held what they waited for.
+     */
     StepFailureMessage waited(int attempts, Duration lockTimeout, List<Blockers.Blocker> blockers) {
         if (code == ErrorCode.LOCK_RETRIES_EXHAUSTED) {
-            lines.add("It waited longer than lock_timeout (" + DurationText.of(lockTimeout) + ") for a lock in each of "
-                    + attempts + (attempts == 1 ? " attempt" : " attempts") + ". " + Blockers.sentence(blockers));
+            String tries = attempts + (attempts == 1 ? " attempt" : " attempts");
+            lines.add((sqlCause != null && PostgresErrors.isDeadlock(sqlCause)
+                    ? "It was rolled back as the victim of a deadlock with another session, after " + tries + ". "
+                    : "It waited longer than lock_timeout (" + DurationText.of(lockTimeout) + ") for a lock in each of "
+                            + tries + ". ")
+                    + Blockers.sentence(blockers));
         }
         return this;
     }

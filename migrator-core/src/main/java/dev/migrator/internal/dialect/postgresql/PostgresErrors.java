@@ -65,16 +65,33 @@ public final class PostgresErrors {
             case "08001", "08004", "3D000", "57P03", "53300" -> ErrorCode.CONNECTION_FAILED;
             case "08000", "08003", "08006", "57P01", "57P02" -> ErrorCode.CONNECTION_LOST;
             case "42501" -> ErrorCode.PERMISSION_DENIED;
-            case LOCK_NOT_AVAILABLE -> ErrorCode.LOCK_RETRIES_EXHAUSTED;
+            case LOCK_NOT_AVAILABLE, DEADLOCK_DETECTED -> ErrorCode.LOCK_RETRIES_EXHAUSTED;
             case "57014" -> ErrorCode.STATEMENT_TIMEOUT;
             default -> state.startsWith("28") ? ErrorCode.CONNECTION_FAILED : otherwise;
         };
     }
 
-    /** {@code lock_timeout} ran out (SQLSTATE 55P03): the one failure a step retries. */
+    /** {@code lock_timeout} ran out (SQLSTATE 55P03). */
     public static boolean isLockTimeout(SQLException e) {
         return LOCK_NOT_AVAILABLE.equals(e.getSQLState());
     }
 
+    /**
+     * The server rolled the transaction back as a deadlock's victim (SQLSTATE 40P01): another session waited
+     * for a lock this one held while this one waited for one of that session's.
+     */
+    public static boolean isDeadlock(SQLException e) {
+        return DEADLOCK_DETECTED.equals(e.getSQLState());
+    }
+
+    /**
+     * A lock conflict the revision is not at fault for, after which nothing of the attempt is left: a lock
+     * timeout or a deadlock. The failures a step retries (Flyway and Liquibase fail on both).
+     */
+    public static boolean isLockConflict(SQLException e) {
+        return isLockTimeout(e) || isDeadlock(e);
+    }
+
     private static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final String DEADLOCK_DETECTED = "40P01";
 }
