@@ -16,12 +16,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP relay in front of the test server that counts what clients ask the server, read from the
- * PostgreSQL wire protocol: a <b>round trip</b> is one message after which the client waits for the
- * server's {@code ReadyForQuery} — a {@code Sync} (the end of an extended-protocol exchange: pgjdbc sends
- * one per {@code execute}, several statements of one {@code execute} included) or a simple {@code Query}.
- * A round trip that carries an empty query is a connection pool's validation ({@code Connection#isValid},
- * HikariCP's keepalive), counted apart so that what the application sends can be told from what its pool
- * sends. Connection set-up (startup, authentication) is not a round trip here.
+ * PostgreSQL wire protocol: a <b>round trip</b> is a {@code Sync} (the end of an extended-protocol exchange:
+ * pgjdbc sends one per {@code execute}, several statements of one {@code execute} included) or a simple
+ * {@code Query} after which the client stopped sending, to wait for the answer. What the client sends in one
+ * go before it waits is one round trip: pgjdbc's {@code BEGIN} travels as a simple query in front of the
+ * statement it opens the transaction for. A round trip that carries an empty query is a connection pool's
+ * validation ({@code Connection#isValid}, HikariCP's keepalive), counted apart so that what the application
+ * sends can be told from what its pool sends. Connection set-up (startup, authentication) is not a round
+ * trip here.
  */
 public final class RoundTripCounter implements AutoCloseable {
 
@@ -158,6 +160,9 @@ public final class RoundTripCounter implements AutoCloseable {
                 } else if (type == 'Q' || type == 'S') {
                     if (type == 'Q') {
                         emptyQuery |= body.length > 0 && body[0] == 0;
+                    }
+                    if (in.available() > 0) {
+                        continue; // more of the same send follows: the client has not stopped to wait yet
                     }
                     roundTrips.incrementAndGet();
                     if (emptyQuery) {
