@@ -149,6 +149,9 @@ public final class RoundTripCounter implements AutoCloseable {
                 if (body.length != length - 4) {
                     throw new EOFException();
                 }
+                // asked before the message goes on: until the server has it, the client cannot have sent what
+                // it sends after the answer, so bytes waiting now are the rest of this send
+                boolean moreOfThisSend = in.available() > 0;
                 out.write(type);
                 writeInt(out, length);
                 out.write(body);
@@ -161,8 +164,8 @@ public final class RoundTripCounter implements AutoCloseable {
                     if (type == 'Q') {
                         emptyQuery |= body.length > 0 && body[0] == 0;
                     }
-                    if (in.available() > 0) {
-                        continue; // more of the same send follows: the client has not stopped to wait yet
+                    if (moreOfThisSend) {
+                        continue; // the client has not stopped to wait yet
                     }
                     roundTrips.incrementAndGet();
                     if (emptyQuery) {

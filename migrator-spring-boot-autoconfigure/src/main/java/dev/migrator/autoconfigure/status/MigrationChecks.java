@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The post-deploy checks (built-in and every {@link PostDeployCheck} bean) as the endpoint, health
@@ -112,20 +113,9 @@ public class MigrationChecks implements MigrationListener {
      * status read, {@link #evaluateAfterStatus}) when it ran the checks.
      */
     public VerifyResult current(@Nullable CompletableFuture<VerifyResult> withStatus) {
-        if (withStatus != null) {
-            try {
-                VerifyResult result = withStatus.get();
-                if (result != null) {
-                    return result;
-                }
-            } catch (ExecutionException e) {
-                // never completes exceptionally; should it have, evaluate as usual
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return cached().orElseGet(() -> notEvaluated("interrupted"));
-            }
-        }
-        return current();
+        // never completes exceptionally; null when it ran no checks
+        VerifyResult result = withStatus == null ? null : withStatus.exceptionally(e -> null).join();
+        return result != null ? result : current();
     }
 
     /**
@@ -161,11 +151,7 @@ public class MigrationChecks implements MigrationListener {
         CompletableFuture<VerifyResult> running;
         synchronized (background) {
             if (inBackground == null || inBackground.isDone()) {
-                inBackground = CompletableFuture.supplyAsync(this::cachedOrEvaluated, runnable -> {
-                    Thread thread = new Thread(runnable, CHECKS_THREAD);
-                    thread.setDaemon(true);
-                    thread.start();
-                });
+                inBackground = inBackground(this::cachedOrEvaluated);
             }
             running = inBackground;
         }
@@ -178,16 +164,6 @@ public class MigrationChecks implements MigrationListener {
             Thread.currentThread().interrupt();
             return cached();
         }
-    }
-
-    /** Told the status an evaluation read first ({@link #evaluateAfterStatus}). */
-    public interface StatusGate {
-
-        /** The status as just read; true to go on and evaluate the checks with it on the same connection. */
-        boolean read(MigratorStatus status);
-
-        /** The status could not be read (the database is down or does not answer): no check runs. */
-        void failed(RuntimeException failure);
     }
 
     /**
@@ -206,11 +182,7 @@ public class MigrationChecks implements MigrationListener {
             if (isFresh(last) || (inBackground != null && !inBackground.isDone())) {
                 return null;
             }
-            CompletableFuture<VerifyResult> evaluation = CompletableFuture.supplyAsync(() -> evaluateAfter(gate), runnable -> {
-                Thread thread = new Thread(runnable, CHECKS_THREAD);
-                thread.setDaemon(true);
-                thread.start();
-            });
+            CompletableFuture<VerifyResult> evaluation = inBackground(() -> evaluateAfter(gate));
             inBackground = evaluation;
             return evaluation;
         }
@@ -240,9 +212,7 @@ public class MigrationChecks implements MigrationListener {
                 gate.failed(e);
                 return null;
             }
-            log.warn("Post-deploy checks could not be evaluated: {}", e.getMessage());
-            VerifyResult result = new VerifyResult(List.of(new CheckResult("checks", null, CheckResult.Status.FAILED,
-                    Duration.ofNanos(System.nanoTime() - started), "could not evaluate the checks: " + e.getMessage())));
+            VerifyResult result = ChecksLog.couldNotEvaluate(e, started);
             last = new Evaluation(result, clock.instant());
             return result;
         } finally {
@@ -262,9 +232,7 @@ public class MigrationChecks implements MigrationListener {
             List<PostDeployCheck> checks = userChecks.orderedStream().toList();
             result = migrator.getObject().check(checks);
         } catch (RuntimeException e) {
-            log.warn("Post-deploy checks could not be evaluated: {}", e.getMessage());
-            result = new VerifyResult(List.of(new CheckResult("checks", null, CheckResult.Status.FAILED,
-                    Duration.ofNanos(System.nanoTime() - started), "could not evaluate the checks: " + e.getMessage())));
+            result = ChecksLog.couldNotEvaluate(e, started);
         }
         last = new Evaluation(result, clock.instant());
         return result;
@@ -299,11 +267,7 @@ public class MigrationChecks implements MigrationListener {
     public void runSucceeded(MigrationResult run) {
         CompletableFuture<VerifyResult> evaluation;
         synchronized (background) {
-            evaluation = CompletableFuture.supplyAsync(this::evaluate, runnable -> {
-                Thread thread = new Thread(runnable, CHECKS_THREAD);
-                thread.setDaemon(true);
-                thread.start();
-            });
+            evaluation = inBackground(this::evaluate);
             inBackground = evaluation;
         }
         evaluation.whenComplete((result, error) -> {
@@ -311,23 +275,18 @@ public class MigrationChecks implements MigrationListener {
                 // observability never breaks a migration
                 log.warn("Could not evaluate the post-deploy checks after migrating: {}", error.getMessage(), error);
             } else {
-                logOutcome(result);
+                ChecksLog.outcome(result);
             }
         });
     }
 
-    private static void logOutcome(VerifyResult result) {
-        if (result.passed()) {
-            log.info("Post-deploy checks passed ({} checks)", result.results().size());
-            return;
-        }
-        log.warn("{} of {} post-deploy checks FAILED after migrating; see /actuator/migrations/checks",
-                result.failed(), result.results().size());
-        for (CheckResult check : result.results()) {
-            if (!check.passed()) {
-                log.warn("  {}{}: {}", check.name(), check.revision() == null ? "" : " " + check.revision(), check.detail());
-            }
-        }
+    /** Runs {@code evaluation} on a thread of its own (a daemon: a check stuck outside JDBC must not keep the JVM alive). */
+    private static CompletableFuture<VerifyResult> inBackground(Supplier<@Nullable VerifyResult> evaluation) {
+        return CompletableFuture.supplyAsync(evaluation, runnable -> {
+            Thread thread = new Thread(runnable, CHECKS_THREAD);
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
     private boolean isFresh(@Nullable Evaluation evaluation) {

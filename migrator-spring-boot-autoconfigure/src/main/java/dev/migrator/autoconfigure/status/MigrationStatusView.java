@@ -163,7 +163,7 @@ public class MigrationStatusView implements DisposableBean {
     }
 
     /** Gives the status an evaluation of the checks read first to the request, and says whether it wants the checks. */
-    private final class Gate implements MigrationChecks.StatusGate {
+    private final class Gate implements StatusGate {
 
         private final CompletableFuture<StatusReading> status;
         private final Predicate<MigratorStatus> checksWanted;

@@ -29,7 +29,15 @@ import tools.jackson.databind.JsonNode;
  */
 class ReadCostOverHttpTest {
 
-    private static final int POOL = 3;
+    private static final int POOL = 2;
+    /** A status read: the current schema; the migration lock and the tables; the rows (version, newest history row and run). */
+    private static final int STATUS_READ = 3;
+    /**
+     * The checks after it, on its connection: invalid-indexes 1, schema-drift 1 (the fingerprint, computed by the
+     * server), each of the two verify queries 2 (BEGIN, READ ONLY and the query in one; the rollback), the user check 1.
+     * The version-table and checksums checks compare what the status read brought.
+     */
+    private static final int CHECKS = 7;
 
     private static TestDatabase db;
     private static RoundTripCounter wire;
@@ -109,7 +117,22 @@ class ReadCostOverHttpTest {
 
         assertThat(cost.obtained()).isEqualTo(1);
         assertThat(cost.opened()).isZero();
+        assertThat(cost.roundTrips()).isEqualTo(STATUS_READ + CHECKS);
         assertThat(cost.validations()).isLessThanOrEqualTo(cost.obtained());
+    }
+
+    /**
+     * On a pooled connection the driver server-prepares a statement from its fifth use on: the count holds
+     * beyond that (twelve requests on a pool of two).
+     */
+    @Test
+    void everyGetCostsTheSameOnConnectionsThePoolHasHandedOutBefore() throws Exception {
+        for (int request = 1; request <= 12; request++) {
+            Cost cost = cost("GET /actuator/migrations #" + request, () -> app.json("/actuator/migrations", 200));
+
+            assertThat(cost.obtained()).as("request %d", request).isEqualTo(1);
+            assertThat(cost.roundTrips()).as("request %d", request).isEqualTo(STATUS_READ + CHECKS);
+        }
     }
 
     @Test
@@ -123,6 +146,7 @@ class ReadCostOverHttpTest {
 
         assertThat(cost.obtained()).isEqualTo(1);
         assertThat(cost.opened()).isZero();
+        assertThat(cost.roundTrips()).isEqualTo(STATUS_READ + CHECKS);
     }
 
     @Test
@@ -136,6 +160,7 @@ class ReadCostOverHttpTest {
 
         assertThat(cost.obtained()).isEqualTo(1);
         assertThat(cost.opened()).isZero();
+        assertThat(cost.roundTrips()).isEqualTo(STATUS_READ + CHECKS);
     }
 
     @Test
@@ -146,5 +171,6 @@ class ReadCostOverHttpTest {
 
         assertThat(cost.obtained()).isEqualTo(1);
         assertThat(cost.opened()).isZero();
+        assertThat(cost.roundTrips()).isEqualTo(STATUS_READ);
     }
 }
