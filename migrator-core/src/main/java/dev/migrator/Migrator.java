@@ -29,6 +29,7 @@ import dev.migrator.internal.source.RevisionLoader;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The engine. Create it with {@link #configure()}:
@@ -170,6 +171,18 @@ public final class Migrator {
      */
     public VerifyResult check(List<? extends PostDeployCheck> userChecks) {
         return new Check(context).check(userChecks);
+    }
+
+    /**
+     * {@link #status()}, then, when {@code checkIf} accepts that status, {@link #check} on the same connection,
+     * comparing with what was read with the status: one connection and one read of the state for a caller
+     * that shows both (the actuator's summary and health). {@code checkIf} gets the status as soon as it is
+     * read, before any check runs; a failure to read the status is thrown as {@link #status()} throws it.
+     *
+     * @return the checks' result; empty when {@code checkIf} declined
+     */
+    public Optional<VerifyResult> statusThenCheck(List<? extends PostDeployCheck> userChecks, Predicate<MigratorStatus> checkIf) {
+        return new Check(context).statusThenCheck(userChecks, checkIf);
     }
 
     /**

@@ -8,9 +8,9 @@ import dev.migrator.result.HistoryEntry;
 import dev.migrator.result.MigratorStatus.MigrationState;
 import dev.migrator.result.MigratorStatus;
 import dev.migrator.result.RevisionInfo;
-import dev.migrator.result.MigratorStatus.RunSummary;
 import dev.migrator.internal.revision.Plan;
 import dev.migrator.internal.state.StateStore;
+import dev.migrator.internal.state.StatusQuery;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -40,19 +40,30 @@ public final class Status {
 
     /** The status as read on {@code connection} (for verbs that read more in the same round of reads). */
     MigratorStatus read(Connection connection, StateStore store) throws SQLException {
+        return read(connection, store, false).status();
+    }
+
+    /**
+     * The status and what was read with it, on {@code connection}, in two round trips ({@link StatusQuery}):
+     * the migration lock and the tables, then the version rows, the newest history row, the newest run and,
+     * when {@code withChecksums}, the recorded checksums (for the post-deploy checks).
+     */
+    Reading read(Connection connection, StateStore store, boolean withChecksums) throws SQLException {
         List<String> heads = catalog.graph().heads();
         long key = AdvisoryLock.keyFor(store.tables().schema(), context.settings().tablePrefix());
-        boolean migrating = LockHolder.isHeldByAnother(connection, key);
-        if (!store.exists(connection)) {
+        StatusQuery query = new StatusQuery(store.tables());
+        StatusQuery.Found found = query.find(connection, LockHolder.heldByAnotherCondition(key));
+        boolean migrating = found.asked();
+        StatusQuery.Rows read = query.read(connection, found, withChecksums);
+        if (!found.exists()) {
             Pending pending = pending(Set.of());
-            return new MigratorStatus(migrating ? MigrationState.MIGRATING : MigrationState.NOT_INITIALIZED,
-                    Set.of(), heads, pending.all(), 0, pending.deferred(), Optional.empty());
+            return new Reading(new MigratorStatus(migrating ? MigrationState.MIGRATING : MigrationState.NOT_INITIALIZED,
+                    Set.of(), heads, pending.all(), 0, pending.deferred(), Optional.empty()), read);
         }
-        Set<String> rows = store.versionRows(connection);
+        Set<String> rows = read.versionRows();
         Set<String> applied = catalog.graph().appliedClosure(rows);
         Pending pending = pending(rows);
-        Optional<HistoryEntry> latest = store.latest(connection);
-        Optional<RunSummary> lastRun = store.lastRun(connection);
+        Optional<HistoryEntry> latest = read.latest();
         MigrationState state;
         if (migrating) {
             state = MigrationState.MIGRATING;
@@ -63,8 +74,12 @@ public final class Status {
         } else {
             state = pending.state();
         }
-        return new MigratorStatus(state, rows, heads, pending.all(), applied.size(), pending.deferred(), lastRun);
+        return new Reading(new MigratorStatus(state, rows, heads, pending.all(), applied.size(), pending.deferred(),
+                read.lastRun()), read);
     }
+
+    /** A status, and the rows it was read from (the checks compare the recorded checksums and fingerprint). */
+    record Reading(MigratorStatus status, StatusQuery.Rows rows) {}
 
     /**
      * Revisions not applied yet, in the order an {@code upgrade("heads")} would apply them: first

@@ -168,7 +168,7 @@ public final class StateStore {
         }
     }
 
-    private String versionRowsQuery() {
+    String versionRowsQuery() {
         return "SELECT revision FROM " + tables.versionTable() + " ORDER BY revision";
     }
 
@@ -178,12 +178,12 @@ public final class StateStore {
      * every start would pay (0.3 instead of 1 ms at 1,000 rows, and the history only grows). Rows without
      * a checksum (Java revisions, a stamp that only removed rows) never stand for a file.
      */
-    private String checksumsQuery() {
+    String checksumsQuery() {
         return "SELECT id, revision, checksum FROM " + tables.historyTable()
                 + " WHERE direction IN ('upgrade', 'stamp') AND success AND checksum IS NOT NULL";
     }
 
-    private static Set<String> versionRows(ResultSet rs) throws SQLException {
+    static Set<String> versionRows(ResultSet rs) throws SQLException {
         Set<String> rows = new LinkedHashSet<>();
         while (rs.next()) {
             rows.add(rs.getString(1));
@@ -192,7 +192,7 @@ public final class StateStore {
     }
 
     /** The checksum of each revision's latest successful upgrade or stamp that recorded one. */
-    private static List<AppliedState.Checksum> checksums(ResultSet rs) throws SQLException {
+    static List<AppliedState.Checksum> checksums(ResultSet rs) throws SQLException {
         Map<String, Latest> latest = new HashMap<>();
         while (rs.next()) {
             long id = rs.getLong(1);
