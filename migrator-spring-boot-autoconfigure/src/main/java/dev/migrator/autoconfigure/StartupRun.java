@@ -1,7 +1,7 @@
 package dev.migrator.autoconfigure;
 
 import dev.migrator.Migrator;
-import dev.migrator.support.Secrets;
+import dev.migrator.internal.support.Secrets;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
