@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextRefreshedEvent;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +37,7 @@ import java.util.function.Supplier;
  * <p>It is a {@link MigrationListener} (to hear about runs), so the {@link Migrator} depends on it:
  * the Migrator is therefore looked up lazily.
  */
-public class MigrationChecks implements MigrationListener {
+public class MigrationChecks implements MigrationListener, ApplicationListener<ContextRefreshedEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(MigrationChecks.class);
     private static final String CHECKS_THREAD = "migrator-checks";
@@ -48,6 +50,8 @@ public class MigrationChecks implements MigrationListener {
     private final ReentrantLock evaluating = new ReentrantLock();
     private volatile @Nullable Evaluation last;
     private final Object background = new Object();
+    /** The evaluation after the startup run waits for the refreshed context: not to compete with its start for a log line. */
+    private final CompletableFuture<Void> contextRefreshed = new CompletableFuture<>();
     private @Nullable CompletableFuture<VerifyResult> inBackground;
 
     private record Evaluation(VerifyResult result, Instant at) {}
@@ -267,7 +271,7 @@ public class MigrationChecks implements MigrationListener {
     public void runSucceeded(MigrationResult run) {
         CompletableFuture<VerifyResult> evaluation;
         synchronized (background) {
-            evaluation = inBackground(this::evaluate);
+            evaluation = contextRefreshed.thenCompose(refreshed -> inBackground(this::evaluate));
             inBackground = evaluation;
         }
         evaluation.whenComplete((result, error) -> {
@@ -278,6 +282,11 @@ public class MigrationChecks implements MigrationListener {
                 ChecksLog.outcome(result);
             }
         });
+    }
+
+    @Override
+    public void onApplicationEvent(ContextRefreshedEvent event) {
+        contextRefreshed.complete(null);
     }
 
     /** Runs {@code evaluation} on a thread of its own (a daemon: a check stuck outside JDBC must not keep the JVM alive). */
