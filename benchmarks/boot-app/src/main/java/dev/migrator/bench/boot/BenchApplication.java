@@ -55,14 +55,23 @@ public class BenchApplication {
         application.run(args);
     }
 
+    /**
+     * The {@code count} longest steps; with {@code -Dbench.stepsByStart=true} the steps of {@code count} ms or more,
+     * in order of start, each with its start in ms since the JVM started (to see what the main thread did when).
+     */
     private static void printSteps(StartupTimeline timeline, int count) {
+        boolean byStart = Boolean.getBoolean("bench.stepsByStart");
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         timeline.getEvents().stream()
-                .sorted(Comparator.comparing(StartupTimeline.TimelineEvent::getDuration).reversed())
-                .limit(count)
+                .filter(e -> !byStart || e.getDuration().toMillis() >= count)
+                .sorted(byStart ? Comparator.comparing(StartupTimeline.TimelineEvent::getStartTime)
+                        : Comparator.comparing(StartupTimeline.TimelineEvent::getDuration).reversed())
+                .limit(byStart ? Long.MAX_VALUE : count)
                 .forEach(e -> {
                     StringBuilder tags = new StringBuilder();
                     e.getStartupStep().getTags().forEach(t -> tags.append(' ').append(t.getKey()).append('=').append(t.getValue()));
-                    System.err.printf("STEP %6.1f ms %s%s%n", e.getDuration().toNanos() / 1e6, e.getStartupStep().getName(), tags);
+                    String at = byStart ? String.format("at %5d ms ", e.getStartTime().toEpochMilli() - jvmStart) : "";
+                    System.err.printf("STEP %s%6.1f ms %s%s%n", at, e.getDuration().toNanos() / 1e6, e.getStartupStep().getName(), tags);
                 });
         System.err.printf("STEP total events %d, uptime %s%n", timeline.getEvents().size(),
                 Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()));
