@@ -29,7 +29,7 @@ final class LockReleases implements AutoCloseable {
 
     /** The channel of lock {@code key}: one per lock, so waiters of another schema's lock are not woken. */
     static String channel(long key) {
-        return "migrator_lock_" + Long.toHexString(key);
+        return "migrator_lock_".concat(Long.toHexString(key));
     }
 
     static LockReleases listen(Connection connection, long key) throws SQLException {
