@@ -170,23 +170,28 @@ public final class EngineBenchmark {
 
     /**
      * With a {@link BaselineMigratorContender}: the current build ÷ the baseline build, the same two ratios as
-     * above, for the whole run and for loading the files.
+     * above, for the whole run and for loading the files; once per pair present (without and with the index).
      */
     private void beforeAfter(Map<String, Samples> total, Map<String, Samples> load, String round) {
-        Samples after = total.get(MigratorContender.NAME);
-        Samples before = total.get(BaselineMigratorContender.NAME);
-        if (after == null || before == null) {
-            return;
+        for (String baselineName : List.of(BaselineMigratorContender.NAME, BaselineMigratorContender.INDEXED_NAME)) {
+            String currentName = ((BaselineMigratorContender) Contender.named(baselineName)).comparedWith();
+            Samples after = total.get(currentName);
+            Samples before = total.get(baselineName);
+            if (after == null || before == null) {
+                continue;
+            }
+            Samples afterLoad = load == null ? null : load.get(currentName);
+            Samples beforeLoad = load == null ? null : load.get(baselineName);
+            report.line("");
+            report.line(currentName + ", current build ÷ baseline build (`bench.baselineJar`): "
+                    + Samples.ratio(after.median() / (double) before.median()) + " (medians), "
+                    + Samples.ratio(after.pairedRatio(before)) + " (median of per-" + round + " ratios)"
+                    + (afterLoad == null || afterLoad.isEmpty() ? "" : "; loading the files: "
+                            + Samples.ratio(afterLoad.median() / (double) beforeLoad.median()) + " (medians), "
+                            + Samples.ratio(afterLoad.pairedRatio(beforeLoad)) + " (median of per-" + round + " ratios)")
+                    + ".");
+            report.line("");
         }
-        report.line("");
-        report.line("Current build ÷ baseline build (`bench.baselineJar`): " + Samples.ratio(after.median() / (double) before.median())
-                + " (medians), " + Samples.ratio(after.pairedRatio(before)) + " (median of per-" + round + " ratios)"
-                + (load == null || load.get(MigratorContender.NAME).isEmpty() ? "" : "; loading the files: "
-                        + Samples.ratio(load.get(MigratorContender.NAME).median()
-                                / (double) load.get(BaselineMigratorContender.NAME).median()) + " (medians), "
-                        + Samples.ratio(load.get(MigratorContender.NAME).pairedRatio(load.get(BaselineMigratorContender.NAME)))
-                        + " (median of per-" + round + " ratios)") + ".");
-        report.line("");
     }
 
     private void process(List<Db> dbs, RevisionFiles files) throws Exception {
@@ -202,13 +207,18 @@ public final class EngineBenchmark {
                 Db db = name.equals(NoOpProcess.JVM_ONLY) ? dbs.get(0) : dbs.get(contenders.indexOf(name));
                 // The baseline build runs as Migrator in a JVM whose class path has its jar instead of the current
                 // one; both builds are then called by the same reflective caller, which links against neither.
-                boolean baseline = name.equals(BaselineMigratorContender.NAME);
-                boolean compared = contenders.contains(BaselineMigratorContender.NAME)
-                        && (baseline || name.equals(MigratorContender.NAME));
+                boolean baseline = name.equals(BaselineMigratorContender.NAME)
+                        || name.equals(BaselineMigratorContender.INDEXED_NAME);
+                boolean indexed = name.equals(MigratorContender.INDEXED_NAME)
+                        || name.equals(BaselineMigratorContender.INDEXED_NAME);
+                boolean compared = baseline || contenders.contains(indexed ? BaselineMigratorContender.INDEXED_NAME
+                        : BaselineMigratorContender.NAME) && name.equals(indexed ? MigratorContender.INDEXED_NAME
+                                : MigratorContender.NAME);
+                String child = !compared ? name : indexed ? ReflectiveMigrator.INDEXED_NAME : ReflectiveMigrator.NAME;
                 ProcessBuilder pb = new ProcessBuilder(java, "-cp",
                         baseline ? BaselineMigratorContender.childClasspath(classpath) : classpath,
                         "-Dbench.child.url=" + db.url(), "-Dbench.child.user=" + db.user(),
-                        NoOpProcess.class.getName(), compared ? ReflectiveMigrator.NAME : name, files.root().toString(),
+                        NoOpProcess.class.getName(), child, files.root().toString(),
                         Integer.toString(revisions))
                         .redirectOutput(Redirect.DISCARD).redirectError(Redirect.INHERIT);
                 pb.environment().put("BENCH_PASSWORD", db.password());
