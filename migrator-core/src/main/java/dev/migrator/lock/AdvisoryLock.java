@@ -82,7 +82,7 @@ public final class AdvisoryLock {
     }
 
     private static byte[] keyTail(String tablePrefix) {
-        return "\u0000".concat(tablePrefix).getBytes(StandardCharsets.UTF_8);
+        return Concat.of("\u0000", tablePrefix).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The work done under the lock, told the schema the lock is named after (the configured or the current one). */
@@ -253,7 +253,7 @@ public final class AdvisoryLock {
     /** Unlocks, tells the waiters ({@link LockReleases}) and puts the settings back, in one round trip. */
     private static void releaseAndRestore(Connection connection, long key, SessionSettings previous) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT pg_advisory_unlock(?), pg_notify(?, ''), ".concat(restoring(previous)))) {
+                Concat.of("SELECT pg_advisory_unlock(?), pg_notify(?, ''), ", restoring(previous)))) {
             ps.setLong(1, key);
             ps.setString(2, LockReleases.channel(key));
             bindRestoring(ps, 3, previous);

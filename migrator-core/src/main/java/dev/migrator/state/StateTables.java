@@ -66,11 +66,11 @@ public final class StateTables {
     }
 
     public String versionTable() {
-        return qualified(prefix.concat("version"));
+        return qualified(Concat.of(prefix, "version"));
     }
 
     public String historyTable() {
-        return qualified(prefix.concat("history"));
+        return qualified(Concat.of(prefix, "history"));
     }
 
     /** The schema snapshot table: the description behind each recorded schema fingerprint. */
