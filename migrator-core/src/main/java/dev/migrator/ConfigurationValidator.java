@@ -1,9 +1,9 @@
 package dev.migrator;
 
-import dev.migrator.execute.ConnectionSource;
-import dev.migrator.execute.DatabaseWait;
-import dev.migrator.execute.EngineSettings;
-import dev.migrator.support.DurationText;
+import dev.migrator.internal.execute.ConnectionSource;
+import dev.migrator.internal.execute.DatabaseWait;
+import dev.migrator.internal.execute.EngineSettings;
+import dev.migrator.internal.support.DurationText;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Properties;

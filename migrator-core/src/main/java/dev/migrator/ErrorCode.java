@@ -46,7 +46,10 @@ public enum ErrorCode {
     /** A statement of the revision itself failed: its SQL (or its data) is what needs fixing. */
     STATEMENT_FAILED,
 
-    /** Every attempt waited longer than {@code lock_timeout} for a lock another session holds. */
+    /**
+     * Every attempt waited longer than {@code lock_timeout} for a lock another session holds, or was rolled back
+     * as a deadlock's victim.
+     */
     LOCK_RETRIES_EXHAUSTED,
 
     /** A statement ran longer than {@code statement_timeout}. */

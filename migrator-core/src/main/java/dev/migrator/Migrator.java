@@ -1,34 +1,35 @@
 package dev.migrator;
 
 import dev.migrator.check.PostDeployCheck;
-import dev.migrator.command.AcceptChecksum;
-import dev.migrator.command.Check;
-import dev.migrator.command.CommandContext;
-import dev.migrator.command.History;
-import dev.migrator.command.Migrate;
-import dev.migrator.command.Stamp;
-import dev.migrator.command.Status;
-import dev.migrator.command.Validate;
-import dev.migrator.execute.Catalog;
-import dev.migrator.execute.OfflineScript;
+import dev.migrator.internal.command.AcceptChecksum;
+import dev.migrator.internal.command.Check;
+import dev.migrator.internal.command.CommandContext;
+import dev.migrator.internal.command.History;
+import dev.migrator.internal.command.Migrate;
+import dev.migrator.internal.command.Stamp;
+import dev.migrator.internal.command.Status;
+import dev.migrator.internal.command.Validate;
+import dev.migrator.internal.execute.Catalog;
+import dev.migrator.internal.execute.OfflineScript;
 import dev.migrator.result.AcceptedChecksum;
 import dev.migrator.result.HistoryEntry;
 import dev.migrator.result.MigrationResult;
 import dev.migrator.result.MigratorStatus;
 import dev.migrator.result.RevisionDetails;
 import dev.migrator.result.RevisionInfo;
-import dev.migrator.result.RunSummary;
+import dev.migrator.result.MigratorStatus.RunSummary;
 import dev.migrator.result.StampResult;
 import dev.migrator.result.ValidationResult;
 import dev.migrator.result.VerifyResult;
-import dev.migrator.safety.SafetyAnalyzer;
+import dev.migrator.internal.safety.SafetyAnalyzer;
 import dev.migrator.safety.SafetyOptions;
 import dev.migrator.safety.SafetyReport;
 import dev.migrator.safety.ScratchConnector;
-import dev.migrator.source.RevisionLoader;
+import dev.migrator.internal.source.RevisionLoader;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The engine. Create it with {@link #configure()}:
@@ -43,7 +44,7 @@ import java.util.Set;
  *
  * Every command returns a typed result; every failure is a {@link MigratorException}.
  * Instances are immutable and safe to share between threads. Each method delegates to the class of its
- * verb in {@code dev.migrator.command} (see {@code docs/architecture.md}).
+ * verb in {@code dev.migrator.internal.command} (see {@code docs/architecture.md}).
  */
 public final class Migrator {
 
@@ -170,6 +171,18 @@ public final class Migrator {
      */
     public VerifyResult check(List<? extends PostDeployCheck> userChecks) {
         return new Check(context).check(userChecks);
+    }
+
+    /**
+     * {@link #status()}, then, when {@code checkIf} accepts that status, {@link #check} on the same connection,
+     * comparing with what was read with the status: one connection and one read of the state for a caller
+     * that shows both (the actuator's summary and health). {@code checkIf} gets the status as soon as it is
+     * read, before any check runs; a failure to read the status is thrown as {@link #status()} throws it.
+     *
+     * @return the checks' result; empty when {@code checkIf} declined
+     */
+    public Optional<VerifyResult> statusThenCheck(List<? extends PostDeployCheck> userChecks, Predicate<MigratorStatus> checkIf) {
+        return new Check(context).statusThenCheck(userChecks, checkIf);
     }
 
     /**

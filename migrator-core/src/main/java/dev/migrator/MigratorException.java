@@ -1,6 +1,6 @@
 package dev.migrator;
 
-import dev.migrator.support.Secrets;
+import dev.migrator.internal.support.Secrets;
 import java.util.Objects;
 
 /**

@@ -28,9 +28,11 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importCore() {
+        // migrator-core's own classes only: other jars on the test class path share the dev.migrator prefix
+        java.net.URL coreClasses = Migrator.class.getProtectionDomain().getCodeSource().getLocation();
         core = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.migrator");
+                .importUrl(coreClasses);
     }
 
     @Test
@@ -41,6 +43,27 @@ class ArchitectureTest {
     @Test
     void noCyclesBetweenSubPackages() {
         slices().matching("dev.migrator.(*)..").should().beFreeOfCycles().check(core);
+        slices().matching("dev.migrator.internal.(*)..").should().beFreeOfCycles().check(core);
+    }
+
+    /** The API's values and extension points stand alone: only the facade (the root) reaches into {@code internal}. */
+    @Test
+    void apiPackagesBelowTheRootDoNotDependOnInternals() {
+        noClasses().that().resideOutsideOfPackages("dev.migrator", "dev.migrator.internal..")
+                .should().dependOnClassesThat().resideInAPackage("dev.migrator.internal..")
+                .check(core);
+    }
+
+    /** Issue 12's floor: what users may rely on stays small enough to read in one sitting (docs/api.md lists it). */
+    @Test
+    void publicApiHoldsAtMostFortyFivePublicTopLevelTypes() {
+        java.util.List<String> publicTopLevel = core.stream()
+                .filter(c -> !c.getPackageName().startsWith("dev.migrator.internal"))
+                .filter(c -> c.isTopLevelClass() && c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
+                .map(JavaClass::getName)
+                .sorted()
+                .toList();
+        org.assertj.core.api.Assertions.assertThat(publicTopLevel).hasSizeLessThanOrEqualTo(45);
     }
 
     @Test
@@ -72,15 +95,15 @@ class ArchitectureTest {
 
     @Test
     void revisionGraphIsPureData() {
-        classes().that().resideInAPackage("dev.migrator.revision")
+        classes().that().resideInAPackage("dev.migrator.internal.revision")
                 .should().onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "dev.migrator", "dev.migrator.revision")
+                .resideInAnyPackage("java..", "dev.migrator", "dev.migrator.internal.revision")
                 .check(core);
     }
 
     @Test
     void revisionGraphUsesNoJdbc() {
-        noClasses().that().resideInAPackage("dev.migrator.revision")
+        noClasses().that().resideInAPackage("dev.migrator.internal.revision")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "java.nio.file..")
                 .check(core);
     }
@@ -89,17 +112,17 @@ class ArchitectureTest {
     void operationsKnowNothingOfExecution() {
         noClasses().that().resideInAPackage("dev.migrator.operation..")
                 .should().dependOnClassesThat()
-                .resideInAnyPackage("dev.migrator.dialect..", "dev.migrator.state..", "dev.migrator.lock..",
-                        "dev.migrator.execute..", "dev.migrator.command..", "dev.migrator.source..")
+                .resideInAnyPackage("dev.migrator.internal.dialect..", "dev.migrator.internal.state..", "dev.migrator.internal.lock..",
+                        "dev.migrator.internal.execute..", "dev.migrator.internal.command..", "dev.migrator.internal.source..")
                 .check(core);
     }
 
     @Test
     void dialectsKnowNothingOfExecution() {
-        noClasses().that().resideInAPackage("dev.migrator.dialect..")
+        noClasses().that().resideInAPackage("dev.migrator.internal.dialect..")
                 .should().dependOnClassesThat()
-                .resideInAnyPackage("dev.migrator.state..", "dev.migrator.lock..", "dev.migrator.execute..",
-                        "dev.migrator.command..", "dev.migrator.source..")
+                .resideInAnyPackage("dev.migrator.internal.state..", "dev.migrator.internal.lock..", "dev.migrator.internal.execute..",
+                        "dev.migrator.internal.command..", "dev.migrator.internal.source..")
                 .check(core);
     }
 
@@ -112,16 +135,16 @@ class ArchitectureTest {
 
     @Test
     void verbsLiveInTheCommandPackageAndNothingBelowUsesThem() {
-        noClasses().that().resideInAnyPackage("dev.migrator.execute..", "dev.migrator.state..", "dev.migrator.lock..",
-                        "dev.migrator.check..", "dev.migrator.schema..", "dev.migrator.source..", "dev.migrator.revision..",
-                        "dev.migrator.operation..", "dev.migrator.dialect..")
-                .should().dependOnClassesThat().resideInAPackage("dev.migrator.command..")
+        noClasses().that().resideInAnyPackage("dev.migrator.internal.execute..", "dev.migrator.internal.state..", "dev.migrator.internal.lock..",
+                        "dev.migrator.check..", "dev.migrator.internal.check..", "dev.migrator.schema..", "dev.migrator.internal.schema..", "dev.migrator.internal.source..", "dev.migrator.internal.revision..",
+                        "dev.migrator.operation..", "dev.migrator.internal.dialect..")
+                .should().dependOnClassesThat().resideInAPackage("dev.migrator.internal.command..")
                 .check(core);
     }
 
     @Test
     void postgresqlTextIsWrittenByTheDialectOnly() {
-        noClasses().that().resideOutsideOfPackage("dev.migrator.dialect.postgresql..")
+        noClasses().that().resideOutsideOfPackage("dev.migrator.internal.dialect.postgresql..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("org.postgresql.util.ServerErrorMessage")
                 .check(core);
     }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrator.result.HistoryEntry;
 import dev.migrator.result.MigrationResult;
-import dev.migrator.result.MigrationState;
-import dev.migrator.result.StepResult;
+import dev.migrator.result.MigratorStatus.MigrationState;
+import dev.migrator.result.MigrationResult.StepResult;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
 import java.nio.file.Path;

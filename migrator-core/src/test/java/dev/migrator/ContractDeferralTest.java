@@ -3,9 +3,9 @@ package dev.migrator;
 import static dev.migrator.Journal.up;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrator.result.CheckResult;
+import dev.migrator.result.VerifyResult.CheckResult;
 import dev.migrator.result.MigrationResult;
-import dev.migrator.result.MigrationState;
+import dev.migrator.result.MigratorStatus.MigrationState;
 import dev.migrator.result.MigratorStatus;
 import dev.migrator.result.RevisionInfo;
 import dev.migrator.result.ValidationResult;

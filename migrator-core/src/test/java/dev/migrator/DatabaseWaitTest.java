@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
 import dev.migrator.result.MigrationResult;
-import dev.migrator.result.MigrationState;
+import dev.migrator.result.MigratorStatus.MigrationState;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TcpRelay;
 import dev.migrator.testsupport.TestDatabase;
@@ -122,13 +122,13 @@ class DatabaseWaitTest {
 
     @Test
     void theDatabaseIsNamedByHostPortAndNameWithoutCredentials() {
-        assertThat(dev.migrator.execute.DatabaseWait.describe("jdbc:postgresql://app:s3cret@db.internal:5432/shop?password=x"))
+        assertThat(dev.migrator.internal.execute.DatabaseWait.describe("jdbc:postgresql://app:s3cret@db.internal:5432/shop?password=x"))
                 .isEqualTo("db.internal:5432/shop");
-        assertThat(dev.migrator.execute.DatabaseWait.describe("jdbc:postgresql://db1:5432,db2:5432/shop?user=app"))
+        assertThat(dev.migrator.internal.execute.DatabaseWait.describe("jdbc:postgresql://db1:5432,db2:5432/shop?user=app"))
                 .isEqualTo("db1:5432,db2:5432/shop");
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl("jdbc:postgresql://db.internal:6543/shop?password=s3cret");
-        assertThat(dev.migrator.execute.DatabaseWait.describe(dataSource)).isEqualTo("db.internal:6543/shop");
+        assertThat(dev.migrator.internal.execute.DatabaseWait.describe(dataSource)).isEqualTo("db.internal:6543/shop");
     }
 
     /** A real PostgreSQL DataSource that counts how often a connection was asked for. */

@@ -8,7 +8,7 @@ import dev.migrator.event.MigrationListener;
 import dev.migrator.operation.Operations;
 import dev.migrator.operation.Type;
 import dev.migrator.result.MigrationResult;
-import dev.migrator.result.StepResult;
+import dev.migrator.result.MigrationResult.StepResult;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
 import java.nio.file.Path;

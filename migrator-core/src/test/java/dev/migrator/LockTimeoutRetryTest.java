@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,5 +110,79 @@ class LockTimeoutRetryTest {
         assertThat(db.count("SELECT count(*) FROM migrator_history WHERE revision = 'l001' AND NOT success"
                 + " AND error LIKE 'SQLSTATE 55P03:%'")).isEqualTo(1);
         assertThat(migrator.current()).isEmpty();
+    }
+
+    @Test
+    void aRevisionRolledBackAsADeadlocksVictimIsRetriedLikeALockTimeout(TestDatabase db) throws Exception {
+        db.execute("CREATE TABLE ledger (id int)");
+        db.execute("CREATE TABLE audit (id int)");
+        RevisionFiles files = new RevisionFiles(dir);
+        files.revision("d001").upgrade("ALTER TABLE ledger ADD COLUMN note text;\nALTER TABLE audit ADD COLUMN note text;")
+                .downgrade("ALTER TABLE audit DROP COLUMN note;\nALTER TABLE ledger DROP COLUMN note;").write();
+        List<Integer> retries = new CopyOnWriteArrayList<>();
+        CountDownLatch firstRetry = new CountDownLatch(1);
+        MigrationListener listener = new MigrationListener() {
+            @Override
+            public void lockRetry(String revision, int attempt) {
+                retries.add(attempt);
+                firstRetry.countDown();
+            }
+        };
+        // lock_timeout far above deadlock_timeout (1 s): what ends the wait is the deadlock, not the timeout
+        Migrator migrator = files.configure(db).lockTimeout(Duration.ofSeconds(20)).lockRetries(3).listeners(listener).load();
+
+        try (Connection app = db.connect(); Statement s = app.createStatement()) {
+            // the server's deadlock check runs in the waiting session whose deadlock_timeout ends first: the migration's
+            s.execute("SET deadlock_timeout = '20s'");
+            app.setAutoCommit(false);
+            s.execute("SELECT count(*) FROM audit");
+            CompletableFuture<MigrationResult> run = CompletableFuture.supplyAsync(() -> migrator.upgrade("heads"));
+            Awaitility.await("the migration holds ledger and waits for audit").atMost(Duration.ofSeconds(30)).until(() ->
+                    db.count("SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation"
+                            + " WHERE c.relname = 'audit' AND l.mode = 'AccessExclusiveLock' AND NOT l.granted") == 1);
+
+            s.execute("SELECT count(*) FROM ledger"); // waits for the migration: a deadlock, which the server ends
+            assertThat(firstRetry.await(30, TimeUnit.SECONDS)).as("the migration was the victim and is retried").isTrue();
+            app.commit();
+
+            MigrationResult result = run.get(60, TimeUnit.SECONDS);
+            assertThat(result.steps().get(0).attempts()).isEqualTo(2);
+            assertThat(retries).containsExactly(2);
+        }
+        assertThat(db.count("SELECT count(*) FROM information_schema.columns WHERE table_name IN ('ledger', 'audit')"
+                + " AND column_name = 'note'")).isEqualTo(2);
+        assertThat(db.count("SELECT count(*) FROM migrator_history WHERE NOT success")).isZero();
+    }
+
+    @Test
+    void aDeadlockOnTheLastAttemptIsALockConflictNotTheRevisionsFault(TestDatabase db) throws Exception {
+        db.execute("CREATE TABLE ledger (id int)");
+        db.execute("CREATE TABLE audit (id int)");
+        RevisionFiles files = new RevisionFiles(dir);
+        files.revision("d002").upgrade("ALTER TABLE ledger ADD COLUMN note text;\nALTER TABLE audit ADD COLUMN note text;")
+                .downgrade("ALTER TABLE audit DROP COLUMN note;\nALTER TABLE ledger DROP COLUMN note;").write();
+        Migrator migrator = files.configure(db).lockTimeout(Duration.ofSeconds(20)).lockRetries(0).load();
+
+        try (Connection app = db.connect(); Statement s = app.createStatement()) {
+            s.execute("SET deadlock_timeout = '20s'");
+            app.setAutoCommit(false);
+            s.execute("SELECT count(*) FROM audit");
+            CompletableFuture<MigrationResult> run = CompletableFuture.supplyAsync(() -> migrator.upgrade("heads"));
+            Awaitility.await("the migration holds ledger and waits for audit").atMost(Duration.ofSeconds(30)).until(() ->
+                    db.count("SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation"
+                            + " WHERE c.relname = 'audit' AND l.mode = 'AccessExclusiveLock' AND NOT l.granted") == 1);
+            s.execute("SELECT count(*) FROM ledger");
+
+            assertThatThrownBy(() -> run.get(30, TimeUnit.SECONDS)).cause().isInstanceOfSatisfying(MigratorException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.LOCK_RETRIES_EXHAUSTED);
+                assertThat(e.getMessage()).contains("d002_revision.sql:").contains("40P01")
+                        .contains("It was rolled back as the victim of a deadlock with another session, after 1 attempt.")
+                        .contains("Nothing of this revision was applied")
+                        .doesNotContain("Fix the failing statement");
+            });
+            app.rollback();
+        }
+        assertThat(db.count("SELECT count(*) FROM migrator_history WHERE revision = 'd002' AND NOT success"
+                + " AND error LIKE 'SQLSTATE 40P01:%'")).isEqualTo(1);
     }
 }

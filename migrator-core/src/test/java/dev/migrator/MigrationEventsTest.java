@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrator.event.MigrationListener;
 import dev.migrator.result.MigrationResult;
-import dev.migrator.result.StepResult;
+import dev.migrator.result.MigrationResult.StepResult;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
 import java.nio.file.Path;

@@ -1,8 +1,10 @@
 package dev.migrator;
 
-import dev.migrator.check.CheckOutcome;
+import dev.migrator.internal.schema.SchemaReader;
+
+import dev.migrator.check.PostDeployCheck.CheckOutcome;
 import dev.migrator.check.PostDeployCheck;
-import dev.migrator.result.CheckResult;
+import dev.migrator.result.VerifyResult.CheckResult;
 import dev.migrator.result.VerifyResult;
 import dev.migrator.schema.SchemaSnapshot;
 import dev.migrator.testsupport.FreshDatabase;
@@ -45,7 +47,7 @@ class MigratorCheckTest {
 
     private static String fingerprint(TestDatabase db) throws SQLException {
         try (Connection connection = db.connect()) {
-            return SchemaSnapshot.read(connection, null, "migrator_").fingerprint();
+            return SchemaReader.read(connection, null, "migrator_").fingerprint();
         }
     }
 

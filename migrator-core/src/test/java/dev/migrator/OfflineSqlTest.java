@@ -93,7 +93,7 @@ class OfflineSqlTest {
 
     private static String schemaFingerprint(TestDatabase db) throws java.sql.SQLException {
         try (java.sql.Connection connection = db.connect()) {
-            return dev.migrator.schema.SchemaSnapshot.read(connection, null, "migrator_").fingerprint();
+            return dev.migrator.internal.schema.SchemaReader.read(connection, null, "migrator_").fingerprint();
         }
     }
 }

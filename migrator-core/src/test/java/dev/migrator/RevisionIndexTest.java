@@ -3,12 +3,12 @@ package dev.migrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrator.result.CheckResult;
+import dev.migrator.result.VerifyResult.CheckResult;
 import dev.migrator.result.MigrationResult;
-import dev.migrator.result.MigrationState;
+import dev.migrator.result.MigratorStatus.MigrationState;
 import dev.migrator.result.RevisionInfo;
-import dev.migrator.source.index.RevisionIndex;
-import dev.migrator.source.index.RevisionIndexWriter;
+import dev.migrator.internal.source.index.RevisionIndex;
+import dev.migrator.internal.source.index.RevisionIndexWriter;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
 import java.io.IOException;

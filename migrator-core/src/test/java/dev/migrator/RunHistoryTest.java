@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrator.result.HistoryEntry;
 import dev.migrator.result.MigrationResult;
 import dev.migrator.result.RevisionInfo;
-import dev.migrator.result.RunSummary;
+import dev.migrator.result.MigratorStatus.RunSummary;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
 import java.nio.file.Path;

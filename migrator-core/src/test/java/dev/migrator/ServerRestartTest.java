@@ -3,7 +3,7 @@ package dev.migrator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrator.result.MigrationResult;
-import dev.migrator.result.StepResult;
+import dev.migrator.result.MigrationResult.StepResult;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrator.result.HistoryEntry;
 import dev.migrator.result.RevisionInfo;
-import dev.migrator.template.RevisionTemplate;
+import dev.migrator.internal.template.RevisionTemplate;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.migrator.bench;
 
-import dev.migrator.revision.RevisionGraph;
-import dev.migrator.revision.RevisionNode;
+import dev.migrator.internal.revision.RevisionGraph;
+import dev.migrator.internal.revision.RevisionNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -45,7 +45,7 @@ record RevisionFiles(Path root, int count) {
                 Files.copy(file, indexed.resolve(file.getFileName()));
             }
         }
-        dev.migrator.source.index.RevisionIndexWriter.write(indexed, "filesystem:" + indexed);
+        dev.migrator.internal.source.index.RevisionIndexWriter.write(indexed, "filesystem:" + indexed);
         return new RevisionFiles(root, count);
     }
 

@@ -1,11 +1,13 @@
 package dev.migrator.bench;
 
+import dev.migrator.internal.schema.SchemaReader;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.migrator.Migrator;
 import dev.migrator.schema.SchemaSnapshot;
-import dev.migrator.schema.SchemaSnapshotStore;
-import dev.migrator.schema.ServerFingerprint;
+import dev.migrator.internal.schema.SchemaSnapshotStore;
+import dev.migrator.internal.schema.ServerFingerprint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -96,7 +98,7 @@ public final class SchemaRecordBenchmark {
                 .upgrade("base0001");
         int counted;
         try (Connection c = tmpl.connect()) {
-            counted = SchemaSnapshot.read(c, null, "migrator_").objects().size();
+            counted = SchemaReader.read(c, null, "migrator_").objects().size();
         }
         Map<String, Samples> samples = new LinkedHashMap<>();
         for (String what : List.of("revision alone (raw JDBC)", "Migrator upgrade (one revision)",
@@ -170,7 +172,7 @@ public final class SchemaRecordBenchmark {
                 ServerFingerprint.record(c, "public", "migrator_", store, "public.migrator_history",
                         "(SELECT max(run_id) FROM public.migrator_history)");
                 long t1 = System.nanoTime();
-                SchemaSnapshot snapshot = SchemaSnapshot.read(c, "public", "migrator_");
+                SchemaSnapshot snapshot = SchemaReader.read(c, "public", "migrator_");
                 store.save(c, snapshot);
                 try (PreparedStatement update = c.prepareStatement("UPDATE public.migrator_history SET schema_fingerprint = ?"
                         + " WHERE id = (SELECT max(id) FROM public.migrator_history WHERE run_id ="

@@ -1,13 +1,13 @@
 package dev.migrator.cli;
 
 import dev.migrator.ErrorCode;
-import dev.migrator.result.MigrationState;
+import dev.migrator.result.MigratorStatus.MigrationState;
 import dev.migrator.MigratorException;
 import dev.migrator.result.ValidationResult;
 import dev.migrator.result.VerifyResult;
 import dev.migrator.commands.CiCheck;
 import dev.migrator.commands.Safety;
-import dev.migrator.safety.Finding;
+import dev.migrator.safety.SafetyReport.Finding;
 import dev.migrator.safety.SafetyOptions;
 import dev.migrator.safety.SafetyReport;
 import dev.migrator.commands.Workspace;

@@ -6,7 +6,7 @@ import dev.migrator.MigratorException;
 import dev.migrator.Phase;
 import dev.migrator.result.RevisionInfo;
 import dev.migrator.commands.project.RevisionSources;
-import dev.migrator.template.RevisionTemplate;
+import dev.migrator.internal.template.RevisionTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

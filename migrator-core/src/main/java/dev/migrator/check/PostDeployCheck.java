@@ -1,5 +1,6 @@
 package dev.migrator.check;
 
+import java.util.Objects;
 import java.sql.Connection;
 
 /**
@@ -35,5 +36,25 @@ public interface PostDeployCheck {
     /** The revision this check belongs to (a revision's {@code verify} query), or null. */
     default String revision() {
         return null;
+    }
+
+    /**
+     * What a {@link PostDeployCheck} found.
+     *
+     * @param detail why it failed and what to do, or a short confirmation when it passed
+     */
+    public record CheckOutcome(boolean passed, String detail) {
+
+        public CheckOutcome {
+            Objects.requireNonNull(detail, "detail");
+        }
+
+        public static CheckOutcome passed(String detail) {
+            return new CheckOutcome(true, detail);
+        }
+
+        public static CheckOutcome failed(String detail) {
+            return new CheckOutcome(false, detail);
+        }
     }
 }

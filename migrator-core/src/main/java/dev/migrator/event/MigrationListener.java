@@ -1,7 +1,7 @@
 package dev.migrator.event;
 
 import dev.migrator.result.MigrationResult;
-import dev.migrator.result.StepResult;
+import dev.migrator.result.MigrationResult.StepResult;
 import dev.migrator.operation.BatchProgress;
 import java.time.Duration;
 
@@ -18,7 +18,7 @@ public interface MigrationListener {
     /** The advisory lock was obtained after {@code waited}. */
     default void lockAcquired(Duration waited) {}
 
-    /** A lock_timeout (SQLSTATE 55P03) made {@code revision} roll back; attempt {@code attempt} follows. */
+    /** A lock conflict (lock_timeout, SQLSTATE 55P03, or a deadlock, 40P01) made {@code revision} roll back; attempt {@code attempt} follows. */
     default void lockRetry(String revision, int attempt) {}
 
     default void stepStarted(String revision, dev.migrator.Direction direction) {}

@@ -90,4 +90,18 @@ public record Column(String name, Type type, boolean allowsNull, String defaultS
         }
         return references;
     }
+
+    /** A server default as SQL, or {@link #NONE} (no default). */
+    public record ColumnDefault(String sql) {
+
+        public static final ColumnDefault NONE = new ColumnDefault(null);
+
+        public static ColumnDefault of(String sql) {
+            return new ColumnDefault(Names.require(sql, "default expression"));
+        }
+
+        public boolean isNone() {
+            return sql == null;
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package dev.migrator.operation;
 
+import dev.migrator.operation.Column.ColumnDefault;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

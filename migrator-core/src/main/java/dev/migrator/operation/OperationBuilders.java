@@ -1,5 +1,7 @@
 package dev.migrator.operation;
 
+import dev.migrator.operation.Column.ColumnDefault;
+
 import dev.migrator.operation.ColumnOperation.AddColumn;
 import dev.migrator.operation.ColumnOperation.AlterColumn;
 import dev.migrator.operation.ColumnOperation.DropColumn;

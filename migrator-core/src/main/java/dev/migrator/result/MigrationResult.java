@@ -37,4 +37,11 @@ public record MigrationResult(
     public int applied() {
         return steps.size();
     }
+
+    /**
+     * One executed revision of a run.
+     *
+     * @param attempts 1, or more when lock timeouts were retried
+     */
+    public record StepResult(String revision, Direction direction, String message, Duration duration, int attempts) {}
 }

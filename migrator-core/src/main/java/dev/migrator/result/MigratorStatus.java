@@ -1,5 +1,6 @@
 package dev.migrator.result;
 
+import java.time.Instant;
 import dev.migrator.ContractPolicy;
 import java.util.List;
 import java.util.Objects;
@@ -41,4 +42,36 @@ public record MigratorStatus(MigrationState state, Set<String> current, List<Str
     public boolean onlyDeferredPending() {
         return !pending.isEmpty() && deferred.size() == pending.size();
     }
+
+    /** The state of a database relative to the code's revision graph (the {@code state} of the actuator endpoint). */
+    public enum MigrationState {
+        /** No version table yet. */
+        NOT_INITIALIZED,
+        /** Revisions of the code are not applied yet. */
+        PENDING,
+        /** A run is in progress. */
+        MIGRATING,
+        /** Every pending revision is a deferred contract-phase revision or needs one. */
+        CONTRACT_PENDING,
+        UP_TO_DATE,
+        /** The database holds revisions the code does not know (an older release against a newer schema). */
+        AHEAD,
+        /** The last run failed. */
+        FAILED
+    }
+
+    /**
+     * One run (an upgrade, downgrade or stamp) as its history rows tell it: every row of a run carries the
+     * run's id. {@link Migrator#lastRun()} reads the newest.
+     *
+     * @param runId      the run's id: the server's clock at its start, in microseconds since 1970 (runs hold the
+     *                   migration lock one at a time, so ids are unique and ordered as the runs started)
+     * @param startedAt  when its first step started
+     * @param finishedAt when its last step ended; null while a step of it has not ended (it is running, or its
+     *                   process died and no run has come since to record that)
+     * @param steps      its history rows (steps executed, failed ones included)
+     * @param applied    its successful upgrade and downgrade steps (stamps are not counted)
+     * @param success    whether every step succeeded (false while one is still running)
+     */
+    public record RunSummary(long runId, Instant startedAt, Instant finishedAt, int steps, int applied, boolean success) {}
 }

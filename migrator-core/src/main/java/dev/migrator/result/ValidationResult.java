@@ -1,5 +1,7 @@
 package dev.migrator.result;
 
+import dev.migrator.result.MigratorStatus.MigrationState;
+
 import dev.migrator.ContractPolicy;
 import java.util.List;
 import java.util.Set;

@@ -70,4 +70,14 @@ public enum Rule {
     public String toString() {
         return id();
     }
+
+    /** How serious a finding is. An unsuppressed {@link #ERROR} fails {@code migrator.safety=fail} and {@code migrator lint}. */
+    public enum Level {
+        ERROR,
+        WARNING;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 }

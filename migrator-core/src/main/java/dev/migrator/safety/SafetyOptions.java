@@ -1,5 +1,8 @@
 package dev.migrator.safety;
 
+import dev.migrator.safety.Rule.Level;
+
+
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;

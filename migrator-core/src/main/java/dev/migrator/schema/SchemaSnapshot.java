@@ -1,17 +1,13 @@
 package dev.migrator.schema;
 
+
+import java.util.Collections;
 import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
 
-import dev.migrator.dialect.postgresql.PostgresCatalog;
-import dev.migrator.dialect.postgresql.PostgresText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -34,7 +30,8 @@ import java.util.TreeMap;
  */
 public final class SchemaSnapshot {
 
-    static final String HEADER = "# migrator schema snapshot v1";
+    /** The first line of every {@link #text() text form}: its format and version. */
+    public static final String HEADER = "# migrator schema snapshot v1";
 
     /** Sorted by {@link SchemaObject#key()}. */
     private final Map<String, SchemaObject> objects;
@@ -44,7 +41,10 @@ public final class SchemaSnapshot {
     private SchemaSnapshot(Collection<SchemaObject> objects) {
         TreeMap<String, SchemaObject> sorted = new TreeMap<>(CodePointOrder.INSTANCE);
         for (SchemaObject object : objects) {
-            sorted.put(object.key(), object);
+            // Two objects whose words collide (table "a.b" column "c", table "a" column "b.c") have one key:
+            // the one with the greater line is kept, as the server-side fingerprint keeps it, so the result
+            // never depends on the order the objects came in.
+            sorted.merge(object.key(), object, (a, b) -> CodePointOrder.compare(line(a), line(b)) >= 0 ? a : b);
         }
         this.objects = java.util.Collections.unmodifiableMap(sorted);
         this.text = render(sorted.values());
@@ -55,31 +55,7 @@ public final class SchemaSnapshot {
         return new SchemaSnapshot(objects);
     }
 
-    /**
-     * Reads the schema in one catalog query.
-     *
-     * @param schema      the schema to describe; null means the connection's current schema
-     * @param tablePrefix Migrator's table prefix: relations named with it are left out
-     */
-    public static SchemaSnapshot read(Connection connection, String schema, String tablePrefix) {
-        Objects.requireNonNull(tablePrefix, "tablePrefix");
-        try {
-            String resolved = schema != null ? schema : PostgresCatalog.currentSchema(connection);
-            // Expressions (defaults, views, index definitions) are printed relative to the search path;
-            // pin it to the described schema so two sessions with different paths read the same text.
-            String previousPath = setSearchPath(connection, PostgresText.alwaysQuoted(resolved) + ", pg_catalog");
-            try {
-                return new SchemaSnapshot(readObjects(connection, resolved, tablePrefix));
-            } finally {
-                setSearchPath(connection, previousPath);
-            }
-        } catch (SQLException e) {
-            throw new MigratorException(ErrorCode.INTERNAL, "Could not read the schema " + (schema == null ? "(current schema)" : schema)
-                    + " from pg_catalog: " + e.getMessage() + ". Check that the migration user may read the catalog.", e);
-        }
-    }
-
-    /** Parses the {@link #text()} of a snapshot (as stored by {@link SchemaSnapshotStore}). */
+    /** Parses the {@link #text()} of a snapshot (as Migrator stores it in its snapshot table). */
     public static SchemaSnapshot parse(String text) {
         List<SchemaObject> objects = new ArrayList<>();
         int lineNumber = 0;
@@ -142,30 +118,6 @@ public final class SchemaSnapshot {
         return "SchemaSnapshot[" + objects.size() + " objects, fingerprint " + fingerprint + "]";
     }
 
-    private static List<SchemaObject> readObjects(Connection connection, String schema, String tablePrefix) throws SQLException {
-        Map<String, SchemaObject> byKey = new LinkedHashMap<>();
-        try (PreparedStatement query = connection.prepareStatement(SchemaQuery.SQL)) {
-            query.setString(1, schema);
-            query.setString(2, tablePrefix);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    String[] names = (String[]) rows.getArray(3).getArray();
-                    String[] values = (String[]) rows.getArray(4).getArray();
-                    Map<String, String> attributes = new TreeMap<>(CodePointOrder.INSTANCE);
-                    for (int i = 0; i < names.length; i++) {
-                        attributes.put(names[i], values[i] == null ? "" : values[i]);
-                    }
-                    SchemaObject object = new SchemaObject(rows.getString(1), rows.getString(2), attributes);
-                    // Two objects whose words collide (table "a.b" column "c", table "a" column "b.c") have one
-                    // key: the one with the greater line is kept, as ServerFingerprint keeps it, so the result
-                    // never depends on the order the rows came in.
-                    byKey.merge(object.key(), object, (a, b) -> CodePointOrder.compare(line(a), line(b)) >= 0 ? a : b);
-                }
-            }
-        }
-        return new ArrayList<>(byKey.values());
-    }
-
     /** An object's line of the {@link #text() text form}, without its line break. */
     private static String line(SchemaObject object) {
         StringBuilder line = new StringBuilder();
@@ -177,18 +129,6 @@ public final class SchemaSnapshot {
         text.append(escape(object.kind())).append('\t').append(escape(object.name()));
         object.attributes().forEach((attribute, value) ->
                 text.append('\t').append(escape(attribute).replace("=", "\\e")).append('=').append(escape(value)));
-    }
-
-    /** Sets the session's search_path and returns the previous one, in one round trip. */
-    private static String setSearchPath(Connection connection, String path) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT current_setting('search_path'), set_config('search_path', ?, false)")) {
-            statement.setString(1, path);
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getString(1);
-            }
-        }
     }
 
     private static String render(Collection<SchemaObject> objects) {
@@ -242,6 +182,39 @@ public final class SchemaSnapshot {
             return HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /**
+     * One object of a schema as the catalog describes it, e.g. kind {@code column}, name
+     * {@code users.email}, attributes {@code type=text}, {@code nullability=not null}.
+     *
+     * @param kind       {@code table}, {@code column}, {@code constraint}, {@code index}, {@code view},
+     *                   {@code sequence}, {@code function}, {@code trigger} or {@code enum}
+     * @param name       unique within its kind, in the words a person would use
+     * @param attributes sorted by attribute name (code point order), so the text form is deterministic
+     */
+    public record SchemaObject(String kind, String name, Map<String, String> attributes) {
+
+        /** The attribute naming the table an index, constraint, trigger or column belongs to. */
+        public static final String TABLE_ATTRIBUTE = "table";
+
+        public SchemaObject {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(name, "name");
+            TreeMap<String, String> sorted = new TreeMap<>(CodePointOrder.INSTANCE);
+            sorted.putAll(attributes);
+            attributes = Collections.unmodifiableMap(sorted);
+        }
+
+        /** {@code kind name}, the identity of the object inside a snapshot. */
+        public String key() {
+            return kind + " " + name;
+        }
+
+        /** The table a column, constraint, index or trigger belongs to; null for other kinds. */
+        String table() {
+            return attributes.get(TABLE_ATTRIBUTE);
         }
     }
 }

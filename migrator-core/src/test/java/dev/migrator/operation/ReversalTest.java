@@ -1,5 +1,7 @@
 package dev.migrator.operation;
 
+import dev.migrator.operation.Column.ColumnDefault;
+
 import dev.migrator.operation.ColumnOperation.AlterColumn;
 import dev.migrator.operation.ColumnOperation.DropColumn;
 import dev.migrator.operation.IndexOperation.CreateIndex;
@@ -96,7 +98,7 @@ class ReversalTest {
     @Test
     void validationReversesToNothing() {
         Operation reverse = only(op -> op.validateConstraint("t", "c")).reverse().orElseThrow();
-        assertThat(new dev.migrator.dialect.postgresql.PostgresDialect().render(reverse)).isEmpty();
+        assertThat(new dev.migrator.internal.dialect.postgresql.PostgresDialect().render(reverse)).isEmpty();
     }
 
     static final class AddOrdersTable implements ReversibleMigration {

@@ -1,5 +1,9 @@
 package dev.migrator.safety;
 
+import dev.migrator.safety.SafetyReport.Finding;
+
+import dev.migrator.safety.SafetyReport.StatementMeasurement;
+
 import static dev.migrator.operation.Column.column;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +16,7 @@ import dev.migrator.MigratorException;
 import dev.migrator.Revision;
 import dev.migrator.operation.Operations;
 import dev.migrator.operation.Type;
-import dev.migrator.safety.StatementMeasurement.RelationLock;
+import dev.migrator.safety.SafetyReport.StatementMeasurement.RelationLock;
 import dev.migrator.testsupport.TestDatabase;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.migrator.safety;
 
+import dev.migrator.safety.SafetyReport.Finding;
+
 import static dev.migrator.operation.Column.column;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,8 @@
 package dev.migrator.safety;
 
+import dev.migrator.safety.Rule.Level;
+import dev.migrator.safety.SafetyReport.Finding;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrator.Migrator;

@@ -1,5 +1,7 @@
 package dev.migrator.safety;
 
+import dev.migrator.safety.SafetyReport.Finding;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,9 @@
 package dev.migrator.safety;
 
+import dev.migrator.safety.SafetyReport.Finding;
+
+import dev.migrator.safety.Rule.Level;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrator.Migrator;

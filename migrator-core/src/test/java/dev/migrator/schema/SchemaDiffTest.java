@@ -1,5 +1,11 @@
 package dev.migrator.schema;
 
+import dev.migrator.internal.schema.SchemaReader;
+
+import dev.migrator.schema.SchemaDiff.SchemaChange;
+
+import dev.migrator.schema.SchemaSnapshot.SchemaObject;
+
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +40,7 @@ class SchemaDiffTest {
 
     private SchemaSnapshot read() throws SQLException {
         try (Connection connection = db.connect()) {
-            return SchemaSnapshot.read(connection, null, "migrator_");
+            return SchemaReader.read(connection, null, "migrator_");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.migrator.schema;
 
+import dev.migrator.schema.SchemaSnapshot.SchemaObject;
+
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.NotBlank;

@@ -1,5 +1,11 @@
 package dev.migrator.schema;
 
+import dev.migrator.internal.schema.SchemaSnapshotStore;
+
+import dev.migrator.internal.schema.SchemaReader;
+
+import dev.migrator.schema.SchemaSnapshot.SchemaObject;
+
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -18,7 +24,7 @@ class SchemaSnapshotTest {
 
     private static SchemaSnapshot read(TestDatabase db) throws SQLException {
         try (Connection connection = db.connect()) {
-            return SchemaSnapshot.read(connection, null, PREFIX);
+            return SchemaReader.read(connection, null, PREFIX);
         }
     }
 
@@ -65,7 +71,7 @@ class SchemaSnapshotTest {
             // another session with another search_path prints expressions the same way
             statement.execute("CREATE SCHEMA other");
             statement.execute("SET search_path = other, public");
-            second = SchemaSnapshot.read(connection, "public", PREFIX);
+            second = SchemaReader.read(connection, "public", PREFIX);
             assertThat(db.queryValue("SELECT 1")).isEqualTo(1);
             try (var row = statement.executeQuery("SHOW search_path")) {
                 row.next();
@@ -108,7 +114,7 @@ class SchemaSnapshotTest {
         db.execute("CREATE INDEX migrator_history_revision_idx ON migrator_history (revision)");
         db.execute("CREATE TABLE migrator_batch_progress (revision text)");
         try (Connection connection = db.connect()) {
-            new SchemaSnapshotStore(null, PREFIX).save(connection, SchemaSnapshot.read(connection, null, PREFIX));
+            new SchemaSnapshotStore(null, PREFIX).save(connection, SchemaReader.read(connection, null, PREFIX));
         }
         db.execute("INSERT INTO migrator_version VALUES ('abc')");
 
@@ -123,7 +129,7 @@ class SchemaSnapshotTest {
         db.execute("CREATE TABLE migrator_version (revision varchar(64) PRIMARY KEY)");
 
         try (Connection connection = db.connect()) {
-            SchemaSnapshot snapshot = SchemaSnapshot.read(connection, null, "ops_");
+            SchemaSnapshot snapshot = SchemaReader.read(connection, null, "ops_");
             assertThat(snapshot.objects()).extracting(SchemaObject::key)
                     .contains("table migrator_version").doesNotContain("table ops_version");
         }
@@ -136,7 +142,7 @@ class SchemaSnapshotTest {
         db.execute("CREATE TABLE app.orders (id int PRIMARY KEY, total numeric(10, 2) DEFAULT 0)");
 
         try (Connection connection = db.connect()) {
-            SchemaSnapshot snapshot = SchemaSnapshot.read(connection, "app", PREFIX);
+            SchemaSnapshot snapshot = SchemaReader.read(connection, "app", PREFIX);
             assertThat(snapshot.objects()).extracting(SchemaObject::key)
                     .contains("table orders", "column orders.total").doesNotContain("table public_thing");
             assertThat(attributes(snapshot, "column orders.total")).containsEntry("type", "numeric(10,2)");

@@ -1,7 +1,7 @@
 package dev.migrator.maven;
 
 import dev.migrator.ErrorCode;
-import dev.migrator.result.MigrationState;
+import dev.migrator.result.MigratorStatus.MigrationState;
 import dev.migrator.MigratorException;
 import dev.migrator.result.ValidationResult;
 import dev.migrator.commands.Workspace;

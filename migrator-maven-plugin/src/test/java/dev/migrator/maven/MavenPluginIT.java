@@ -160,8 +160,8 @@ class MavenPluginIT {
         assertThat(build.status()).as(build.log()).isZero();
         Path index = project.resolve("target/classes/db/migrations/migrator.index");
         assertThat(build.log()).contains("migrator: wrote " + index);
-        var written = dev.migrator.source.index.IndexFormat.read(Files.readString(index), index.toString());
-        assertThat(written.files()).extracting(dev.migrator.source.index.IndexedFile::id).containsExactly("aa0001", "aa0002");
+        var written = dev.migrator.internal.source.index.IndexFormat.read(Files.readString(index), index.toString());
+        assertThat(written.files()).extracting(dev.migrator.internal.source.index.IndexedFile::id).containsExactly("aa0001", "aa0002");
         Build current = mvn("migrator:index", "-Dmigrator.index.check");
         assertThat(current.status()).as(current.log()).isZero();
         assertThat(current.log()).contains("the revision index of classpath:db/migrations is current");

@@ -2,7 +2,7 @@ package dev.migrator.autoconfigure;
 
 import dev.migrator.Migrator;
 import dev.migrator.MigratorException;
-import dev.migrator.support.Secrets;
+import dev.migrator.internal.support.Secrets;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

@@ -3,7 +3,7 @@ package dev.migrator.autoconfigure;
 import dev.migrator.ErrorCode;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorException;
-import dev.migrator.safety.Finding;
+import dev.migrator.safety.SafetyReport.Finding;
 import dev.migrator.safety.SafetyReport;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -44,7 +44,7 @@ final class StartupSafety {
         List<Finding> findings = report.findings();
         findings.stream().filter(Finding::suppressed).forEach(f -> log.info("Migration safety: {}", f));
         findings.stream().filter(f -> !f.suppressed()).forEach(f -> log.warn("Migration safety: {}", f));
-        List<Finding> errors = findings.stream().filter(f -> !f.suppressed() && f.level() == dev.migrator.safety.Level.ERROR)
+        List<Finding> errors = findings.stream().filter(f -> !f.suppressed() && f.level() == dev.migrator.safety.Rule.Level.ERROR)
                 .toList();
         if (mode == SafetyMode.FAIL && !errors.isEmpty()) {
             throw new MigratorException(ErrorCode.SAFETY_VIOLATION, "migrator.safety=fail: " + errors.size()

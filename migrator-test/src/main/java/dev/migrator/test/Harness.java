@@ -1,12 +1,14 @@
 package dev.migrator.test;
 
+import dev.migrator.internal.schema.SchemaReader;
+
 import dev.migrator.ContractPolicy;
 import dev.migrator.ErrorCode;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorConfiguration;
 import dev.migrator.MigratorException;
 import dev.migrator.schema.SchemaSnapshot;
-import dev.migrator.schema.SchemaSnapshotStore;
+import dev.migrator.internal.schema.SchemaSnapshotStore;
 import dev.migrator.test.database.ScratchDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -119,7 +121,7 @@ final class Harness implements AutoCloseable {
     /** The schema the revisions' unqualified names land in (the session's current schema), Migrator's tables left out. */
     SchemaSnapshot snapshot(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            return SchemaSnapshot.read(connection, null, tablePrefix);
+            return SchemaReader.read(connection, null, tablePrefix);
         } catch (SQLException e) {
             throw new MigratorException(ErrorCode.CONNECTION_FAILED, "Could not read the schema of the test database: " + e.getMessage(), e);
         }

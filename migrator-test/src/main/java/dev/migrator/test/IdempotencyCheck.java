@@ -3,7 +3,7 @@ package dev.migrator.test;
 import dev.migrator.result.RevisionInfo;
 import dev.migrator.schema.SchemaDiff;
 import dev.migrator.schema.SchemaSnapshot;
-import dev.migrator.source.SqlStatement;
+import dev.migrator.internal.source.SqlStatement;
 import dev.migrator.test.RevisionHooks.Moment;
 import dev.migrator.test.database.ScratchDatabase;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package dev.migrator.test;
 
 import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
-import dev.migrator.source.SqlScript;
-import dev.migrator.source.SqlStatement;
+import dev.migrator.internal.source.SqlScript;
+import dev.migrator.internal.source.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -1,6 +1,6 @@
 package dev.migrator.test;
 
-import dev.migrator.schema.SchemaChange;
+import dev.migrator.schema.SchemaDiff.SchemaChange;
 import dev.migrator.schema.SchemaDiff;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.migrator.test;
 
-import dev.migrator.result.CheckResult;
+import dev.migrator.result.VerifyResult.CheckResult;
 import dev.migrator.result.RevisionInfo;
 import dev.migrator.result.VerifyResult;
 import dev.migrator.schema.SchemaDiff;

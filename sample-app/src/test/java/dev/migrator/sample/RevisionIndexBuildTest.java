@@ -2,10 +2,10 @@ package dev.migrator.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrator.source.index.IndexFormat;
-import dev.migrator.source.index.IndexedFile;
-import dev.migrator.source.index.RevisionIndex;
-import dev.migrator.source.index.RevisionIndexWriter;
+import dev.migrator.internal.source.index.IndexFormat;
+import dev.migrator.internal.source.index.IndexedFile;
+import dev.migrator.internal.source.index.RevisionIndex;
+import dev.migrator.internal.source.index.RevisionIndexWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrator.Migration;
 import dev.migrator.Migrator;
-import dev.migrator.safety.Finding;
+import dev.migrator.safety.SafetyReport.Finding;
 import dev.migrator.safety.Rule;
 import dev.migrator.safety.SafetyOptions;
 import dev.migrator.safety.SafetyReport;

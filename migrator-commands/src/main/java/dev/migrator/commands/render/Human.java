@@ -1,6 +1,6 @@
 package dev.migrator.commands.render;
 
-import dev.migrator.result.CheckResult;
+import dev.migrator.result.VerifyResult.CheckResult;
 import dev.migrator.result.HistoryEntry;
 import dev.migrator.result.MigrationResult;
 import dev.migrator.result.MigratorStatus;
@@ -8,7 +8,7 @@ import dev.migrator.Phase;
 import dev.migrator.result.RevisionDetails;
 import dev.migrator.result.RevisionInfo;
 import dev.migrator.result.StampResult;
-import dev.migrator.result.StepResult;
+import dev.migrator.result.MigrationResult.StepResult;
 import dev.migrator.result.ValidationResult;
 import dev.migrator.result.VerifyResult;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.migrator.commands.render;
 
 import dev.migrator.Direction;
-import dev.migrator.result.StepResult;
+import dev.migrator.result.MigrationResult.StepResult;
 import dev.migrator.event.MigrationListener;
 import dev.migrator.operation.BatchProgress;
 import java.time.Duration;

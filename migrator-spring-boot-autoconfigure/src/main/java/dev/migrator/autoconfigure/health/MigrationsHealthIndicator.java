@@ -1,7 +1,7 @@
 package dev.migrator.autoconfigure.health;
 
-import dev.migrator.result.CheckResult;
-import dev.migrator.result.MigrationState;
+import dev.migrator.result.VerifyResult.CheckResult;
+import dev.migrator.result.MigratorStatus.MigrationState;
 import dev.migrator.result.MigratorStatus;
 import dev.migrator.result.VerifyResult;
 import dev.migrator.autoconfigure.status.MigrationChecks;
@@ -36,7 +36,10 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        StatusReading reading = status.read();
+        // the checks, when due, are evaluated on the status read's connection right after it: one read per check
+        MigrationStatusView.WithChecks read = checks == null ? new MigrationStatusView.WithChecks(status.read(), null)
+                : status.read(MigrationsHealthIndicator::settled);
+        StatusReading reading = read.reading();
         if (reading instanceof StatusReading.Unknown unknown) {
             return unknown(unknown);
         }
@@ -54,11 +57,9 @@ public class MigrationsHealthIndicator implements HealthIndicator {
                 .withDetail("pending", current.pending().size());
         // Checks only decide between UP and DOWN: while revisions are pending the version-table check
         // fails by definition, and a running CREATE INDEX CONCURRENTLY is INVALID until it finishes.
-        boolean settled = current.state() == MigrationState.UP_TO_DATE || current.state() == MigrationState.AHEAD
-                || current.state() == MigrationState.CONTRACT_PENDING;
-        if (checks != null && settled) {
+        if (checks != null && settled(current)) {
             // past the status timeout, the last evaluation; before the first one has finished, no verdict
-            Optional<VerifyResult> evaluated = checks.current(status.timeout());
+            Optional<VerifyResult> evaluated = checks.current(status.timeout(), read.checks());
             if (evaluated.isEmpty()) {
                 return health.withDetail("checks", "EVALUATING").build();
             }
@@ -71,6 +72,12 @@ public class MigrationsHealthIndicator implements HealthIndicator {
             }
         }
         return health.build();
+    }
+
+    /** The states the checks decide between UP and DOWN in. */
+    private static boolean settled(MigratorStatus current) {
+        return current.state() == MigrationState.UP_TO_DATE || current.state() == MigrationState.AHEAD
+                || current.state() == MigrationState.CONTRACT_PENDING;
     }
 
     private Health unknown(StatusReading.Unknown unknown) {

@@ -6,7 +6,7 @@ import dev.migrator.autoconfigure.status.StatusReading;
 import dev.migrator.Direction;
 import dev.migrator.result.MigrationResult;
 import dev.migrator.result.MigratorStatus;
-import dev.migrator.result.StepResult;
+import dev.migrator.result.MigrationResult.StepResult;
 import dev.migrator.event.MigrationListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

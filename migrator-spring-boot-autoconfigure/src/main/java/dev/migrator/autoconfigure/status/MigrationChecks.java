@@ -1,7 +1,8 @@
 package dev.migrator.autoconfigure.status;
 
-import dev.migrator.result.CheckResult;
+import dev.migrator.result.VerifyResult.CheckResult;
 import dev.migrator.result.MigrationResult;
+import dev.migrator.result.MigratorStatus;
 import dev.migrator.Migrator;
 import dev.migrator.result.VerifyResult;
 import dev.migrator.check.PostDeployCheck;
@@ -22,6 +23,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The post-deploy checks (built-in and every {@link PostDeployCheck} bean) as the endpoint, health
@@ -40,7 +44,8 @@ public class MigrationChecks implements MigrationListener {
     private final ObjectProvider<PostDeployCheck> userChecks;
     private final Duration cacheTtl;
     private final Clock clock;
-    private final Object evaluating = new Object();
+    /** One evaluation at a time; a status read that would wait for it reads the status alone instead. */
+    private final ReentrantLock evaluating = new ReentrantLock();
     private volatile @Nullable Evaluation last;
     private final Object background = new Object();
     private @Nullable CompletableFuture<VerifyResult> inBackground;
@@ -73,7 +78,11 @@ public class MigrationChecks implements MigrationListener {
         }
         if (afterRun != null && !afterRun.isDone()) {
             try {
-                return afterRun.get();
+                VerifyResult result = afterRun.get();
+                if (result != null) {
+                    return result;
+                }
+                // an evaluation with a status read that did not run the checks: evaluate here
             } catch (ExecutionException e) {
                 // evaluate() never throws; should it have, evaluate here
             } catch (InterruptedException e) {
@@ -90,9 +99,41 @@ public class MigrationChecks implements MigrationListener {
         if (isFresh(evaluation)) {
             return evaluation.result();
         }
-        synchronized (evaluating) {
+        evaluating.lock();
+        try {
             evaluation = last;
             return isFresh(evaluation) ? evaluation.result() : evaluate();
+        } finally {
+            evaluating.unlock();
+        }
+    }
+
+    /**
+     * {@link #current()}, taking the result of {@code withStatus} (an evaluation started with this request's
+     * status read, {@link #evaluateAfterStatus}) when it ran the checks.
+     */
+    public VerifyResult current(@Nullable CompletableFuture<VerifyResult> withStatus) {
+        // never completes exceptionally; null when it ran no checks
+        VerifyResult result = withStatus == null ? null : withStatus.exceptionally(e -> null).join();
+        return result != null ? result : current();
+    }
+
+    /**
+     * {@link #current(Duration)}, taking the result of {@code withStatus} (an evaluation started with this
+     * request's status read, {@link #evaluateAfterStatus}) when it ran the checks within {@code wait}.
+     */
+    public Optional<VerifyResult> current(Duration wait, @Nullable CompletableFuture<VerifyResult> withStatus) {
+        if (withStatus == null) {
+            return current(wait);
+        }
+        try {
+            VerifyResult result = withStatus.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+            return result != null ? Optional.of(result) : current(wait);
+        } catch (TimeoutException | ExecutionException e) {
+            return cached();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return cached();
         }
     }
 
@@ -110,21 +151,72 @@ public class MigrationChecks implements MigrationListener {
         CompletableFuture<VerifyResult> running;
         synchronized (background) {
             if (inBackground == null || inBackground.isDone()) {
-                inBackground = CompletableFuture.supplyAsync(this::cachedOrEvaluated, runnable -> {
-                    Thread thread = new Thread(runnable, CHECKS_THREAD);
-                    thread.setDaemon(true);
-                    thread.start();
-                });
+                inBackground = inBackground(this::cachedOrEvaluated);
             }
             running = inBackground;
         }
         try {
-            return Optional.of(running.get(wait.toNanos(), TimeUnit.NANOSECONDS));
+            // null: an evaluation with another request's status read, whose state did not call for the checks
+            return Optional.ofNullable(running.get(wait.toNanos(), TimeUnit.NANOSECONDS)).or(this::cached);
         } catch (TimeoutException | ExecutionException e) {
             return cached();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return cached();
+        }
+    }
+
+    /**
+     * Starts an evaluation in the background that first reads the status, on the connection the checks then
+     * run on, and tells {@code gate} (which decides whether the checks run): so a request that shows the state
+     * and the checks makes one read of the state and takes one connection. Nothing starts (null) when the last
+     * evaluation is fresh or one is already under way: the caller then reads the status on its own and asks
+     * {@link #current(Duration)} as before.
+     *
+     * @return completes with the checks' result, or with null when they did not run (the gate declined, the
+     *         status could not be read, or another evaluation held the lock and the status was read alone);
+     *         never exceptionally
+     */
+    public @Nullable CompletableFuture<VerifyResult> evaluateAfterStatus(StatusGate gate) {
+        synchronized (background) {
+            if (isFresh(last) || (inBackground != null && !inBackground.isDone())) {
+                return null;
+            }
+            CompletableFuture<VerifyResult> evaluation = inBackground(() -> evaluateAfter(gate));
+            inBackground = evaluation;
+            return evaluation;
+        }
+    }
+
+    private @Nullable VerifyResult evaluateAfter(StatusGate gate) {
+        if (!evaluating.tryLock()) {
+            // another evaluation is running: the status must not wait for it
+            try {
+                gate.read(migrator.getObject().status());
+            } catch (RuntimeException e) {
+                gate.failed(e);
+            }
+            return null;
+        }
+        AtomicBoolean told = new AtomicBoolean();
+        long started = System.nanoTime();
+        try {
+            Optional<VerifyResult> result = migrator.getObject().statusThenCheck(userChecks.orderedStream().toList(), status -> {
+                told.set(true);
+                return gate.read(status);
+            });
+            result.ifPresent(r -> last = new Evaluation(r, clock.instant()));
+            return result.orElse(null);
+        } catch (RuntimeException e) {
+            if (!told.get()) {
+                gate.failed(e);
+                return null;
+            }
+            VerifyResult result = ChecksLog.couldNotEvaluate(e, started);
+            last = new Evaluation(result, clock.instant());
+            return result;
+        } finally {
+            evaluating.unlock();
         }
     }
 
@@ -140,9 +232,7 @@ public class MigrationChecks implements MigrationListener {
             List<PostDeployCheck> checks = userChecks.orderedStream().toList();
             result = migrator.getObject().check(checks);
         } catch (RuntimeException e) {
-            log.warn("Post-deploy checks could not be evaluated: {}", e.getMessage());
-            result = new VerifyResult(List.of(new CheckResult("checks", null, CheckResult.Status.FAILED,
-                    Duration.ofNanos(System.nanoTime() - started), "could not evaluate the checks: " + e.getMessage())));
+            result = ChecksLog.couldNotEvaluate(e, started);
         }
         last = new Evaluation(result, clock.instant());
         return result;
@@ -177,11 +267,7 @@ public class MigrationChecks implements MigrationListener {
     public void runSucceeded(MigrationResult run) {
         CompletableFuture<VerifyResult> evaluation;
         synchronized (background) {
-            evaluation = CompletableFuture.supplyAsync(this::evaluate, runnable -> {
-                Thread thread = new Thread(runnable, CHECKS_THREAD);
-                thread.setDaemon(true);
-                thread.start();
-            });
+            evaluation = inBackground(this::evaluate);
             inBackground = evaluation;
         }
         evaluation.whenComplete((result, error) -> {
@@ -189,23 +275,18 @@ public class MigrationChecks implements MigrationListener {
                 // observability never breaks a migration
                 log.warn("Could not evaluate the post-deploy checks after migrating: {}", error.getMessage(), error);
             } else {
-                logOutcome(result);
+                ChecksLog.outcome(result);
             }
         });
     }
 
-    private static void logOutcome(VerifyResult result) {
-        if (result.passed()) {
-            log.info("Post-deploy checks passed ({} checks)", result.results().size());
-            return;
-        }
-        log.warn("{} of {} post-deploy checks FAILED after migrating; see /actuator/migrations/checks",
-                result.failed(), result.results().size());
-        for (CheckResult check : result.results()) {
-            if (!check.passed()) {
-                log.warn("  {}{}: {}", check.name(), check.revision() == null ? "" : " " + check.revision(), check.detail());
-            }
-        }
+    /** Runs {@code evaluation} on a thread of its own (a daemon: a check stuck outside JDBC must not keep the JVM alive). */
+    private static CompletableFuture<VerifyResult> inBackground(Supplier<@Nullable VerifyResult> evaluation) {
+        return CompletableFuture.supplyAsync(evaluation, runnable -> {
+            Thread thread = new Thread(runnable, CHECKS_THREAD);
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
     private boolean isFresh(@Nullable Evaluation evaluation) {

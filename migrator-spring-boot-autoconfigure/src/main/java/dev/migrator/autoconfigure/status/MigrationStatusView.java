@@ -1,11 +1,12 @@
 package dev.migrator.autoconfigure.status;
 
 import dev.migrator.ErrorCode;
-import dev.migrator.result.MigrationState;
+import dev.migrator.result.MigratorStatus.MigrationState;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorException;
 import dev.migrator.result.MigratorStatus;
-import dev.migrator.support.Secrets;
+import dev.migrator.result.VerifyResult;
+import dev.migrator.internal.support.Secrets;
 import dev.migrator.autoconfigure.MigratorStartupStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
@@ -45,24 +47,33 @@ public class MigrationStatusView implements DisposableBean {
 
     private final ObjectProvider<Migrator> migrator;
     private final ObjectProvider<MigratorStartupStatus> startup;
+    private final @Nullable ObjectProvider<MigrationChecks> checks;
     private final Duration timeout;
     private final Clock clock;
     private final ThreadPoolExecutor executor;
     private final Object reading = new Object();
-    private @Nullable CompletableFuture<StatusReading> inFlight;
+    private @Nullable Read inFlight;
     private volatile StatusReading latest;
 
+    /** A view that reads the state alone (the checks, if any, read it again when they are evaluated). */
     public MigrationStatusView(ObjectProvider<Migrator> migrator, ObjectProvider<MigratorStartupStatus> startup, Duration timeout) {
-        this(migrator, startup, timeout, Clock.systemUTC());
+        this(migrator, startup, null, timeout, Clock.systemUTC());
     }
 
-    MigrationStatusView(ObjectProvider<Migrator> migrator, ObjectProvider<MigratorStartupStatus> startup, Duration timeout,
-            Clock clock) {
+    /** @param checks the post-deploy checks, evaluated with the state's read when a caller wants both ({@link #read(Predicate)}) */
+    public MigrationStatusView(ObjectProvider<Migrator> migrator, ObjectProvider<MigratorStartupStatus> startup,
+            ObjectProvider<MigrationChecks> checks, Duration timeout) {
+        this(migrator, startup, checks, timeout, Clock.systemUTC());
+    }
+
+    MigrationStatusView(ObjectProvider<Migrator> migrator, ObjectProvider<MigratorStartupStatus> startup,
+            @Nullable ObjectProvider<MigrationChecks> checks, Duration timeout, Clock clock) {
         if (timeout.isZero() || timeout.isNegative()) {
             throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, "migrator.status-timeout must be positive, was " + timeout);
         }
         this.migrator = Objects.requireNonNull(migrator, "migrator");
         this.startup = Objects.requireNonNull(startup, "startup");
+        this.checks = checks;
         this.timeout = timeout;
         this.clock = clock;
         this.executor = new ThreadPoolExecutor(1, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(QUEUED_READS), runnable -> {
@@ -76,8 +87,31 @@ public class MigrationStatusView implements DisposableBean {
 
     /** The state now, or UNKNOWN with the last state read when the database does not answer in time. Never throws. */
     public StatusReading read() {
+        return await(readAsync());
+    }
+
+    /**
+     * A read of the state and, for the states {@code checksWanted} accepts, the post-deploy checks evaluated on
+     * the same connection right after it (when they are due: {@link MigrationChecks#evaluateAfterStatus}), for
+     * a caller that shows both: one read of the state and one connection per request. Pass {@link #checks()}
+     * of the answer to {@link MigrationChecks#current(Duration, CompletableFuture)}.
+     */
+    public WithChecks read(Predicate<MigratorStatus> checksWanted) {
+        Read read = shared(checksWanted);
+        return new WithChecks(await(bounded(read.status())), read.checks());
+    }
+
+    /**
+     * The state as read, and the evaluation of the checks started with that read.
+     *
+     * @param checks null when none was started with it (the checks were fresh, or under way already, or
+     *               the read was shared with a caller that did not want them)
+     */
+    public record WithChecks(StatusReading reading, @Nullable CompletableFuture<VerifyResult> checks) {}
+
+    private StatusReading await(CompletableFuture<StatusReading> reading) {
         try {
-            return readAsync().get();
+            return reading.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return unknown("interrupted while reading the migration state");
@@ -93,26 +127,65 @@ public class MigrationStatusView implements DisposableBean {
      * must never hold a scrape.
      */
     public CompletableFuture<StatusReading> readAsync() {
-        return shared().copy().orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS).exceptionally(failure -> {
+        return bounded(shared(null).status());
+    }
+
+    private CompletableFuture<StatusReading> bounded(CompletableFuture<StatusReading> read) {
+        return read.copy().orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS).exceptionally(failure -> {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             return unknown(cause instanceof TimeoutException ? "the database did not answer within " + describe(timeout)
                     : reason(cause));
         });
     }
 
-    private CompletableFuture<StatusReading> shared() {
+    /** A read of the state in flight, and the checks' evaluation that read it (null when none did). */
+    private record Read(CompletableFuture<StatusReading> status, @Nullable CompletableFuture<VerifyResult> checks) {}
+
+    private Read shared(@Nullable Predicate<MigratorStatus> checksWanted) {
         synchronized (reading) {
-            if (inFlight != null && !inFlight.isDone()) {
+            if (inFlight != null && !inFlight.status().isDone()) {
                 return inFlight;
             }
-            CompletableFuture<StatusReading> read = new CompletableFuture<>();
-            try {
-                executor.execute(() -> read.complete(readNow()));
-            } catch (RejectedExecutionException e) {
-                read.complete(unknown("too many reads of the migration state are waiting for the database"));
+            CompletableFuture<StatusReading> status = new CompletableFuture<>();
+            MigrationChecks due = checksWanted == null || checks == null ? null : checks.getIfAvailable();
+            CompletableFuture<VerifyResult> evaluation = due == null ? null
+                    : due.evaluateAfterStatus(new Gate(status, checksWanted));
+            if (evaluation == null) {
+                try {
+                    executor.execute(() -> status.complete(readNow()));
+                } catch (RejectedExecutionException e) {
+                    status.complete(unknown("too many reads of the migration state are waiting for the database"));
+                }
             }
-            inFlight = read;
-            return read;
+            inFlight = new Read(status, evaluation);
+            return inFlight;
+        }
+    }
+
+    /** Gives the status an evaluation of the checks read first to the request, and says whether it wants the checks. */
+    private final class Gate implements StatusGate {
+
+        private final CompletableFuture<StatusReading> status;
+        private final Predicate<MigratorStatus> checksWanted;
+
+        Gate(CompletableFuture<StatusReading> status, Predicate<MigratorStatus> checksWanted) {
+            this.status = status;
+            this.checksWanted = checksWanted;
+        }
+
+        @Override
+        public boolean read(MigratorStatus read) {
+            StatusReading.Known known = new StatusReading.Known(corrected(read), clock.instant());
+            latest = known;
+            status.complete(known);
+            return checksWanted.test(known.status());
+        }
+
+        @Override
+        public void failed(RuntimeException failure) {
+            StatusReading reading = unknown(reason(failure));
+            latest = reading;
+            status.complete(reading);
         }
     }
 

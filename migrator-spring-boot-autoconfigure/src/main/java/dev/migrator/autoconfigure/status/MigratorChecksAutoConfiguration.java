@@ -23,8 +23,8 @@ public final class MigratorChecksAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     MigrationStatusView migrationStatusView(ObjectProvider<Migrator> migrator, ObjectProvider<MigratorStartupStatus> startup,
-            MigratorProperties properties) {
-        return new MigrationStatusView(migrator, startup, properties.getStatusTimeout());
+            ObjectProvider<MigrationChecks> checks, MigratorProperties properties) {
+        return new MigrationStatusView(migrator, startup, checks, properties.getStatusTimeout());
     }
 
     @Bean

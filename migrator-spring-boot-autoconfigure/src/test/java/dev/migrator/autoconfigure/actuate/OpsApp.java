@@ -1,6 +1,6 @@
 package dev.migrator.autoconfigure.actuate;
 
-import dev.migrator.check.CheckOutcome;
+import dev.migrator.check.PostDeployCheck.CheckOutcome;
 import dev.migrator.check.PostDeployCheck;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;

@@ -32,6 +32,11 @@ final class OpsHttp implements AutoCloseable {
     }
 
     static OpsHttp start(TestDatabase db, String... extra) {
+        return start(db, List.of(), extra);
+    }
+
+    /** Starts {@link OpsApp} with {@code sources} added to it (test configurations). */
+    static OpsHttp start(TestDatabase db, List<Class<?>> sources, String... extra) {
         List<String> properties = new ArrayList<>(List.of(
                 "server.port=0",
                 "migrator.locations=classpath:db/ops",
@@ -44,6 +49,7 @@ final class OpsHttp implements AutoCloseable {
         properties.addAll(List.of(extra));
         SpringApplicationBuilder builder = TestApps.builder(OpsApp.class, db, WebApplicationType.SERVLET,
                 properties.toArray(String[]::new));
+        builder.sources(sources.toArray(Class<?>[]::new));
         return new OpsHttp(builder.run());
     }
 

@@ -1,7 +1,9 @@
 package dev.migrator.test.jpa;
 
+import dev.migrator.internal.schema.SchemaReader;
+
 import dev.migrator.MigratorConfiguration;
-import dev.migrator.schema.SchemaObject;
+import dev.migrator.schema.SchemaSnapshot.SchemaObject;
 import dev.migrator.schema.SchemaSnapshot;
 import dev.migrator.test.jpa.ModelDifference.Kind;
 import java.sql.Connection;
@@ -141,7 +143,7 @@ final class ModelComparison {
     private Map<String, SchemaObject> schema(String schema) {
         return schemas.computeIfAbsent(schema == null ? "" : schema, key -> {
             Map<String, SchemaObject> objects = new HashMap<>();
-            SchemaSnapshot.read(connection, schema, MigratorConfiguration.DEFAULT_TABLE_PREFIX).objects()
+            SchemaReader.read(connection, schema, MigratorConfiguration.DEFAULT_TABLE_PREFIX).objects()
                     .forEach(object -> objects.put(object.key(), object));
             return objects;
         });

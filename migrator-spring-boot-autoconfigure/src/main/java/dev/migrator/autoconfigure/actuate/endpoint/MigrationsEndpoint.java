@@ -3,16 +3,16 @@ package dev.migrator.autoconfigure.actuate.endpoint;
 import dev.migrator.autoconfigure.status.MigrationChecks;
 import dev.migrator.autoconfigure.status.MigrationStatusView;
 import dev.migrator.autoconfigure.status.StatusReading;
-import dev.migrator.result.CheckResult;
+import dev.migrator.result.VerifyResult.CheckResult;
 import dev.migrator.result.HistoryEntry;
-import dev.migrator.result.MigrationState;
+import dev.migrator.result.MigratorStatus.MigrationState;
 import dev.migrator.Migrator;
 import dev.migrator.MigratorException;
 import dev.migrator.result.MigratorStatus;
 import dev.migrator.Phase;
 import dev.migrator.result.RevisionDetails;
 import dev.migrator.result.RevisionInfo;
-import dev.migrator.result.RunSummary;
+import dev.migrator.result.MigratorStatus.RunSummary;
 import dev.migrator.result.VerifyResult;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
@@ -59,10 +60,13 @@ public class MigrationsEndpoint {
      */
     @ReadOperation
     public WebEndpointResponse<Object> migrations() {
-        StatusReading reading = status.read();
+        // the checks, when due, are evaluated on the status read's connection right after it: one read per request
+        MigrationStatusView.WithChecks read = checks == null ? new MigrationStatusView.WithChecks(status.read(), null)
+                : status.read(current -> current.state() != MigrationState.MIGRATING);
+        StatusReading reading = read.reading();
         if (reading instanceof StatusReading.Known known) {
             try {
-                return new WebEndpointResponse<>(summary(known.status()));
+                return new WebEndpointResponse<>(summary(known.status(), read.checks()));
             } catch (MigratorException e) {
                 reading = new StatusReading.Unknown(known, e.getMessage());
             }
@@ -92,14 +96,14 @@ public class MigrationsEndpoint {
                 WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
     }
 
-    private Summary summary(MigratorStatus current) {
+    private Summary summary(MigratorStatus current, @Nullable CompletableFuture<VerifyResult> evaluation) {
         ChecksSummary checksSummary = null;
         if (checks != null) {
             // While a run is in progress the checks fail by definition (the version table is behind, an index
             // is being built): show the last evaluation rather than evaluate and log failures that are not.
             // An evaluation that takes longer than the status timeout goes on in the background and is cached.
             Optional<VerifyResult> result = current.state() == MigrationState.MIGRATING ? checks.cached()
-                    : checks.current(status.timeout());
+                    : checks.current(status.timeout(), evaluation);
             checksSummary = result.map(r -> new ChecksSummary(status(r), r.failed(), r.results().size())).orElse(null);
         }
         // the newest run comes with the status, read in the same status read: no second connection
@@ -143,8 +147,9 @@ public class MigrationsEndpoint {
         }
         // asked for explicitly: evaluated even during a run, each check within migrator.checks.timeout, but
         // not started against a database that does not answer
-        VerifyResult result = status.read() instanceof StatusReading.Unknown unknown
-                ? MigrationChecks.notEvaluated(unknown.reason()) : checks.current();
+        MigrationStatusView.WithChecks read = status.read(current -> true);
+        VerifyResult result = read.reading() instanceof StatusReading.Unknown unknown
+                ? MigrationChecks.notEvaluated(unknown.reason()) : checks.current(read.checks());
         List<Check> results = result.results().stream()
                 .map(r -> new Check(r.name(), r.revision(), r.status().name(), r.duration().toMillis(), r.detail())).toList();
         return new WebEndpointResponse<>(new Checks(status(result), results));
