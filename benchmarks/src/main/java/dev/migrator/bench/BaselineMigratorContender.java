@@ -16,12 +16,25 @@ import java.nio.file.Path;
 final class BaselineMigratorContender implements Contender {
 
     static final String NAME = "Baseline Migrator";
+    static final String INDEXED_NAME = "Baseline Migrator (index)";
 
     private static Api api;
 
+    private final boolean indexed;
+
+    /** @param indexed whether to load the location that carries a build-time revision index, as {@link MigratorContender} */
+    BaselineMigratorContender(boolean indexed) {
+        this.indexed = indexed;
+    }
+
     @Override
     public String name() {
-        return NAME;
+        return indexed ? INDEXED_NAME : NAME;
+    }
+
+    /** The contender of the current build this one is compared with. */
+    String comparedWith() {
+        return indexed ? MigratorContender.INDEXED_NAME : MigratorContender.NAME;
     }
 
     @Override
@@ -30,7 +43,7 @@ final class BaselineMigratorContender implements Contender {
         long loadStart = System.nanoTime();
         Object configuration = a.configure.invoke(null);
         a.url.invoke(configuration, db.url(), db.user(), db.password());
-        a.locations.invoke(configuration, (Object) new String[] {"filesystem:" + files.migratorDir()});
+        a.locations.invoke(configuration, (Object) new String[] {"filesystem:" + (indexed ? files.indexedDir() : files.migratorDir())});
         Object migrator = a.load.invoke(configuration);
         long loadNanos = System.nanoTime() - loadStart;
         Object result = a.upgrade.invoke(migrator, "heads");

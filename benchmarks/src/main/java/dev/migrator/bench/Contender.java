@@ -20,11 +20,17 @@ interface Contender {
     /**
      * By display name or by key ({@code raw}, {@code migrator}, {@code indexed} for Migrator with its
      * revision index, {@code flyway}, {@code baseline}: the first word, any case). {@code baseline} is
-     * Migrator from the jar named by {@code bench.baselineJar}.
+     * Migrator from the jar named by {@code bench.baselineJar}, {@code baseline-indexed} the same on the indexed location.
      */
     static Contender named(String name) {
         if (name.equalsIgnoreCase(MigratorContender.INDEXED_NAME)) {
             return new MigratorContender(true);
+        }
+        if (name.equalsIgnoreCase(BaselineMigratorContender.INDEXED_NAME) || name.equalsIgnoreCase("baseline-indexed")) {
+            return new BaselineMigratorContender(true);
+        }
+        if (name.equalsIgnoreCase(ReflectiveMigrator.INDEXED_NAME)) {
+            return new ReflectiveMigrator(true);
         }
         switch (name.split(" ")[0].toLowerCase(java.util.Locale.ROOT)) {
             case "raw":
@@ -36,9 +42,9 @@ interface Contender {
             case "indexed":
                 return new MigratorContender(true);
             case "baseline":
-                return new BaselineMigratorContender();
+                return new BaselineMigratorContender(false);
             case "reflective":
-                return new ReflectiveMigrator();
+                return new ReflectiveMigrator(false);
             default:
                 throw new IllegalArgumentException("unknown contender " + name + "; known: " + ALL);
         }

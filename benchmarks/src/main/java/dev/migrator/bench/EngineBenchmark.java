@@ -33,6 +33,7 @@ public final class EngineBenchmark {
     private final int warmIterations = Integer.getInteger("bench.warmIterations", 50);
     private final int warmWarmup = Integer.getInteger("bench.warmWarmup", 100);
     private final int processRuns = Integer.getInteger("bench.processRuns", 20);
+    private final boolean processCpu = Boolean.getBoolean("bench.processCpu");
     private final List<String> contenders = Stream.of(System.getProperty("bench.contenders", "raw,migrator,indexed,flyway")
             .split(",")).map(key -> Contender.named(key.trim()).name()).collect(Collectors.toList());
     private final Set<String> cases = Set.of(System.getProperty("bench.cases", "cold,warm,process,profile").split(","));
@@ -165,35 +166,42 @@ public final class EngineBenchmark {
         }
         report.table(List.of("contender", "median ms", "p90 ms", "min ms", "of which loading files (median ms)",
                 "÷ raw (medians)", "÷ raw (median of per-iteration ratios)"), rows);
-        beforeAfter(total, load, "iteration");
+        beforeAfter(total, load, "iteration", "wall time");
     }
 
     /**
      * With a {@link BaselineMigratorContender}: the current build ÷ the baseline build, the same two ratios as
-     * above, for the whole run and for loading the files.
+     * above, for the whole run and for loading the files; once per pair present (without and with the index).
      */
-    private void beforeAfter(Map<String, Samples> total, Map<String, Samples> load, String round) {
-        Samples after = total.get(MigratorContender.NAME);
-        Samples before = total.get(BaselineMigratorContender.NAME);
-        if (after == null || before == null) {
-            return;
+    private void beforeAfter(Map<String, Samples> total, Map<String, Samples> load, String round, String measure) {
+        for (String baselineName : List.of(BaselineMigratorContender.NAME, BaselineMigratorContender.INDEXED_NAME)) {
+            String currentName = ((BaselineMigratorContender) Contender.named(baselineName)).comparedWith();
+            Samples after = total.get(currentName);
+            Samples before = total.get(baselineName);
+            if (after == null || before == null) {
+                continue;
+            }
+            Samples afterLoad = load == null ? null : load.get(currentName);
+            Samples beforeLoad = load == null ? null : load.get(baselineName);
+            report.line("");
+            report.line(currentName + ", current build ÷ baseline build (`bench.baselineJar`), " + measure + ": "
+                    + Samples.ratio(after.median() / (double) before.median()) + " (medians), "
+                    + Samples.ratio(after.pairedRatio(before)) + " (median of per-" + round + " ratios)"
+                    + (afterLoad == null || afterLoad.isEmpty() ? "" : "; loading the files: "
+                            + Samples.ratio(afterLoad.median() / (double) beforeLoad.median()) + " (medians), "
+                            + Samples.ratio(afterLoad.pairedRatio(beforeLoad)) + " (median of per-" + round + " ratios)")
+                    + ".");
+            report.line("");
         }
-        report.line("");
-        report.line("Current build ÷ baseline build (`bench.baselineJar`): " + Samples.ratio(after.median() / (double) before.median())
-                + " (medians), " + Samples.ratio(after.pairedRatio(before)) + " (median of per-" + round + " ratios)"
-                + (load == null || load.get(MigratorContender.NAME).isEmpty() ? "" : "; loading the files: "
-                        + Samples.ratio(load.get(MigratorContender.NAME).median()
-                                / (double) load.get(BaselineMigratorContender.NAME).median()) + " (medians), "
-                        + Samples.ratio(load.get(MigratorContender.NAME).pairedRatio(load.get(BaselineMigratorContender.NAME)))
-                        + " (median of per-" + round + " ratios)") + ".");
-        report.line("");
     }
 
     private void process(List<Db> dbs, RevisionFiles files) throws Exception {
         List<String> names = new ArrayList<>(contenders);
         names.add(NoOpProcess.JVM_ONLY);
         Map<String, Samples> samples = new LinkedHashMap<>();
+        Map<String, Samples> cpu = new LinkedHashMap<>();
         names.forEach(n -> samples.put(n, new Samples()));
+        names.forEach(n -> cpu.put(n, new Samples()));
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("java.class.path");
         // One unmeasured round first: page cache, and the server's catalog caches for each database.
@@ -202,22 +210,32 @@ public final class EngineBenchmark {
                 Db db = name.equals(NoOpProcess.JVM_ONLY) ? dbs.get(0) : dbs.get(contenders.indexOf(name));
                 // The baseline build runs as Migrator in a JVM whose class path has its jar instead of the current
                 // one; both builds are then called by the same reflective caller, which links against neither.
-                boolean baseline = name.equals(BaselineMigratorContender.NAME);
-                boolean compared = contenders.contains(BaselineMigratorContender.NAME)
-                        && (baseline || name.equals(MigratorContender.NAME));
+                boolean baseline = name.equals(BaselineMigratorContender.NAME)
+                        || name.equals(BaselineMigratorContender.INDEXED_NAME);
+                boolean indexed = name.equals(MigratorContender.INDEXED_NAME)
+                        || name.equals(BaselineMigratorContender.INDEXED_NAME);
+                boolean compared = baseline || contenders.contains(indexed ? BaselineMigratorContender.INDEXED_NAME
+                        : BaselineMigratorContender.NAME) && name.equals(indexed ? MigratorContender.INDEXED_NAME
+                                : MigratorContender.NAME);
+                String child = !compared ? name : indexed ? ReflectiveMigrator.INDEXED_NAME : ReflectiveMigrator.NAME;
                 ProcessBuilder pb = new ProcessBuilder(java, "-cp",
                         baseline ? BaselineMigratorContender.childClasspath(classpath) : classpath,
                         "-Dbench.child.url=" + db.url(), "-Dbench.child.user=" + db.user(),
-                        NoOpProcess.class.getName(), compared ? ReflectiveMigrator.NAME : name, files.root().toString(),
+                        "-Dbench.child.cpu=" + processCpu, NoOpProcess.class.getName(), child, files.root().toString(),
                         Integer.toString(revisions))
-                        .redirectOutput(Redirect.DISCARD).redirectError(Redirect.INHERIT);
+                        .redirectOutput(processCpu ? Redirect.PIPE : Redirect.DISCARD).redirectError(Redirect.INHERIT);
                 pb.environment().put("BENCH_PASSWORD", db.password());
                 long start = System.nanoTime();
-                int exit = pb.start().waitFor();
+                Process process = pb.start();
+                int exit = process.waitFor();
                 long elapsed = System.nanoTime() - start;
                 expect(exit == 0, name + " process exited with " + exit);
                 if (round >= 0) {
                     samples.get(name).add(elapsed);
+                    if (processCpu && !name.equals(NoOpProcess.JVM_ONLY)) {
+                        String[] lines = new String(process.getInputStream().readAllBytes()).trim().split("\n");
+                        cpu.get(name).add(Long.parseLong(lines[lines.length - 1].trim()));
+                    }
                 }
             }
         }
@@ -237,7 +255,21 @@ public final class EngineBenchmark {
         }
         report.table(List.of("contender", "median ms", "p90 ms", "min ms", "above JVM floor (median ms)",
                 "÷ raw (medians)", "÷ raw (median of per-round ratios)"), rows);
-        beforeAfter(samples, null, "round");
+        beforeAfter(samples, null, "round", "wall time");
+        if (processCpu) {
+            report.line("CPU time of the same processes (all threads, as the process read it before exiting):");
+            report.line("");
+            List<List<String>> cpuRows = new ArrayList<>();
+            for (String name : contenders) {
+                Samples s = cpu.get(name);
+                cpuRows.add(List.of(name, Samples.ms(s.median()), Samples.ms(s.min()),
+                        Samples.ratio(s.median() / (double) cpu.get(RawJdbc.NAME).median()),
+                        Samples.ratio(s.pairedRatio(cpu.get(RawJdbc.NAME)))));
+            }
+            report.table(List.of("contender", "CPU median ms", "CPU min ms", "÷ raw (medians)",
+                    "÷ raw (median of per-round ratios)"), cpuRows);
+            beforeAfter(cpu, null, "round", "CPU time");
+        }
     }
 
     private Map<String, Samples> samplesPerContender() {

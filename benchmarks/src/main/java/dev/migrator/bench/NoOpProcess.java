@@ -1,11 +1,14 @@
 package dev.migrator.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The child process of the fresh-process case: one contender's no-op run, then exit. Arguments: contender
  * name (or {@link #JVM_ONLY}), revision directory root, revision count; the database comes from
- * {@code -Dbench.child.url}, {@code -Dbench.child.user} and the environment variable {@code BENCH_PASSWORD}.
+ * {@code -Dbench.child.url}, {@code -Dbench.child.user} and the environment variable {@code BENCH_PASSWORD}. With
+ * {@code -Dbench.child.cpu=true} it prints its CPU time in nanoseconds as its last line.
  */
 public final class NoOpProcess {
 
@@ -26,6 +29,12 @@ public final class NoOpProcess {
         if (run.applied() != 0) {
             System.err.println(args[0] + " applied " + run.applied() + " revisions in a no-op run");
             System.exit(2);
+        }
+        if (Boolean.getBoolean("bench.child.cpu")) {
+            // The process's CPU time (all threads: JIT and GC included) so far, for the parent: on a shared machine it
+            // moves with other processes' load much less than wall time does.
+            Optional<Duration> cpu = ProcessHandle.current().info().totalCpuDuration();
+            System.out.println(cpu.isPresent() ? cpu.get().toNanos() : -1);
         }
     }
 }

@@ -11,10 +11,18 @@ import java.lang.reflect.Method;
 final class ReflectiveMigrator implements Contender {
 
     static final String NAME = "Reflective Migrator";
+    static final String INDEXED_NAME = "Reflective Migrator (index)";
+
+    private final boolean indexed;
+
+    /** @param indexed whether to load the location that carries a build-time revision index */
+    ReflectiveMigrator(boolean indexed) {
+        this.indexed = indexed;
+    }
 
     @Override
     public String name() {
-        return NAME;
+        return indexed ? INDEXED_NAME : NAME;
     }
 
     @Override
@@ -26,7 +34,7 @@ final class ReflectiveMigrator implements Contender {
         configurationClass.getMethod("url", String.class, String.class, String.class)
                 .invoke(configuration, db.url(), db.user(), db.password());
         configurationClass.getMethod("locations", String[].class)
-                .invoke(configuration, (Object) new String[] {"filesystem:" + files.migratorDir()});
+                .invoke(configuration, (Object) new String[] {"filesystem:" + (indexed ? files.indexedDir() : files.migratorDir())});
         Object migrator = configurationClass.getMethod("load").invoke(configuration);
         long loadNanos = System.nanoTime() - loadStart;
         Object result = migratorClass.getMethod("upgrade", String.class).invoke(migrator, "heads");

@@ -5,6 +5,7 @@ import dev.migrator.internal.execute.ConnectionSource;
 import dev.migrator.internal.execute.EngineConnections;
 import dev.migrator.internal.execute.EngineSettings;
 import dev.migrator.internal.execute.Listeners;
+import dev.migrator.internal.support.Concat;
 import java.net.InetAddress;
 import java.util.Objects;
 
@@ -52,12 +53,12 @@ public final class CommandContext {
 
     /** {@code host=<host> pid=<pid>}: who migrates, for {@code application_name}. */
     public static String who() {
-        return "host=" + HostName.VALUE + " pid=" + ProcessHandle.current().pid();
+        return Concat.of("host=", HostName.VALUE, " pid=", ProcessHandle.current().pid());
     }
 
     /** {@code user@host pid N}: who applied a step, for the history table. */
     public static String appliedBy() {
-        return System.getProperty("user.name", "unknown") + "@" + HostName.VALUE + " pid " + ProcessHandle.current().pid();
+        return Concat.of(System.getProperty("user.name", "unknown"), "@", HostName.VALUE, " pid ", ProcessHandle.current().pid());
     }
 
     /**

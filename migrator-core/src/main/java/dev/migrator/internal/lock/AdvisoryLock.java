@@ -1,5 +1,6 @@
 package dev.migrator.internal.lock;
 
+import dev.migrator.internal.support.Concat;
 import dev.migrator.internal.support.DurationText;
 import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
@@ -36,6 +37,9 @@ public final class AdvisoryLock {
     private static final long FIRST_POLL_MS = 25;
     private static final long MAX_POLL_MS = 1000;
     /** What {@link #keyFor} hashes before the schema's bytes; {@link #keyTail} what it hashes after them. */
+    /** What {@link #restoring} puts back: constants, so joining them costs no concatenation at run time. */
+    private static final String RESTORE_NAME = "set_config('application_name', ?, false)";
+    private static final String RESTORE_CHECK_INTERVAL = ", set_config('client_connection_check_interval', ?, false)";
     private static final byte[] KEY_HEAD = "migrator\u0000".getBytes(StandardCharsets.UTF_8);
 
     private final String schema;
@@ -78,7 +82,7 @@ public final class AdvisoryLock {
     }
 
     private static byte[] keyTail(String tablePrefix) {
-        return ("\u0000" + tablePrefix).getBytes(StandardCharsets.UTF_8);
+        return Concat.of("\u0000", tablePrefix).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The work done under the lock, told the schema the lock is named after (the configured or the current one). */
@@ -248,8 +252,8 @@ public final class AdvisoryLock {
 
     /** Unlocks, tells the waiters ({@link LockReleases}) and puts the settings back, in one round trip. */
     private static void releaseAndRestore(Connection connection, long key, SessionSettings previous) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?), pg_notify(?, ''), "
-                + restoring(previous))) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                Concat.of("SELECT pg_advisory_unlock(?), pg_notify(?, ''), ", restoring(previous)))) {
             ps.setLong(1, key);
             ps.setString(2, LockReleases.channel(key));
             bindRestoring(ps, 3, previous);
@@ -269,8 +273,7 @@ public final class AdvisoryLock {
     }
 
     private static String restoring(SessionSettings previous) {
-        return "set_config('application_name', ?, false)"
-                + (previous.checkInterval() == null ? "" : ", set_config('client_connection_check_interval', ?, false)");
+        return previous.checkInterval() == null ? RESTORE_NAME : RESTORE_NAME + RESTORE_CHECK_INTERVAL;
     }
 
     private static void bindRestoring(PreparedStatement ps, int first, SessionSettings previous) throws SQLException {
@@ -281,7 +284,7 @@ public final class AdvisoryLock {
     }
 
     private String applicationName(String doing) {
-        String name = "migrator " + doing + " " + who;
+        String name = Concat.of("migrator ", doing, " ", who);
         // application_name is truncated by the server at 63 bytes; keep the meaningful start.
         return name.length() > 63 ? name.substring(0, 63) : name;
     }

@@ -1,5 +1,6 @@
 package dev.migrator.internal.lock;
 
+import dev.migrator.internal.support.Concat;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -29,7 +30,7 @@ final class LockReleases implements AutoCloseable {
 
     /** The channel of lock {@code key}: one per lock, so waiters of another schema's lock are not woken. */
     static String channel(long key) {
-        return "migrator_lock_" + Long.toHexString(key);
+        return Concat.of("migrator_lock_", Long.toHexString(key));
     }
 
     static LockReleases listen(Connection connection, long key) throws SQLException {

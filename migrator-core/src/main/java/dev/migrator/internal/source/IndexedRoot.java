@@ -8,6 +8,7 @@ import dev.migrator.internal.source.index.IndexFormat;
 import dev.migrator.internal.source.index.IndexedFile;
 import dev.migrator.internal.source.index.ListedFile;
 import dev.migrator.internal.source.index.RevisionIndex;
+import dev.migrator.internal.support.Concat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -57,8 +58,9 @@ final class IndexedRoot {
         if (indexFile == null) {
             return null;
         }
-        String where = location.source(RevisionIndex.FILE_NAME)
-                + (location.kind() == Location.Kind.CLASSPATH ? " (in " + directory + ")" : "");
+        String where = location.kind() == Location.Kind.CLASSPATH
+                ? Concat.of(location.source(RevisionIndex.FILE_NAME), " (in ", directory, ")")
+                : location.source(RevisionIndex.FILE_NAME);
         return resources(location, Files.readString(indexFile.path(), StandardCharsets.UTF_8), where, listed,
                 indexFile.lastModified(), relative -> Files.readAllBytes(directory.resolve(relative)));
     }

@@ -1,6 +1,7 @@
 package dev.migrator.internal.source;
 
 import dev.migrator.ErrorCode;
+import dev.migrator.internal.support.Concat;
 import java.util.Locale;
 
 /**
@@ -64,12 +65,12 @@ record Location(Kind kind, String path) {
 
     /** How sources under this location are named, e.g. {@code classpath:db/migrations}. */
     String prefix() {
-        return (kind == Kind.CLASSPATH ? CLASSPATH : FILESYSTEM) + path;
+        return Concat.of(kind == Kind.CLASSPATH ? CLASSPATH : FILESYSTEM, path);
     }
 
     /** The source string of a file at {@code relativePath} ('/'-separated) under this location. */
     String source(String relativePath) {
-        return prefix() + (path.endsWith("/") ? "" : "/") + relativePath;
+        return Concat.of(prefix(), path.endsWith("/") ? "" : "/", relativePath);
     }
 
     /** The Java package a classpath location also scans: {@code db/migrations} → {@code db.migrations}. */

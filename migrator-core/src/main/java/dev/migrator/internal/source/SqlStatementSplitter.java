@@ -31,14 +31,16 @@ final class SqlStatementSplitter {
     private int line;   // the line of the cursor
     private int parenDepth;
     private int parenLine; // the line of the outermost open parenthesis
+    private final PlainStatements plain; // null: every statement through the general scanner (to compare the two)
 
-    private SqlStatementSplitter(String source, String text, int from, int to, int firstLine) {
+    private SqlStatementSplitter(String source, String text, int from, int to, int firstLine, boolean fastPath) {
         this.source = source;
         this.text = text;
         this.from = from;
         this.to = to;
         this.i = from;
         this.line = firstLine;
+        this.plain = fastPath ? new PlainStatements(text, from, to) : null;
     }
 
     /**
@@ -49,7 +51,12 @@ final class SqlStatementSplitter {
      * @param firstLine the 1-based line number of {@code text.charAt(from)}
      */
     static List<SqlStatement> split(String source, String text, int from, int to, int firstLine) {
-        return new SqlStatementSplitter(source, text, from, to, firstLine).split();
+        return new SqlStatementSplitter(source, text, from, to, firstLine, true).split();
+    }
+
+    /** Every statement through the general scanner, without the {@link PlainStatements} fast path (for tests). */
+    static List<SqlStatement> splitWithoutFastPath(String source, String text, int from, int to, int firstLine) {
+        return new SqlStatementSplitter(source, text, from, to, firstLine, false).split();
     }
 
     private List<SqlStatement> split() {
@@ -79,6 +86,12 @@ final class SqlStatementSplitter {
             } else {
                 // A token: it starts the statement if nothing has yet.
                 if (codeStart < 0) {
+                    // the fast path: 5–8 % of a fresh no-op's CPU without an index (PlainStatements)
+                    int end = plain == null ? -1 : plain.end(i);
+                    if (end >= 0) {
+                        addPlain(statements, end);
+                        continue;
+                    }
                     codeStart = i;
                     codeStartLine = line;
                 }
@@ -99,6 +112,21 @@ final class SqlStatementSplitter {
             statements.add(new SqlStatement(text.substring(codeStart, codeEnd), codeStartLine));
         }
         return statements;
+    }
+
+    /** The plain statement from the cursor to {@code semicolon}; the cursor moves past the {@code ;}. */
+    private void addPlain(List<SqlStatement> statements, int semicolon) {
+        int end = semicolon;
+        while (end > i && isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        statements.add(new SqlStatement(text.substring(i, end), line));
+        line += plain.newlines(i, semicolon);
+        i = semicolon + 1;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\u000B';
     }
 
     /** Moves the cursor past the token starting with {@code c}: a quoted construct, a word or one character. */

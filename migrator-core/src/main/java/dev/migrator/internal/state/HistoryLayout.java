@@ -1,6 +1,7 @@
 package dev.migrator.internal.state;
 
 import dev.migrator.internal.dialect.postgresql.PostgresText;
+import dev.migrator.internal.support.Concat;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -38,8 +39,8 @@ public final class HistoryLayout {
 
     /** SQL that is true when the history table exists with a {@code run_id} column. */
     String hasRunId() {
-        return "EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(" + PostgresText.literal(tables.historyTable())
-                + ") AND attname = 'run_id' AND NOT attisdropped)";
+        return Concat.of("EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(",
+                PostgresText.literal(tables.historyTable()), ") AND attname = 'run_id' AND NOT attisdropped)");
     }
 
     /**
@@ -109,11 +110,11 @@ public final class HistoryLayout {
      * {@code finished_at} and {@code duration_ms} say when they were found, the error says so.
      */
     String closeAbandoned(String detectedBy) {
-        return "UPDATE " + tables.historyTable() + " SET finished_at = clock_timestamp(),"
+        return Concat.of("UPDATE ", tables.historyTable(), " SET finished_at = clock_timestamp(),"
                 + " duration_ms = (extract(epoch FROM clock_timestamp() - started_at) * 1000)::bigint, success = false,"
-                + " error = " + PostgresText.literal(ABANDONED + " (found open by the next run, " + detectedBy
-                        + "; finished_at is when it was found)")
-                + " WHERE finished_at IS NULL RETURNING revision, direction, started_at, applied_by";
+                + " error = ", PostgresText.literal(Concat.of(ABANDONED, " (found open by the next run, ", detectedBy,
+                        "; finished_at is when it was found)")),
+                " WHERE finished_at IS NULL RETURNING revision, direction, started_at, applied_by");
     }
 
     /** The start of the error of a row closed by {@link #closeAbandoned}. */

@@ -1,6 +1,7 @@
 package dev.migrator.internal.state;
 
 import dev.migrator.result.HistoryEntry;
+import dev.migrator.internal.support.Concat;
 import dev.migrator.result.MigratorStatus.RunSummary;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -54,9 +55,9 @@ public final class StateStore {
     /** Reads what {@link Found} holds; call it under the advisory lock. Sends no DDL. */
     public Found inspect(Connection connection) throws SQLException {
         HistoryLayout layout = new HistoryLayout(tables);
-        try (PreparedStatement ps = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL AND to_regclass(?) IS NOT NULL, "
-                + "(? IS NULL OR EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?)), " + layout.hasRunId() + ", "
-                + HistoryLayout.NEW_RUN_ID)) {
+        try (PreparedStatement ps = connection.prepareStatement(Concat.of("SELECT to_regclass(?) IS NOT NULL AND to_regclass(?) IS NOT NULL, "
+                + "(? IS NULL OR EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?)), ", layout.hasRunId(), ", ",
+                HistoryLayout.NEW_RUN_ID))) {
             ps.setString(1, tables.versionTable());
             ps.setString(2, tables.historyTable());
             ps.setString(3, tables.schema());
@@ -140,8 +141,8 @@ public final class StateStore {
      */
     public AppliedState appliedStateForRun(Connection connection, boolean withChecksums, String detectedBy) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute(new HistoryLayout(tables).closeAbandoned(detectedBy) + ";\n" + versionRowsQuery()
-                    + (withChecksums ? ";\n" + checksumsQuery() : ""));
+            statement.execute(Concat.of(new HistoryLayout(tables).closeAbandoned(detectedBy), ";\n", versionRowsQuery(),
+                    withChecksums ? ";\n" : "", withChecksums ? checksumsQuery() : ""));
             try (ResultSet rs = statement.getResultSet()) {
                 while (rs.next()) {
                     log.warn("History row of {} {} (started {} by {}) was still open: its session ended before the step "
@@ -169,7 +170,7 @@ public final class StateStore {
     }
 
     String versionRowsQuery() {
-        return "SELECT revision FROM " + tables.versionTable() + " ORDER BY revision";
+        return Concat.of("SELECT revision FROM ", tables.versionTable(), " ORDER BY revision");
     }
 
     /**
@@ -179,8 +180,8 @@ public final class StateStore {
      * a checksum (Java revisions, a stamp that only removed rows) never stand for a file.
      */
     String checksumsQuery() {
-        return "SELECT id, revision, checksum FROM " + tables.historyTable()
-                + " WHERE direction IN ('upgrade', 'stamp') AND success AND checksum IS NOT NULL";
+        return Concat.of("SELECT id, revision, checksum FROM ", tables.historyTable(),
+                " WHERE direction IN ('upgrade', 'stamp') AND success AND checksum IS NOT NULL");
     }
 
     static Set<String> versionRows(ResultSet rs) throws SQLException {

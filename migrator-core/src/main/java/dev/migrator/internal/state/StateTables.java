@@ -1,6 +1,7 @@
 package dev.migrator.internal.state;
 
 import dev.migrator.internal.dialect.postgresql.PostgresText;
+import dev.migrator.internal.support.Concat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -65,11 +66,11 @@ public final class StateTables {
     }
 
     public String versionTable() {
-        return qualified(prefix + "version");
+        return qualified(Concat.of(prefix, "version"));
     }
 
     public String historyTable() {
-        return qualified(prefix + "history");
+        return qualified(Concat.of(prefix, "history"));
     }
 
     /** The schema snapshot table: the description behind each recorded schema fingerprint. */
@@ -83,7 +84,7 @@ public final class StateTables {
     }
 
     private String qualified(String table) {
-        return schema == null ? PostgresText.quote(table) : PostgresText.quote(schema) + "." + PostgresText.quote(table);
+        return schema == null ? PostgresText.quote(table) : Concat.of(PostgresText.quote(schema), ".", PostgresText.quote(table));
     }
 
     /** Idempotent DDL creating the schema (when configured) and both tables. */

@@ -40,6 +40,30 @@ class SqlStatementSplitterProperties {
                 .extracting(SqlStatement::line).isEqualTo(expected);
     }
 
+    @Property(tries = 3000)
+    void theFastPathSplitsAsTheGeneralScanner(@ForAll("scripts") String script) {
+        assertThat(outcome(() -> SqlStatementSplitter.split("p.sql", script, 0, script.length(), 1)))
+                .isEqualTo(outcome(() -> SqlStatementSplitter.splitWithoutFastPath("p.sql", script, 0, script.length(), 1)));
+    }
+
+    /** The statements, or the problem reported. */
+    private static Object outcome(java.util.function.Supplier<List<SqlStatement>> split) {
+        try {
+            return split.get();
+        } catch (RevisionLoadException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Provide
+    Arbitrary<String> scripts() {
+        // Tokens where the fast path's decisions lie: parentheses, semicolons, routine starts, quotes, comments.
+        Arbitrary<String> token = Arbitraries.of("CREATE", "create", "OR", "REPLACE", "FUNCTION", "procedure", "TABLE",
+                "BEGIN", "ATOMIC", "END", "CASE", "AS", "t", "t.end", "(", ")", ";", ";", "\n", " ", "\t", "'x;'", "E'\\''",
+                "--c;\n", "/*c;*/", "$$x;$$", "a$$", "e", "€", "1 - 2", "a/b", "\"q;\"");
+        return token.list().ofMaxSize(40).map(tokens -> String.join(" ", tokens));
+    }
+
     @Property
     void aSqlStandardRoutineBodyIsOneStatement(@ForAll("routineBodies") List<String> body) {
         String routine = "CREATE OR REPLACE FUNCTION f(a int) RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  "

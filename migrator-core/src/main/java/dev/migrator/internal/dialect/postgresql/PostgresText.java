@@ -1,5 +1,6 @@
 package dev.migrator.internal.dialect.postgresql;
 
+import dev.migrator.internal.support.Concat;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -89,7 +90,7 @@ public final class PostgresText {
      * refused whole: it is left out, so an error message with a stray NUL is still recorded.
      */
     public static String literal(String value) {
-        return value == null ? "NULL" : "'" + value.replace("\u0000", "").replace("'", "''") + "'";
+        return value == null ? "NULL" : Concat.of("'", value.replace("\u0000", "").replace("'", "''"), "'");
     }
 
     /** A literal for a JDBC parameter value: numbers and booleans as written, anything else as a string. */
