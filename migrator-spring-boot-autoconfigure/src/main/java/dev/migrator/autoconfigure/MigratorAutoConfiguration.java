@@ -111,7 +111,7 @@ public final class MigratorAutoConfiguration {
         @Configuration(proxyBeanMethods = false)
         @ConditionalOnClass(name = "org.springframework.boot.web.server.WebServerFactoryCustomizer")
         @ConditionalOnWebApplication
-        @ConditionalOnBooleanProperty(name = "migrator.startup.concurrent", matchIfMissing = true)
+        @ConditionalOnBooleanProperty(name = "migrator.startup.concurrent")
         static final class EarlyStartConfiguration {
 
             @Bean

@@ -212,9 +212,11 @@ public class MigratorProperties {
          * Whether the synchronous startup migration runs on a thread of its own, started as soon as the
          * Migrator exists, while the context goes on creating the beans that do not need the database. The
          * start still waits for it before any bean that depends on database initialization, before the web
-         * server accepts connections and before readiness. When false, it runs on the main thread.
+         * server accepts connections and before readiness. Off by default: a bean that reads the database while it
+         * is created without declaring it (plain {@code DataSource} JDBC without {@code @DependsOnDatabaseInitialization})
+         * would race with the run. When false, it runs on the main thread.
          */
-        private boolean concurrent = true;
+        private boolean concurrent;
 
         public StartupAction getAction() { return action; }
         public void setAction(StartupAction action) { this.action = action; }

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
- * The synchronous startup migration. With {@code migrator.startup.concurrent=true} (the default) it is started on
+ * The synchronous startup migration. With {@code migrator.startup.concurrent=true} (opt-in) it is started on
  * a thread of its own ({@code migrator-startup}) as soon as this bean is created, while the context goes on creating the beans that do not need the database
  * (web server, MVC, Jackson, actuator...). A no-op start is mostly waiting for the first connection and
  * loading classes in a cold JVM; serialised, every millisecond of it added to the time to ready.

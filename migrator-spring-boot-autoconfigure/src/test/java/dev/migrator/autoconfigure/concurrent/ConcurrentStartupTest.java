@@ -32,7 +32,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code migrator.startup.concurrent} (default true): the synchronous startup run goes on on its own thread while
+ * {@code migrator.startup.concurrent=true} (opt-in): the synchronous startup run goes on on its own thread while
  * the context creates the beans that do not need the database, and every guarantee of the synchronous mode
  * holds. The {@code db/slow} revision blocks on advisory lock (4242, 1) while the test holds it, so the test
  * decides when the run may end and looks at the starting application meanwhile.
@@ -136,10 +136,11 @@ class ConcurrentStartupTest {
     }
 
     private static SpringApplicationBuilder app(TestDatabase db, String... extra) {
-        String[] properties = new String[extra.length + 2];
+        String[] properties = new String[extra.length + 3];
         properties[0] = "migrator.locations=classpath:db/migrations,classpath:db/slow";
         properties[1] = "management.endpoint.health.probes.enabled=true";
-        System.arraycopy(extra, 0, properties, 2, extra.length);
+        properties[2] = "migrator.startup.concurrent=true"; // what this class is about; a test's own value comes after
+        System.arraycopy(extra, 0, properties, 3, extra.length);
         return TestApps.builder(ConcurrentApp.class, db, WebApplicationType.SERVLET, properties);
     }
 
