@@ -114,11 +114,6 @@ class LockTimeoutRetryTest {
 
     @Test
     void aRevisionRolledBackAsADeadlocksVictimIsRetriedLikeALockTimeout(TestDatabase db) throws Exception {
-        db.execute("CREATE TABLE ledger (id int)");
-        db.execute("CREATE TABLE audit (id int)");
-        RevisionFiles files = new RevisionFiles(dir);
-        files.revision("d001").upgrade("ALTER TABLE ledger ADD COLUMN note text;\nALTER TABLE audit ADD COLUMN note text;")
-                .downgrade("ALTER TABLE audit DROP COLUMN note;\nALTER TABLE ledger DROP COLUMN note;").write();
         List<Integer> retries = new CopyOnWriteArrayList<>();
         CountDownLatch firstRetry = new CountDownLatch(1);
         MigrationListener listener = new MigrationListener() {
@@ -128,20 +123,10 @@ class LockTimeoutRetryTest {
                 firstRetry.countDown();
             }
         };
-        // lock_timeout far above deadlock_timeout (1 s): what ends the wait is the deadlock, not the timeout
-        Migrator migrator = files.configure(db).lockTimeout(Duration.ofSeconds(20)).lockRetries(3).listeners(listener).load();
+        Migrator migrator = ledgerThenAudit(db, "d001").lockRetries(3).listeners(listener).load();
 
-        try (Connection app = db.connect(); Statement s = app.createStatement()) {
-            // the server's deadlock check runs in the waiting session whose deadlock_timeout ends first: the migration's
-            s.execute("SET deadlock_timeout = '20s'");
-            app.setAutoCommit(false);
-            s.execute("SELECT count(*) FROM audit");
-            CompletableFuture<MigrationResult> run = CompletableFuture.supplyAsync(() -> migrator.upgrade("heads"));
-            Awaitility.await("the migration holds ledger and waits for audit").atMost(Duration.ofSeconds(30)).until(() ->
-                    db.count("SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation"
-                            + " WHERE c.relname = 'audit' AND l.mode = 'AccessExclusiveLock' AND NOT l.granted") == 1);
-
-            s.execute("SELECT count(*) FROM ledger"); // waits for the migration: a deadlock, which the server ends
+        try (Connection app = db.connect()) {
+            CompletableFuture<MigrationResult> run = deadlock(db, app, migrator);
             assertThat(firstRetry.await(30, TimeUnit.SECONDS)).as("the migration was the victim and is retried").isTrue();
             app.commit();
 
@@ -156,23 +141,10 @@ class LockTimeoutRetryTest {
 
     @Test
     void aDeadlockOnTheLastAttemptIsALockConflictNotTheRevisionsFault(TestDatabase db) throws Exception {
-        db.execute("CREATE TABLE ledger (id int)");
-        db.execute("CREATE TABLE audit (id int)");
-        RevisionFiles files = new RevisionFiles(dir);
-        files.revision("d002").upgrade("ALTER TABLE ledger ADD COLUMN note text;\nALTER TABLE audit ADD COLUMN note text;")
-                .downgrade("ALTER TABLE audit DROP COLUMN note;\nALTER TABLE ledger DROP COLUMN note;").write();
-        Migrator migrator = files.configure(db).lockTimeout(Duration.ofSeconds(20)).lockRetries(0).load();
+        Migrator migrator = ledgerThenAudit(db, "d002").lockRetries(0).load();
 
-        try (Connection app = db.connect(); Statement s = app.createStatement()) {
-            s.execute("SET deadlock_timeout = '20s'");
-            app.setAutoCommit(false);
-            s.execute("SELECT count(*) FROM audit");
-            CompletableFuture<MigrationResult> run = CompletableFuture.supplyAsync(() -> migrator.upgrade("heads"));
-            Awaitility.await("the migration holds ledger and waits for audit").atMost(Duration.ofSeconds(30)).until(() ->
-                    db.count("SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation"
-                            + " WHERE c.relname = 'audit' AND l.mode = 'AccessExclusiveLock' AND NOT l.granted") == 1);
-            s.execute("SELECT count(*) FROM ledger");
-
+        try (Connection app = db.connect()) {
+            CompletableFuture<MigrationResult> run = deadlock(db, app, migrator);
             assertThatThrownBy(() -> run.get(30, TimeUnit.SECONDS)).cause().isInstanceOfSatisfying(MigratorException.class, e -> {
                 assertThat(e.code()).isEqualTo(ErrorCode.LOCK_RETRIES_EXHAUSTED);
                 assertThat(e.getMessage()).contains("d002_revision.sql:").contains("40P01")
@@ -184,5 +156,38 @@ class LockTimeoutRetryTest {
         }
         assertThat(db.count("SELECT count(*) FROM migrator_history WHERE revision = 'd002' AND NOT success"
                 + " AND error LIKE 'SQLSTATE 40P01:%'")).isEqualTo(1);
+    }
+
+    /**
+     * A revision that alters {@code ledger}, then {@code audit}; lock_timeout far above deadlock_timeout (1 s), so
+     * what ends a wait is the deadlock, not the timeout.
+     */
+    private MigratorConfiguration ledgerThenAudit(TestDatabase db, String id) {
+        db.execute("CREATE TABLE ledger (id int)");
+        db.execute("CREATE TABLE audit (id int)");
+        RevisionFiles files = new RevisionFiles(dir);
+        files.revision(id).upgrade("ALTER TABLE ledger ADD COLUMN note text;\nALTER TABLE audit ADD COLUMN note text;")
+                .downgrade("ALTER TABLE audit DROP COLUMN note;\nALTER TABLE ledger DROP COLUMN note;").write();
+        return files.configure(db).lockTimeout(Duration.ofSeconds(20));
+    }
+
+    /**
+     * The application's transaction on {@code app} reads {@code audit}; the migration starts, takes {@code ledger}
+     * and waits for {@code audit}; then the application reads {@code ledger}: a deadlock, which the server ends by
+     * rolling the migration's attempt back (its deadlock check runs in the waiting session whose
+     * deadlock_timeout ends first: the migration's). Returns once the application's read went through.
+     */
+    private static CompletableFuture<MigrationResult> deadlock(TestDatabase db, Connection app, Migrator migrator) throws Exception {
+        try (Statement s = app.createStatement()) {
+            s.execute("SET deadlock_timeout = '20s'");
+            app.setAutoCommit(false);
+            s.execute("SELECT count(*) FROM audit");
+            CompletableFuture<MigrationResult> run = CompletableFuture.supplyAsync(() -> migrator.upgrade("heads"));
+            Awaitility.await("the migration holds ledger and waits for audit").atMost(Duration.ofSeconds(30)).until(() ->
+                    db.count("SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation"
+                            + " WHERE c.relname = 'audit' AND l.mode = 'AccessExclusiveLock' AND NOT l.granted") == 1);
+            s.execute("SELECT count(*) FROM ledger");
+            return run;
+        }
     }
 }
