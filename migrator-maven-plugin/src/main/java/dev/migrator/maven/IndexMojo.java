@@ -4,7 +4,7 @@ import dev.migrator.MigratorException;
 import dev.migrator.commands.config.ConfigResolver;
 import dev.migrator.commands.config.Setting;
 import dev.migrator.commands.config.ToolConfig;
-import dev.migrator.internal.source.index.IndexGenerator;
+import dev.migrator.IndexGenerator;
 import dev.migrator.internal.source.index.RevisionIndexWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

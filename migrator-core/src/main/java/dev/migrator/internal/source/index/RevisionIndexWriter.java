@@ -24,7 +24,7 @@ import java.util.Map;
  * every problem of every file reported at once, plus ids used twice within the location), and writes
  * {@value RevisionIndex#FILE_NAME} into that directory. Nothing is written when a file has a problem.
  *
- * <p>Called by the Maven plugin's {@code index} goal, by {@link IndexGenerator} (a plain {@code main}
+ * <p>Called by the Maven plugin's {@code index} goal, by {@code dev.migrator.IndexGenerator} (a plain {@code main}
  * for other build tools), or directly.
  */
 public final class RevisionIndexWriter {

@@ -1,5 +1,7 @@
 package dev.migrator.internal.source.index;
 
+import dev.migrator.IndexGenerator;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

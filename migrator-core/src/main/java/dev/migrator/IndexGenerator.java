@@ -1,6 +1,6 @@
-package dev.migrator.internal.source.index;
+package dev.migrator;
 
-import dev.migrator.MigratorException;
+import dev.migrator.internal.source.index.RevisionIndexWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,13 +10,15 @@ import java.util.List;
  * {@code JavaExec} task, {@code exec-maven-plugin}, a script). Run it after resources are copied:
  *
  * <pre>
- * java -cp &lt;migrator-core and slf4j-api&gt; dev.migrator.internal.source.index.IndexGenerator [--check] &lt;classes-dir&gt; [&lt;location&gt;...]
+ * java -cp &lt;migrator-core and slf4j-api&gt; dev.migrator.IndexGenerator [--check] &lt;classes-dir&gt; [&lt;location&gt;...]
  * </pre>
  *
  * A {@code classpath:} location (or a bare path) is indexed in {@code <classes-dir>/<path>}, a
  * {@code filesystem:} one in its own directory; the default location is {@code classpath:db/migrations}.
  * {@code --check} writes nothing and fails when an index is missing or differs from the files. Exit
  * status: 0 done, 1 a file has a problem or an index is stale, 2 wrong arguments.
+ *
+ * <p>Part of the API (a build names it): its class name, arguments and exit statuses are kept across minor releases.
  */
 public final class IndexGenerator {
 
@@ -26,7 +28,8 @@ public final class IndexGenerator {
         System.exit(run(args));
     }
 
-    static int run(String[] args) {
+    /** What {@link #main} does, without exiting: returns the exit status (for a build tool that runs it in its own JVM). */
+    public static int run(String[] args) {
         List<String> rest = new ArrayList<>(List.of(args));
         boolean check = rest.remove("--check");
         if (rest.isEmpty() || rest.get(0).startsWith("-")) {
