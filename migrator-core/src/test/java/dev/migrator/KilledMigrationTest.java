@@ -72,6 +72,18 @@ class KilledMigrationTest {
         return ((Number) pid).intValue();
     }
 
+    /** Starts an upgrade whose slow revision sleeps 30 s and terminates its backend while it sleeps. */
+    private static CompletableFuture<MigrationResult> terminatedWhileItsRevisionSleeps(TestDatabase db, RevisionFiles files)
+            throws Exception {
+        PGSimpleDataSource slow = (PGSimpleDataSource) db.dataSource();
+        slow.setOptions("-c migrator_test.sleep=30");
+        Migrator doomed = files.configure(db).dataSource(slow).load();
+        CompletableFuture<MigrationResult> run = CompletableFuture.supplyAsync(() -> doomed.upgrade("heads"));
+        int pid = sleepingMigrator(db, Duration.ofSeconds(30));
+        db.execute("SELECT pg_terminate_backend(" + pid + ")");
+        return run;
+    }
+
     private static void assertCompletedExactlyOnce(TestDatabase db) {
         assertThat(db.queryValue("SELECT revision FROM migrator_version")).isEqualTo("k003");
         assertThat(db.count("SELECT count(*) FROM migrator_history WHERE revision = 'k002' AND success")).isEqualTo(1);
@@ -81,13 +93,7 @@ class KilledMigrationTest {
     @Test
     void aTerminatedBackendLeavesTheRevisionUnappliedAndTheNextRunCompletes(TestDatabase db) throws Exception {
         RevisionFiles files = revisions();
-        PGSimpleDataSource slow = (PGSimpleDataSource) db.dataSource();
-        slow.setOptions("-c migrator_test.sleep=30");
-        Migrator doomed = files.configure(db).dataSource(slow).load();
-        CompletableFuture<MigrationResult> run = CompletableFuture.supplyAsync(() -> doomed.upgrade("heads"));
-
-        int pid = sleepingMigrator(db, Duration.ofSeconds(30));
-        db.execute("SELECT pg_terminate_backend(" + pid + ")");
+        CompletableFuture<MigrationResult> run = terminatedWhileItsRevisionSleeps(db, files);
 
         assertThatThrownBy(() -> run.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().satisfies(KilledMigrationTest::assertLostConnection)
@@ -134,13 +140,7 @@ class KilledMigrationTest {
     @Test
     void aTerminatedNonTransactionalStepIsClosedAsFailedFromANewConnection(TestDatabase db) throws Exception {
         RevisionFiles files = nonTransactionalRevisions();
-        PGSimpleDataSource slow = (PGSimpleDataSource) db.dataSource();
-        slow.setOptions("-c migrator_test.sleep=30");
-        Migrator doomed = files.configure(db).dataSource(slow).load();
-        CompletableFuture<MigrationResult> run = CompletableFuture.supplyAsync(() -> doomed.upgrade("heads"));
-
-        int pid = sleepingMigrator(db, Duration.ofSeconds(30));
-        db.execute("SELECT pg_terminate_backend(" + pid + ")");
+        CompletableFuture<MigrationResult> run = terminatedWhileItsRevisionSleeps(db, files);
 
         assertThatThrownBy(() -> run.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().satisfies(KilledMigrationTest::assertLostConnection)
