@@ -36,6 +36,8 @@ class AdvisoryLockTest {
         // Every release must lock the same key, or an old and a new instance of a rolling deploy could
         // migrate at once: these are the keys the first releases derived.
         assertThat(KEY).isEqualTo(6021738401106393602L);
+        assertThat(AdvisoryLock.derive("public", "migrator_")).as("the precomputed default, derived")
+                .isEqualTo(AdvisoryLock.DEFAULT_KEY).isEqualTo(KEY);
         assertThat(AdvisoryLock.keyFor("Ünï \"q\" schema", "app_")).isEqualTo(1537486199692834509L);
         assertThat(AdvisoryLock.keyFor("app", "migrator_")).isNotEqualTo(KEY);
         assertThat(AdvisoryLock.keyFor("public", "other_")).isNotEqualTo(KEY);
