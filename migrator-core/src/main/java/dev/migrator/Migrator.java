@@ -10,6 +10,8 @@ import dev.migrator.internal.command.Stamp;
 import dev.migrator.internal.command.Status;
 import dev.migrator.internal.command.Validate;
 import dev.migrator.internal.execute.Catalog;
+import dev.migrator.internal.execute.ConnectionSource;
+import dev.migrator.internal.execute.EarlyConnection;
 import dev.migrator.internal.execute.OfflineScript;
 import dev.migrator.result.AcceptedChecksum;
 import dev.migrator.result.HistoryEntry;
@@ -65,10 +67,24 @@ public final class Migrator {
         if (databaseRequired) {
             ConfigurationValidator.requireDatabase(configuration);
         }
-        CommandContext context = new CommandContext(ConfigurationValidator.settings(configuration),
-                Catalog.of(RevisionLoader.load(configuration.getLocations(), configuration.getClassLoader(),
-                        configuration.getMigrations())),
-                ConfigurationValidator.connectionSource(configuration));
+        ConnectionSource source = ConfigurationValidator.connectionSource(configuration);
+        // A URL's first connection opens while the configuration is checked and the revisions load
+        // (EarlyConnection says why); a DataSource is the application's pool, and loadRevisions() may never
+        // need the database.
+        EarlyConnection early = databaseRequired && configuration.getDataSource() == null
+                ? EarlyConnection.start(source) : null;
+        CommandContext context;
+        try {
+            context = new CommandContext(ConfigurationValidator.settings(configuration),
+                    Catalog.of(RevisionLoader.load(configuration.getLocations(), configuration.getClassLoader(),
+                            configuration.getMigrations())),
+                    early != null ? early : source);
+        } catch (RuntimeException | Error e) {
+            if (early != null) {
+                early.abandon();
+            }
+            throw e;
+        }
         ScratchConnector scratch = configuration.getDataSource() != null
                 ? ScratchConnector.forDataSource(configuration.getDataSource())
                 : configuration.getUrl() != null

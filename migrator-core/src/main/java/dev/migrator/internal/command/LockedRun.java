@@ -39,14 +39,16 @@ final class LockedRun {
      */
     static <T> T run(CommandContext context, Direction direction, String target, Work<T> work, Consumer<T> succeeded) {
         context.listeners().emit(l -> l.runStarted(new MigrationListener.RunStarted(direction, target)));
+        // The lock resolves the schema (the configured one, else the connection's current one) in the
+        // statement that takes it: the tables are found and created only under the lock. Made before the
+        // connection is asked for, so that naming who migrates (host, pid) is done while a first connection
+        // may still be opening (EarlyConnection).
+        AdvisoryLock lock = new AdvisoryLock(context.settings().schema(), context.settings().tablePrefix(),
+                context.settings().advisoryLockWait(), CommandContext.who());
         try (Connection connection = context.connections().forCommand()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(true);
             try {
-                // The lock resolves the schema (the configured one, else the connection's current one)
-                // in the statement that takes it: the tables are found and created only under the lock.
-                AdvisoryLock lock = new AdvisoryLock(context.settings().schema(), context.settings().tablePrefix(),
-                        context.settings().advisoryLockWait(), CommandContext.who());
                 Duration[] waited = {Duration.ZERO};
                 T result = lock.withLock(connection, schema -> {
                     StateStore store = RunStart.open(connection,
