@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * What every command works on: the resolved settings, the project's revisions and the engine loaded over
  * them. The engine is loaded on first use, with or without a database ({@link MigratorConfiguration#loadRevisions()}):
- * commands that read only the code ({@code heads}, {@code history}, {@code revision}, {@code --sql}) need none.
+ * commands that read only the code ({@code heads}, {@code history}, {@code revision}, {@code --sql}) need none; a
+ * command that needs one loads with {@link MigratorConfiguration#load()}, whose first connection opens meanwhile.
  */
 public final class Workspace implements AutoCloseable {
 
@@ -49,6 +50,14 @@ public final class Workspace implements AutoCloseable {
 
     /** The engine over this project's revisions; a load failure explains what the tools read. */
     public Migrator migrator() {
+        return load(false);
+    }
+
+    /**
+     * @param forDatabase the command will use the database: loaded with {@code load()}, whose first
+     *                    connection opens while the revisions load, rather than {@code loadRevisions()}
+     */
+    private Migrator load(boolean forDatabase) {
         if (migrator == null) {
             try {
                 MigratorConfiguration configuration = config.applyTo(Migrator.configure())
@@ -57,7 +66,7 @@ public final class Workspace implements AutoCloseable {
                         .listeners(listeners.toArray(new MigrationListener[0]));
                 List<Migration> java = sources.javaRevisions();
                 configuration.migrations(java.toArray(new Migration[0]));
-                migrator = configuration.loadRevisions();
+                migrator = forDatabase ? configuration.load() : configuration.loadRevisions();
             } catch (MigratorException e) {
                 throw withHint(e);
             }
@@ -72,7 +81,7 @@ public final class Workspace implements AutoCloseable {
                     + "configured: give --url (and --user), set MIGRATOR_URL (MIGRATOR_USER, MIGRATOR_PASSWORD), write "
                     + "migrator.url in migrator.properties, or run it in a Spring Boot project that sets spring.datasource.url.");
         }
-        return migrator();
+        return load(true);
     }
 
     private MigratorException withHint(MigratorException e) {
