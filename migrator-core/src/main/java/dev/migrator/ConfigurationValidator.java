@@ -1,10 +1,10 @@
 package dev.migrator;
 
 import dev.migrator.internal.execute.ConnectionSource;
+import dev.migrator.internal.execute.UrlConnectionSource;
 import dev.migrator.internal.execute.DatabaseWait;
 import dev.migrator.internal.execute.EngineSettings;
 import dev.migrator.internal.support.DurationText;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Properties;
 import javax.sql.DataSource;
@@ -99,6 +99,6 @@ final class ConfigurationValidator {
         if (c.getPassword() != null) {
             properties.setProperty("password", c.getPassword());
         }
-        return () -> DriverManager.getConnection(url, properties);
+        return new UrlConnectionSource(url, properties);
     }
 }
