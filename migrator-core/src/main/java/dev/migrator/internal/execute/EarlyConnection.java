@@ -12,9 +12,11 @@ import java.util.concurrent.TimeUnit;
  * (figures in {@code docs/benchmarks.md}). A {@code DataSource} is the application's pool, which
  * Migrator does not drive, so only a URL's connections start early.
  *
- * <p>The first {@link #open()} of any kind (a command's, a status read's) takes the early connection, or
- * the early attempt's failure, which then counts as that open's attempt ({@link DatabaseWait} retries as
- * usual from there); later opens go to the URL. An early connection is checked with {@code isValid}
+ * <p>The first {@link #open()} of any kind (a command's, a status read's) takes the early connection; later
+ * opens go to the URL. If the early attempt fails while that open waits for it, the failure is the open's
+ * own (its attempt, which {@link DatabaseWait} retries as usual: waiting for the attempt and then making
+ * another would double the time a hanging connect takes); a failure that came before the open is old
+ * news (the database may be up by now), and the open tries afresh. An early connection is checked with {@code isValid}
  * when it has waited longer than a pool would trust an idle connection (a server restart in between), and
  * is closed if no command takes it soon ({@link #UNCLAIMED_MILLIS}) or the revisions fail to load.
  */
@@ -93,7 +95,7 @@ public final class EarlyConnection implements ConnectionSource {
         closeQuietly(unused);
     }
 
-    /** The early connection, or null to open one as usual; throws the early attempt's failure as this open's. */
+    /** The early connection, or null to open one as usual; throws the early attempt's failure if it waited for it. */
     private Connection claim() throws SQLException {
         synchronized (monitor) {
             if (taken) {
@@ -103,8 +105,10 @@ public final class EarlyConnection implements ConnectionSource {
             monitor.notifyAll();
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLAIM_WAIT_MILLIS);
             claimWaiting = true;
+            boolean waited = false;
             try {
                 while (!finished) {
+                    waited = true;
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
                         return null; // the attempt goes on, and closes what it opens: nobody waits for it now
@@ -118,7 +122,10 @@ public final class EarlyConnection implements ConnectionSource {
                 claimWaiting = false;
             }
             if (failure != null) {
-                throw failure;
+                if (waited) {
+                    throw failure;
+                }
+                return null;
             }
             Connection claimed = connection;
             connection = null;
@@ -150,7 +157,7 @@ public final class EarlyConnection implements ConnectionSource {
             monitor.notifyAll();
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(unclaimedMillis);
             try {
-                while (!taken) {
+                while (!taken && connection != null) { // a failure has nothing to hand over: the thread ends
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
                         break;

@@ -89,12 +89,7 @@ class EarlyConnectionTest {
                 claiming[0] = Thread.currentThread();
                 return early.open();
             });
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while ((claiming[0] == null || claiming[0].getState() != Thread.State.TIMED_WAITING)
-                    && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
-            assertThat(claiming[0].getState()).as("the open waits for the attempt").isEqualTo(Thread.State.TIMED_WAITING);
+            awaitTimedWaiting(claiming);
             release.countDown();
             try (Connection connection = claimed.get(10, TimeUnit.SECONDS)) {
                 assertThat(connection).isSameAs(real.opened.get(0));
@@ -106,15 +101,63 @@ class EarlyConnectionTest {
     }
 
     @Test
-    void theEarlyAttemptsFailureIsTheFirstOpensFailureAndTheNextOpenTriesAgain(TestDatabase db) throws Exception {
+    void aFailureTheOpenWaitedForIsItsOwnAttemptAndTheNextOpenTriesAgain(TestDatabase db) throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         // Nothing listens on port 1: the attempt is refused, as a database that is not up yet refuses.
         CountingSource refused = new CountingSource(db, "jdbc:postgresql://127.0.0.1:1/" + db.name());
-        EarlyConnection early = EarlyConnection.start(refused, NEVER_EXPIRES, ALWAYS_TRUSTED);
-        assertThatThrownBy(early::open).isInstanceOf(SQLException.class)
-                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).startsWith("08"));
-        assertThat(refused.opens).as("the early attempt counted as the open's attempt").hasValue(1);
+        ConnectionSource slow = () -> {
+            entered.countDown();
+            try {
+                if (!release.await(10, TimeUnit.SECONDS)) {
+                    throw new SQLException("the test never released the attempt");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted", e);
+            }
+            return refused.open();
+        };
+        EarlyConnection early = EarlyConnection.start(slow, NEVER_EXPIRES, ALWAYS_TRUSTED);
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        ExecutorService claimer = Executors.newSingleThreadExecutor();
+        try {
+            Thread[] claiming = new Thread[1];
+            Future<Connection> claimed = claimer.submit(() -> {
+                claiming[0] = Thread.currentThread();
+                return early.open();
+            });
+            awaitTimedWaiting(claiming);
+            release.countDown();
+            assertThatThrownBy(() -> claimed.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e.getCause()).getSQLState()).startsWith("08"));
+            assertThat(refused.opens).as("the early attempt was the open's attempt: no second one").hasValue(1);
+        } finally {
+            claimer.shutdownNow();
+        }
         assertThatThrownBy(early::open).isInstanceOf(SQLException.class);
-        assertThat(refused.opens).hasValue(2);
+        assertThat(refused.opens).as("the next open tries again").hasValue(2);
+    }
+
+    @Test
+    void aFailureThatCameBeforeTheOpenIsForgottenAndTheOpenTriesAfresh(TestDatabase db) throws Exception {
+        String refusedUrl = "jdbc:postgresql://127.0.0.1:1/" + db.name();
+        int[] attempts = {0};
+        CountingSource real = new CountingSource(db, db.url());
+        // The early attempt is refused (the database not up yet); by the time a command opens, it is up.
+        ConnectionSource comingUp = () -> {
+            if (attempts[0]++ == 0) {
+                return new CountingSource(db, refusedUrl).open();
+            }
+            return real.open();
+        };
+        EarlyConnection early = EarlyConnection.start(comingUp, NEVER_EXPIRES, ALWAYS_TRUSTED);
+        early.thread.join(TimeUnit.SECONDS.toMillis(10));
+        assertThat(early.thread.isAlive()).as("a failed attempt has nothing to hand over: its thread ends").isFalse();
+        try (Connection connection = early.open()) {
+            assertThat(connection).isSameAs(real.opened.get(0));
+            assertThat(attempts[0]).isEqualTo(2);
+        }
     }
 
     @Test
@@ -166,5 +209,16 @@ class EarlyConnectionTest {
             assertThat(connection.isValid(5)).isTrue();
             assertThat(real.opened.get(0).isClosed()).isTrue();
         }
+    }
+
+    /** Until the claiming thread waits for the attempt (bounded: 10 s). */
+    private static void awaitTimedWaiting(Thread[] claiming) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while ((claiming[0] == null || claiming[0].getState() != Thread.State.TIMED_WAITING)
+                && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(claiming[0]).isNotNull();
+        assertThat(claiming[0].getState()).as("the open waits for the attempt").isEqualTo(Thread.State.TIMED_WAITING);
     }
 }
