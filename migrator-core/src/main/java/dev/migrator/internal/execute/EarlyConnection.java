@@ -16,9 +16,10 @@ import java.util.concurrent.TimeUnit;
  * opens go to the URL. If the early attempt fails while that open waits for it, the failure is the open's
  * own (its attempt, which {@link DatabaseWait} retries as usual: waiting for the attempt and then making
  * another would double the time a hanging connect takes); a failure that came before the open is old
- * news (the database may be up by now), and the open tries afresh. An early connection is checked with {@code isValid}
- * when it has waited longer than a pool would trust an idle connection (a server restart in between), and
- * is closed if no command takes it soon ({@link #UNCLAIMED_MILLIS}) or the revisions fail to load.
+ * news (the database may be up by now), and the open tries afresh. An early connection is checked with
+ * {@code isValid} when it has waited longer than a pool would trust an idle connection (a server restart in
+ * between), and is closed if no command takes it soon ({@link #UNCLAIMED_MILLIS}) or the revisions fail to
+ * load.
  */
 public final class EarlyConnection implements ConnectionSource {
 
@@ -46,6 +47,7 @@ public final class EarlyConnection implements ConnectionSource {
     private Connection connection;
     /** Guarded by monitor: the early attempt's failure. */
     private SQLException failure;
+    /** Written under monitor before {@code finished}; read by the open() whose claim saw it finished. */
     private long openedAt;
 
     private EarlyConnection(ConnectionSource source, long unclaimedMillis, long trustedAgeNanos) {
