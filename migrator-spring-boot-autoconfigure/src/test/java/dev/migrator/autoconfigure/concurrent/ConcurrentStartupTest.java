@@ -135,6 +135,34 @@ class ConcurrentStartupTest {
         }
     }
 
+    @Test
+    void aJavaRevisionThatAsksTheContextForALazyBeanRunsWhileTheContextsThreadWaitsForTheRun(TestDatabase db)
+            throws Exception {
+        LazyBeanRevisionApp.helperCreatedOn = null;
+        LazyBeanRevisionApp.readerComing = null;
+        LazyBeanRevisionApp.readerComingSignal = new CountDownLatch(1);
+        LazyBeanRevisionApp.askForTheBean = new CountDownLatch(1);
+        CompletableFuture<ConfigurableApplicationContext> app = CompletableFuture.supplyAsync(() -> TestApps.builder(
+                LazyBeanRevisionApp.class, db, WebApplicationType.NONE, "migrator.startup.concurrent=true").run());
+        try {
+            assertThat(LazyBeanRevisionApp.readerComingSignal.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            // the context's thread is inside the reader's creation, waiting for the run
+            Thread context = LazyBeanRevisionApp.readerComing;
+            await().atMost(DEADLINE).until(() -> context.getState() == Thread.State.WAITING
+                    || context.getState() == Thread.State.TIMED_WAITING);
+            assertThat(LazyBeanRevisionApp.helperCreatedOn).isNull();
+        } finally {
+            LazyBeanRevisionApp.askForTheBean.countDown();
+        }
+        // bounded: a deadlock between the two threads fails here instead of hanging the build
+        try (ConfigurableApplicationContext context = app.get(DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
+            assertThat(LazyBeanRevisionApp.helperCreatedOn).as("the lazy bean was created by the run")
+                    .isEqualTo("migrator-startup");
+            assertThat(context.getBean(LazyBeanRevisionApp.NamedTableReader.class).rows).isZero();
+            assertThat(db.queryValue("SELECT revision FROM migrator_version")).isEqualTo("d4e5f6a1b2c3");
+        }
+    }
+
     private static SpringApplicationBuilder app(TestDatabase db, String... extra) {
         String[] properties = new String[extra.length + 3];
         properties[0] = "migrator.locations=classpath:db/migrations,classpath:db/slow";
