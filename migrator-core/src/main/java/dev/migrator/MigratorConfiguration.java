@@ -214,7 +214,11 @@ public final class MigratorConfiguration {
     public List<Migration> getMigrations() { return List.copyOf(migrations); }
     public List<MigrationListener> getListeners() { return List.copyOf(listeners); }
 
-    /** Validates the configuration, loads and checks the revisions (no database access) and returns the engine. */
+    /**
+     * Validates the configuration, loads and checks the revisions (no statement runs) and returns the engine.
+     * With a URL, the first connection opens on a background thread meanwhile, for the command that follows;
+     * a failure to connect is reported by that command, never here (docs/getting-started.md).
+     */
     public Migrator load() {
         return Migrator.load(this, true);
     }
@@ -224,6 +228,7 @@ public final class MigratorConfiguration {
      * ({@code heads}, {@code branches}, {@code history}, {@code revisions}, {@code resolve}
      * and the offline scripts), and a command that needs the database fails with
      * {@link ErrorCode#CONFIGURATION_INVALID}. For tools (a command line, a build plugin) that serve both.
+     * Nothing connects early: a configured database is connected to when a command needs it.
      */
     public Migrator loadRevisions() {
         return Migrator.load(this, false);
