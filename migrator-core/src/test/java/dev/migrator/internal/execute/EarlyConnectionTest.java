@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -63,12 +64,22 @@ class EarlyConnectionTest {
         assertThat(early.thread.isAlive()).as("the attempt's thread ends once its connection is taken").isFalse();
     }
 
-    @Test
-    void anOpenThatComesWhileTheAttemptIsUnderWayWaitsForItInsteadOfOpeningAnother(TestDatabase db) throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CountingSource real = new CountingSource(db, db.url());
-        ConnectionSource slow = () -> {
+    /**
+     * An early attempt held at its start until {@link #releaseOnceClaimed} lets it go on to {@code source}: the
+     * open that claims it meanwhile is made on a thread of its own, and the attempt is released only once that
+     * open waits for it.
+     */
+    private static final class HeldAttempt implements ConnectionSource {
+        private final CountDownLatch entered = new CountDownLatch(1);
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final ConnectionSource source;
+
+        HeldAttempt(ConnectionSource source) {
+            this.source = source;
+        }
+
+        @Override
+        public Connection open() throws SQLException {
             entered.countDown();
             try {
                 if (!release.await(10, TimeUnit.SECONDS)) {
@@ -78,63 +89,52 @@ class EarlyConnectionTest {
                 Thread.currentThread().interrupt();
                 throw new SQLException("interrupted", e);
             }
-            return real.open();
-        };
-        EarlyConnection early = EarlyConnection.start(slow, NEVER_EXPIRES, ALWAYS_TRUSTED);
-        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-        ExecutorService claimer = Executors.newSingleThreadExecutor();
-        try {
-            Thread[] claiming = new Thread[1];
-            Future<Connection> claimed = claimer.submit(() -> {
-                claiming[0] = Thread.currentThread();
-                return early.open();
-            });
-            awaitTimedWaiting(claiming);
-            release.countDown();
-            try (Connection connection = claimed.get(10, TimeUnit.SECONDS)) {
-                assertThat(connection).isSameAs(real.opened.get(0));
-                assertThat(real.opens).hasValue(1);
+            return source.open();
+        }
+
+        /** Claims {@code early} on another thread, releases the attempt once the claim waits, and gives the claim's outcome. */
+        Connection releaseOnceClaimed(EarlyConnection early) throws Exception {
+            assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+            ExecutorService claimer = Executors.newSingleThreadExecutor();
+            try {
+                Thread[] claiming = new Thread[1];
+                Future<Connection> claimed = claimer.submit(() -> {
+                    claiming[0] = Thread.currentThread();
+                    return early.open();
+                });
+                awaitTimedWaiting(claiming);
+                release.countDown();
+                try {
+                    return claimed.get(10, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            } finally {
+                claimer.shutdownNow();
             }
-        } finally {
-            claimer.shutdownNow();
         }
     }
 
     @Test
-    void aFailureTheOpenWaitedForIsItsOwnAttemptAndTheNextOpenTriesAgain(TestDatabase db) throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
+    void anOpenThatComesWhileTheAttemptIsUnderWayWaitsForItInsteadOfOpeningAnother(TestDatabase db) throws Exception {
+        CountingSource real = new CountingSource(db, db.url());
+        HeldAttempt held = new HeldAttempt(real);
+        EarlyConnection early = EarlyConnection.start(held, NEVER_EXPIRES, ALWAYS_TRUSTED);
+        try (Connection connection = held.releaseOnceClaimed(early)) {
+            assertThat(connection).isSameAs(real.opened.get(0));
+            assertThat(real.opens).hasValue(1);
+        }
+    }
+
+    @Test
+    void aFailureTheOpenWaitedForIsItsOwnAttemptAndTheNextOpenTriesAgain(TestDatabase db) {
         // Nothing listens on port 1: the attempt is refused, as a database that is not up yet refuses.
         CountingSource refused = new CountingSource(db, "jdbc:postgresql://127.0.0.1:1/" + db.name());
-        ConnectionSource slow = () -> {
-            entered.countDown();
-            try {
-                if (!release.await(10, TimeUnit.SECONDS)) {
-                    throw new SQLException("the test never released the attempt");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SQLException("interrupted", e);
-            }
-            return refused.open();
-        };
-        EarlyConnection early = EarlyConnection.start(slow, NEVER_EXPIRES, ALWAYS_TRUSTED);
-        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-        ExecutorService claimer = Executors.newSingleThreadExecutor();
-        try {
-            Thread[] claiming = new Thread[1];
-            Future<Connection> claimed = claimer.submit(() -> {
-                claiming[0] = Thread.currentThread();
-                return early.open();
-            });
-            awaitTimedWaiting(claiming);
-            release.countDown();
-            assertThatThrownBy(() -> claimed.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(SQLException.class)
-                    .satisfies(e -> assertThat(((SQLException) e.getCause()).getSQLState()).startsWith("08"));
-            assertThat(refused.opens).as("the early attempt was the open's attempt: no second one").hasValue(1);
-        } finally {
-            claimer.shutdownNow();
-        }
+        HeldAttempt held = new HeldAttempt(refused);
+        EarlyConnection early = EarlyConnection.start(held, NEVER_EXPIRES, ALWAYS_TRUSTED);
+        assertThatThrownBy(() -> held.releaseOnceClaimed(early)).isInstanceOf(SQLException.class)
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).startsWith("08"));
+        assertThat(refused.opens).as("the early attempt was the open's attempt: no second one").hasValue(1);
         assertThatThrownBy(early::open).isInstanceOf(SQLException.class);
         assertThat(refused.opens).as("the next open tries again").hasValue(2);
     }

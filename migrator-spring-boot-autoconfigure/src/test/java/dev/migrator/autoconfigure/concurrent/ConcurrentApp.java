@@ -94,11 +94,16 @@ public class ConcurrentApp {
         public final long rows;
 
         SlowDoneReader(DataSource dataSource) throws SQLException {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT count(*) FROM slow_done")) {
-                rs.next();
-                rows = rs.getLong(1);
-            }
+            rows = rows(dataSource, "slow_done");
+        }
+    }
+
+    /** {@code SELECT count(*)} of {@code table}, with plain JDBC. */
+    static long rows(DataSource dataSource, String table) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

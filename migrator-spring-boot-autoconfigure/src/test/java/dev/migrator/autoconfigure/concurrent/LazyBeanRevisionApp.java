@@ -3,10 +3,7 @@ package dev.migrator.autoconfigure.concurrent;
 import dev.migrator.Migration;
 import dev.migrator.Revision;
 import dev.migrator.operation.Operations;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -105,11 +102,7 @@ public class LazyBeanRevisionApp {
         public final long rows;
 
         NamedTableReader(DataSource dataSource) throws SQLException {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT count(*) FROM lazily_named")) {
-                rs.next();
-                rows = rs.getLong(1);
-            }
+            rows = ConcurrentApp.rows(dataSource, "lazily_named");
         }
     }
 }
