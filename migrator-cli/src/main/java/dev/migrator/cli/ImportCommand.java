@@ -41,17 +41,17 @@ final class ImportCommand {
                     return ExitCodes.OK;
                 }
                 Printer printer = root().printer();
-                Table table = new Table("VERSION", "REVISION", "FLYWAY FILE", "", "FILE");
+                Table imported = new Table("VERSION", "REVISION", "FLYWAY FILE", "", "FILE");
                 for (FlywayImport.Imported i : report.imported()) {
-                    table.row(i.version(), i.revision(), i.flywayFile(), (i.written() ? "written" : "unchanged")
+                    imported.row(i.version(), i.revision(), i.flywayFile(), (i.written() ? "written" : "unchanged")
                             + (i.transactional() ? "" : ", non-transactional") + (i.reversible() ? ", with undo" : ""), i.file());
                 }
-                table.print(printer);
+                imported.print(printer);
                 printer.line(report.imported().size() + " version(s) imported as a chain of revisions.");
                 report.skipped().forEach(s -> printer.warn("skipped " + s));
                 report.warnings().forEach(printer::warn);
                 if (report.flywayVersion() != null) {
-                    printer.line(table() + " says version " + report.flywayVersion() + " is applied"
+                    printer.line(table + " says version " + report.flywayVersion() + " is applied"
                             + (report.stampRevision() == null ? "." : " (revision " + report.stampRevision() + ")."));
                 }
                 if (report.stamped() != null) {
@@ -61,10 +61,6 @@ final class ImportCommand {
                 }
                 return ExitCodes.OK;
             }
-        }
-
-        private String table() {
-            return table;
         }
 
         private static Map<String, Object> json(FlywayImport.Report report) {

@@ -161,10 +161,6 @@ final class Json {
         return map;
     }
 
-    static String phase(Phase phase) {
-        return phase == null ? null : phase.label();
-    }
-
     private static String text(Instant instant) {
         return instant == null ? null : instant.toString();
     }

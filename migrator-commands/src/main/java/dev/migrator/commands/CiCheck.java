@@ -30,10 +30,6 @@ public final class CiCheck {
 
     private CiCheck() {}
 
-    public static Report run(Workspace workspace, boolean allowBranches) {
-        return run(workspace, allowBranches, true);
-    }
-
     /**
      * @param safety whether to run the safety analysis: of the pending revisions with a database, of every
      *     revision without one ({@link Safety#options})

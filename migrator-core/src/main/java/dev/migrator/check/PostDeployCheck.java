@@ -22,9 +22,11 @@ import java.sql.Connection;
  * }
  * }</pre>
  *
- * A check should only read. It gets a connection of its own, which is closed afterwards; a check
- * that throws, or runs longer than the runner's time limit (its query is then cancelled), is
- * reported as FAILED with the reason, never as an exception.
+ * A check should only read. The checks of one evaluation share one connection (a transaction a check
+ * leaves open is rolled back before the next one starts; a check that changes a session setting should
+ * put it back); a check that throws, or runs longer than the runner's time limit (its query is then
+ * cancelled, and the next check gets a new connection), is reported as FAILED with the reason, never as
+ * an exception.
  */
 public interface PostDeployCheck {
 

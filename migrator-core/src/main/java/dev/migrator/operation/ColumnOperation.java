@@ -118,10 +118,6 @@ public sealed interface ColumnOperation extends Operation
                     previousDefault, value);
         }
 
-        public boolean changesNothing() {
-            return type == null && nullable == null && defaultValue == null && newName == null;
-        }
-
         @Override
         public Optional<Operation> reverse() {
             if ((type != null && previousType == null) || (defaultValue != null && previousDefault == null)) {

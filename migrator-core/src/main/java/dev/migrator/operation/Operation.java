@@ -120,7 +120,7 @@ public sealed interface Operation
     }
 
     /** The reverses of {@code operations}, last first; empty if one of them has none. */
-    static Optional<List<Operation>> reverseAll(List<Operation> operations) {
+    private static Optional<List<Operation>> reverseAll(List<Operation> operations) {
         List<Operation> reversed = new ArrayList<>();
         for (int i = operations.size() - 1; i >= 0; i--) {
             Optional<Operation> reverse = operations.get(i).reverse();

@@ -52,11 +52,7 @@ final class OperationRecorder implements Operations {
     static List<Operation> record(Consumer<Operations> body) {
         OperationRecorder recorder = new OperationRecorder();
         body.accept(recorder);
-        return recorder.operations();
-    }
-
-    public List<Operation> operations() {
-        return Collections.unmodifiableList(operations);
+        return Collections.unmodifiableList(recorder.operations);
     }
 
     /** Adds an operation; the fluent methods of {@link Operations} all end here. */

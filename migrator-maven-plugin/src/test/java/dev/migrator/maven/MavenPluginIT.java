@@ -93,7 +93,7 @@ class MavenPluginIT {
     }
 
     @Test
-    void upgradeCurrentAndSqlRunAgainstTheDatabaseFromProperties() throws Exception {
+    void upgradeCurrentSqlDowngradeValidateAndStampRunAgainstTheDatabaseFromProperties() throws Exception {
         pom();
         revision("aa0001", "", "CREATE TABLE accounts (id int);");
         revision("aa0002", "aa0001", "ALTER TABLE accounts ADD COLUMN email text;");
@@ -110,6 +110,19 @@ class MavenPluginIT {
             assertThat(project.resolve("target/migrator/migration.sql")).content()
                     .startsWith("-- Migrator offline script: upgrade from base to heads")
                     .contains("ALTER TABLE accounts ADD COLUMN email text;");
+
+            // downgrade one, then validate fails the build on the revision now pending
+            Build back = mvn("migrator:downgrade", "migrator:validate", "-Dmigrator.target=aa0001",
+                    "-Dmigrator.url=" + db.url(), "-Dmigrator.user=" + db.user(), "-Dmigrator.password=" + db.password());
+            assertThat(back.status()).as(back.log()).isNotZero();
+            assertThat(back.log()).contains("BUILD FAILURE").contains("[PENDING_REVISIONS]").contains("aa0002");
+            assertThat(db.queryValue("SELECT revision FROM migrator_version")).isEqualTo("aa0001");
+
+            // stamp the head without running it, and validate passes
+            Build stamped = mvn("migrator:stamp", "migrator:validate", "-Dmigrator.target=aa0002",
+                    "-Dmigrator.url=" + db.url(), "-Dmigrator.user=" + db.user(), "-Dmigrator.password=" + db.password());
+            assertThat(stamped.status()).as(stamped.log()).isZero();
+            assertThat(db.queryValue("SELECT revision FROM migrator_version")).isEqualTo("aa0002");
         }
     }
 

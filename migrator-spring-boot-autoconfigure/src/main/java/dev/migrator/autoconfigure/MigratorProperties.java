@@ -125,8 +125,11 @@ public class MigratorProperties {
 
     private final Checks checks = new Checks();
 
-    /** Applies the engine settings to {@code configuration}; the connection is chosen separately. */
-    void applyTo(MigratorConfiguration configuration) {
+    /**
+     * Applies the engine settings to {@code configuration}; the connection is chosen separately. Public for
+     * tools that configure Migrator as the starter does (migrator-test's Spring set-up).
+     */
+    public void applyTo(MigratorConfiguration configuration) {
         configuration.locations(locations)
                 .schema(schema)
                 .tablePrefix(tablePrefix)
@@ -213,10 +216,10 @@ public class MigratorProperties {
          * Migrator exists, while the context goes on creating the beans that do not need the database. The
          * start still waits for it before any bean that depends on database initialization, before the web
          * server accepts connections and before readiness. Off by default: a bean that reads the database while it
-         * is created without declaring it (plain {@code DataSource} JDBC without {@code @DependsOnDatabaseInitialization})
+         * is created without declaring it (plain DataSource JDBC without @DependsOnDatabaseInitialization)
          * would race with the run. When false, it runs on the main thread.
          */
-        private boolean concurrent;
+        private boolean concurrent = false;
 
         public StartupAction getAction() { return action; }
         public void setAction(StartupAction action) { this.action = action; }

@@ -46,6 +46,8 @@ class ConfigurationMetadataTest {
         // not in SPEC §7's table: issue 13 (docs/spring-boot.md)
         SPEC.put("migrator.accept-checksum-change", null);
         SPEC.put("migrator.status-timeout", "\"2s\"");
+        // not in SPEC §7's table: issue 17, opt-in (docs/spring-boot.md, "Startup modes")
+        SPEC.put("migrator.startup.concurrent", "false");
         SPEC.put("management.health.migrations.enabled", "true");
     }
 

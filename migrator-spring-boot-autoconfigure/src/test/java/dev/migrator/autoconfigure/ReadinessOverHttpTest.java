@@ -1,5 +1,7 @@
 package dev.migrator.autoconfigure;
 
+import static dev.migrator.autoconfigure.LocalHttp.freePort;
+import static dev.migrator.autoconfigure.LocalHttp.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -7,13 +9,7 @@ import static org.awaitility.Awaitility.await;
 import dev.migrator.autoconfigure.web.WebApp;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
-import java.io.IOException;
 import java.net.ConnectException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -37,8 +33,6 @@ class ReadinessOverHttpTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(60);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @Test
     void syncModeStartsTheWebServerOnlyAfterMigrations(TestDatabase db) throws Exception {
         int port = freePort();
@@ -47,7 +41,7 @@ class ReadinessOverHttpTest {
             CompletableFuture<ConfigurableApplicationContext> app = CompletableFuture.supplyAsync(
                     () -> web(db, "server.port=" + port).run());
             try {
-                awaitMigrationBlocked(db);
+                SlowRevision.awaitBlocked(db, DEADLINE);
                 assertThat(app).isNotDone();
                 assertThatThrownBy(() -> get(port, "/actuator/health/liveness")).isInstanceOf(ConnectException.class);
             } finally {
@@ -67,7 +61,7 @@ class ReadinessOverHttpTest {
             try (ConfigurableApplicationContext context = web(db, "server.port=0", "migrator.startup.async=true").run()) {
                 int port = port(context);
                 try {
-                    awaitMigrationBlocked(db);
+                    SlowRevision.awaitBlocked(db, DEADLINE);
                     assertThat(get(port, "/actuator/health/liveness").statusCode()).isEqualTo(200);
                     assertThat(get(port, "/actuator/health/readiness").statusCode()).isEqualTo(503);
                     assertThat(db.tableExists("slow_done")).isFalse();
@@ -101,30 +95,13 @@ class ReadinessOverHttpTest {
 
     private static org.springframework.boot.builder.SpringApplicationBuilder web(TestDatabase db, String... extra) {
         String[] properties = new String[extra.length + 2];
-        properties[0] = "migrator.locations=classpath:db/migrations,classpath:db/slow";
+        properties[0] = SlowRevision.LOCATIONS;
         properties[1] = "management.endpoint.health.probes.enabled=true";
         System.arraycopy(extra, 0, properties, 2, extra.length);
         return TestApps.builder(WebApp.class, db, WebApplicationType.SERVLET, properties);
     }
 
-    /** Waits until the slow revision's session is queued on the test's advisory lock. */
-    private static void awaitMigrationBlocked(TestDatabase db) {
-        await().atMost(DEADLINE).until(() -> db.count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
-                + " AND NOT granted AND classid = 4242 AND objid = 1") == 1);
-    }
-
-    private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
     private static int port(ConfigurableApplicationContext context) {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -86,7 +86,7 @@ final class IdempotencyCheck {
         if (!diff.isEmpty()) {
             throw SuiteRun.failure("Non-transactional revision " + id + " (" + revision.source() + ") is not idempotent:"
                     + " its upgrade, run again " + failure + ", gives another schema than a clean upgrade; from the"
-                    + " clean one to the rerun's: " + SchemaWords.differences(diff));
+                    + " clean one to the rerun's: " + diff.describe());
         }
         run.hooks.run(Moment.AFTER_UPGRADE, id, database);
     }

@@ -31,10 +31,6 @@ final class SchemaWords {
         return String.join("; ", words);
     }
 
-    /** Differences between an expected schema and an actual one, each as {@link SchemaChange#describe()} words. */
-    static String differences(SchemaDiff diff) {
-        return diff.describe();
-    }
 
     private static String changed(SchemaChange change, String reference) {
         String object = change.kind() + " " + change.name();

@@ -59,14 +59,10 @@ final class SpringSetup {
 
     private static MigratorConfiguration configuration(ApplicationContext context, MigratorProperties properties,
             HarnessSetups.Options options, ClassLoader classLoader) {
-        MigratorConfiguration c = Migrator.configure()
-                .locations(options.locations().isEmpty() ? properties.getLocations() : options.locations())
-                .schema(properties.getSchema())
-                .tablePrefix(properties.getTablePrefix())
-                .lockTimeout(properties.getLockTimeout())
-                .statementTimeout(properties.getStatementTimeout())
-                .lockRetries(properties.getLockRetries())
-                .validateChecksums(properties.isValidateChecksums())
+        // every engine setting as the starter applies it, then the test's own locations
+        MigratorConfiguration c = Migrator.configure();
+        properties.applyTo(c);
+        c.locations(options.locations().isEmpty() ? properties.getLocations() : options.locations())
                 .classLoader(classLoader);
         c.migrations(context.getBeanProvider(Migration.class).orderedStream().toArray(Migration[]::new));
         context.getBeanProvider(MigratorCustomizer.class).orderedStream().forEach(customizer -> customizer.customize(c));

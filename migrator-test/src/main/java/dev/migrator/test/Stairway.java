@@ -131,7 +131,7 @@ final class Stairway {
         SchemaDiff drift = upgraded.diff(again, database::describe);
         if (!drift.isEmpty()) {
             throw SuiteRun.failure("Upgrade of " + which + " again after its downgrade gives another schema than its"
-                    + " first upgrade; from the first to the second: " + SchemaWords.differences(drift));
+                    + " first upgrade; from the first to the second: " + drift.describe());
         }
         schema = again;
     }

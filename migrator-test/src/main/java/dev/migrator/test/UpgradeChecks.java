@@ -71,7 +71,7 @@ final class UpgradeChecks {
         if (!diff.isEmpty()) {
             throw SuiteRun.failure("The offline script upgradeSql(\"base\", \"heads\") run on an empty database gives"
                     + " another schema than upgrade(\"heads\"); from the online schema to the offline one: "
-                    + SchemaWords.differences(diff));
+                    + diff.describe());
         }
         Set<String> offlineRows = run.harness.load(empty.dataSource()).current();
         Set<String> onlineRows = upgraded.current();

@@ -2,6 +2,7 @@ package dev.migrator.commands.config;
 
 import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
+import dev.migrator.internal.revision.Suggestions;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,7 @@ public final class ConfigResolver {
                 layers.add(spring);
             }
         }
-        return new ToolConfig(merge(layers), projectDirectory);
+        return new ToolConfig(merge(layers));
     }
 
     static ConfigLayer environmentLayer(Map<String, String> environment) {
@@ -85,7 +86,7 @@ public final class ConfigResolver {
         for (String key : new java.util.TreeSet<>(properties.stringPropertyNames())) {
             Setting setting = Setting.forKey(key.strip());
             if (setting == null) {
-                String suggestion = Suggest.closest(key, Setting.keys());
+                String suggestion = Suggestions.closest(key, Setting.keys());
                 throw new MigratorException(ErrorCode.CONFIGURATION_INVALID, file + ": unknown key \"" + key + "\"."
                         + (suggestion == null ? "" : " Did you mean \"" + suggestion + "\"?") + " The keys are "
                         + String.join(", ", Setting.keys()) + ".");

@@ -3,9 +3,9 @@ package dev.migrator.commands.config;
 import dev.migrator.ContractPolicy;
 import dev.migrator.ErrorCode;
 import dev.migrator.MigratorConfiguration;
+import dev.migrator.internal.support.Secrets;
 import dev.migrator.MigratorException;
 import dev.migrator.UnknownRevisionPolicy;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -31,19 +31,12 @@ public final class ToolConfig {
     }
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ns|us|ms|s|m|h|d)?");
-    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)([?&;]password=)[^&;]*");
     private static final Pattern URL_USERINFO = Pattern.compile("//[^/@?]*@");
 
     private final Map<Setting, Value> values;
-    private final Path projectDirectory;
 
-    ToolConfig(Map<Setting, Value> values, Path projectDirectory) {
+    ToolConfig(Map<Setting, Value> values) {
         this.values = Map.copyOf(values);
-        this.projectDirectory = projectDirectory;
-    }
-
-    public Path projectDirectory() {
-        return projectDirectory;
     }
 
     public Optional<String> get(Setting setting) {
@@ -61,15 +54,15 @@ public final class ToolConfig {
         return get(Setting.URL).isPresent();
     }
 
-    /** The JDBC URL without any password or user-info it carries, for output. */
+    /** The JDBC URL without its user-info or any secret parameter it carries, for output. */
     public String displayUrl() {
         return get(Setting.URL).map(ToolConfig::redact).orElse("(none)");
     }
 
+    /** The whole user-info hidden (the user too), then every secret parameter as the engine masks them. */
     static String redact(String url) {
-        String noPassword = URL_PASSWORD.matcher(url).replaceAll("$1****");
-        Matcher userInfo = URL_USERINFO.matcher(noPassword);
-        return userInfo.find() ? userInfo.replaceFirst("//****@") : noPassword;
+        Matcher userInfo = URL_USERINFO.matcher(url);
+        return Secrets.mask(userInfo.find() ? userInfo.replaceFirst("//****@") : url);
     }
 
     public List<String> locations() {

@@ -2,6 +2,7 @@ package dev.migrator.commands.flyway;
 
 import dev.migrator.ErrorCode;
 import dev.migrator.MigratorException;
+import dev.migrator.internal.dialect.postgresql.PostgresErrors;
 import dev.migrator.commands.config.Setting;
 import dev.migrator.commands.config.ToolConfig;
 import java.sql.Connection;
@@ -56,10 +57,9 @@ record FlywayHistory(Set<String> succeeded, String highest) {
             }
             return new FlywayHistory(normalised, highest);
         } catch (SQLException e) {
-            ErrorCode code = e.getSQLState() != null && e.getSQLState().startsWith("08") ? ErrorCode.CONNECTION_FAILED
-                    : e.getSQLState() != null && e.getSQLState().equals("42501") ? ErrorCode.PERMISSION_DENIED : ErrorCode.INTERNAL;
+            ErrorCode code = PostgresErrors.classify(e, ErrorCode.INTERNAL);
             throw new MigratorException(code, "Reading Flyway's history table " + qualified + " in "
-                    + config.displayUrl() + " failed: " + e.getMessage() + " [SQLSTATE " + e.getSQLState() + "]", e);
+                    + config.displayUrl() + " failed: " + PostgresErrors.describe(e) + "\n  What to do: " + code.advice(), e);
         }
     }
 }

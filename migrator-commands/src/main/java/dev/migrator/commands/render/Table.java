@@ -24,10 +24,6 @@ public final class Table {
         return this;
     }
 
-    public boolean isEmpty() {
-        return rows.size() == 1;
-    }
-
     public List<String> lines() {
         int[] widths = new int[columns];
         for (String[] row : rows) {

@@ -124,6 +124,9 @@ class ConfigResolverTest {
         ToolConfig config = resolve(Map.of(Setting.URL, "jdbc:postgresql://u:hunter2@db/app?ssl=true&password=hunter2"), Map.of());
 
         assertThat(config.displayUrl()).isEqualTo("jdbc:postgresql://****@db/app?ssl=true&password=****");
+        assertThat(resolve(Map.of(Setting.URL, "jdbc:postgresql://db/app?sslmode=verify-full&sslpassword=hunter2&user=me"),
+                Map.of()).displayUrl()).as("every secret parameter, as the engine masks them")
+                .isEqualTo("jdbc:postgresql://db/app?sslmode=verify-full&sslpassword=****&user=me");
         assertThat(config.duration(Setting.LOCK_TIMEOUT, "500ms")).hasMillis(500);
         assertThat(config.duration(Setting.LOCK_TIMEOUT, "2m")).hasSeconds(120);
         assertThat(config.duration(Setting.LOCK_TIMEOUT, "PT5S")).hasSeconds(5);

@@ -76,15 +76,20 @@ public final class CheckRunner {
     private CheckResult run(PostDeployCheck check, ExecutorService executor, AtomicReference<Connection> shared) {
         String name = nameOf(check);
         String revision = revisionOf(check);
-        AtomicReference<Connection> connection = new AtomicReference<>();
+        Lease lease = new Lease(shared);
         long started = System.nanoTime();
         Future<CheckOutcome> future = executor.submit(() -> {
             Connection c = shared.get();
-            if (c == null) {
+            boolean opened = c == null;
+            if (opened) {
                 c = connections.open();
-                shared.set(c);
             }
-            connection.set(c);
+            if (!lease.take(c, opened)) {
+                if (opened) {
+                    close(c); // the check timed out while its connection was opening: nobody will use it
+                }
+                throw new IllegalStateException("the check timed out before it started");
+            }
             try {
                 return Objects.requireNonNull(check.check(c), "the check returned no outcome");
             } finally {
@@ -96,8 +101,7 @@ public final class CheckRunner {
             outcome = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            shared.compareAndSet(connection.get(), null);
-            cancel(connection.get());
+            cancel(lease.abandon());
             outcome = CheckOutcome.failed("timed out after " + DurationText.of(timeout) + " (the check was cancelled)");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -106,8 +110,7 @@ public final class CheckRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
-            shared.compareAndSet(connection.get(), null);
-            cancel(connection.get());
+            cancel(lease.abandon());
             outcome = CheckOutcome.failed("interrupted before the check finished");
         }
         Duration duration = Duration.ofNanos(System.nanoTime() - started);
@@ -116,6 +119,42 @@ public final class CheckRunner {
         }
         return new CheckResult(name, revision, outcome.passed() ? CheckResult.Status.PASSED : CheckResult.Status.FAILED,
                 duration, outcome.detail());
+    }
+
+    /**
+     * The connection one check runs on, taken and given up under one lock: a check that times out while its
+     * task is still getting the connection must neither publish a new one nor keep using the shared one,
+     * which the next check will use.
+     */
+    private static final class Lease {
+        private final AtomicReference<Connection> shared;
+        private Connection connection;
+        private boolean abandoned;
+
+        Lease(AtomicReference<Connection> shared) {
+            this.shared = shared;
+        }
+
+        /** Whether the check may run on {@code c}; a connection it {@code opened} becomes the shared one. */
+        synchronized boolean take(Connection c, boolean opened) {
+            if (abandoned) {
+                return false;
+            }
+            connection = c;
+            if (opened) {
+                shared.set(c);
+            }
+            return true;
+        }
+
+        /** The check timed out: its connection (null if it has none yet) stops being the shared one. */
+        synchronized Connection abandon() {
+            abandoned = true;
+            if (connection != null) {
+                shared.compareAndSet(connection, null);
+            }
+            return connection;
+        }
     }
 
     /**

@@ -36,10 +36,10 @@ public final class AdvisoryLock {
     private static final Logger log = LoggerFactory.getLogger(AdvisoryLock.class);
     private static final long FIRST_POLL_MS = 25;
     private static final long MAX_POLL_MS = 1000;
-    /** What {@link #keyFor} hashes before the schema's bytes; {@link #keyTail} what it hashes after them. */
     /** What {@link #restoring} puts back: constants, so joining them costs no concatenation at run time. */
     private static final String RESTORE_NAME = "set_config('application_name', ?, false)";
     private static final String RESTORE_CHECK_INTERVAL = ", set_config('client_connection_check_interval', ?, false)";
+    /** What {@link #keyFor} hashes before the schema's bytes; {@link #keyTail} what it hashes after them. */
     private static final byte[] KEY_HEAD = "migrator\u0000".getBytes(StandardCharsets.UTF_8);
 
     /**
@@ -48,7 +48,9 @@ public final class AdvisoryLock {
      * process's no-op start. {@code AdvisoryLockTest} checks it against {@link #derive}.
      */
     static final long DEFAULT_KEY = 6021738401106393602L;
+    /** PostgreSQL's default schema: the current schema of nearly every connection. */
     private static final String DEFAULT_SCHEMA = "public";
+    /** The default table prefix (the configuration's default: internal code uses only the root's model types). */
     private static final String DEFAULT_PREFIX = "migrator_";
 
     private final String schema;

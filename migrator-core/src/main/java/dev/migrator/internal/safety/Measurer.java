@@ -177,7 +177,7 @@ final class Measurer {
         return null;
     }
 
-    static String quoted(RelationName name) {
+    private static String quoted(RelationName name) {
         String bare = PostgresText.alwaysQuoted(name.name());
         return name.schema() == null ? bare : PostgresText.alwaysQuoted(name.schema()) + "." + bare;
     }

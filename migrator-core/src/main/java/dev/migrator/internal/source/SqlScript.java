@@ -14,11 +14,11 @@ public final class SqlScript {
 
     /**
      * @param source names the script in error messages
-     * @param text   the script; CRLF line endings are read as LF
+     * @param text   the script; CRLF and CR line endings are read as LF
      * @return the statements without their {@code ;}, each with the 1-based line it starts on
      */
     public static List<SqlStatement> statements(String source, String text) {
-        String normalised = text.replace("\r\n", "\n");
+        String normalised = SourceText.normalizeLineEndings(text);
         return SqlStatementSplitter.split(source, normalised, 0, normalised.length(), 1);
     }
 }

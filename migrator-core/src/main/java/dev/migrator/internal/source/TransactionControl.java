@@ -140,7 +140,7 @@ public enum TransactionControl {
             while (i < sql.length() && isLetter(sql.charAt(i))) {
                 i++;
             }
-            if (i == start || (i < sql.length() && isWordPart(sql.charAt(i)))) {
+            if (i == start || (i < sql.length() && ScanRules.isIdentifierPart(sql.charAt(i)))) {
                 i = sql.length(); // not a key word: stop reading
                 return "";
             }
@@ -212,10 +212,6 @@ public enum TransactionControl {
 
         static boolean isLetter(char c) {
             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-        }
-
-        private static boolean isWordPart(char c) {
-            return isLetter(c) || c == '_' || c == '$' || (c >= '0' && c <= '9') || c >= 0x80;
         }
     }
 }

@@ -96,18 +96,6 @@ public final class StateStore {
         }
     }
 
-    /** The checksum of each revision's last successful upgrade or stamp that recorded one (revisions without are absent). */
-    public Map<String, String> recordedChecksums(Connection connection) throws SQLException {
-        Map<String, String> checksums = new HashMap<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(checksumsQuery())) {
-            for (AppliedState.Checksum checksum : checksums(rs)) {
-                checksums.put(checksum.revision(), checksum.checksum());
-            }
-        }
-        return checksums;
-    }
-
     /**
      * The version rows and, when {@code withChecksums}, the recorded checksums, in one round trip: the
      * two queries go in one {@code execute}, which the driver sends as one message sequence with a
@@ -215,10 +203,6 @@ public final class StateStore {
     /** History rows, newest first. */
     public List<HistoryEntry> history(Connection connection, int limit) throws SQLException {
         return new HistoryReader(tables).history(connection, limit);
-    }
-
-    public Optional<HistoryEntry> latest(Connection connection) throws SQLException {
-        return history(connection, 1).stream().findFirst();
     }
 
     /** The newest run ({@link HistoryReader#lastRun}). */

@@ -44,7 +44,7 @@ public final class StatusQuery {
      * @param versionRows the version table's rows, ordered by revision
      * @param latest      the newest history row
      * @param lastRun     the newest run
-     * @param checksums   each revision's recorded checksum ({@link StateStore#recordedChecksums}); empty unless asked for
+     * @param checksums   each revision's recorded checksum (the last successful upgrade or stamp that recorded one); empty unless asked for
      */
     public record Rows(Set<String> versionRows, Optional<HistoryEntry> latest, Optional<RunSummary> lastRun,
             Map<String, String> checksums) {

@@ -16,6 +16,10 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -167,6 +171,59 @@ class CheckRunnerTest {
         assertThat(results.get(4).passed()).isTrue();
         assertThat(results.get(4).detail()).as("a new session after the timeout").isNotEqualTo(results.get(0).detail());
         awaitNoBackendRunning(db, "SELECT pg_sleep(30)");
+    }
+
+    @Test
+    void aCheckThatTimesOutWhileItsConnectionOpensLeavesThatConnectionToNobody(TestDatabase db) {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger opens = new AtomicInteger();
+        List<Connection> opened = new CopyOnWriteArrayList<>();
+        // The first connection opens only when the test says so, and (like a socket connect) not sooner when interrupted.
+        CheckRunner runner = new CheckRunner(() -> {
+            if (opens.incrementAndGet() == 1) {
+                awaitUninterruptibly(release);
+            }
+            Connection c = db.connect();
+            opened.add(c);
+            return c;
+        }, Duration.ofMillis(300));
+
+        List<CheckResult> results = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> runner.run(List.of(
+                check("slow-connection", c -> CheckOutcome.passed("never")),
+                check("next", c -> c.isValid(5) ? CheckOutcome.passed("its own connection") : CheckOutcome.failed("invalid")))));
+
+        assertThat(results.get(0).detail()).contains("timed out");
+        assertThat(results.get(1).passed()).as(results.get(1).detail()).isTrue();
+        release.countDown();
+        // the late connection is closed by the timed-out task, not published for a check or left open
+        Awaitility.await("both connections closed").atMost(Duration.ofSeconds(10))
+                .until(() -> opened.size() == 2 && opened.stream().allMatch(CheckRunnerTest::isClosed));
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        try {
+            while (latch.getCount() > 0 && System.nanoTime() < deadline) {
+                try {
+                    latch.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static boolean isClosed(Connection connection) {
+        try {
+            return connection.isClosed();
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
     }
 
     @Test

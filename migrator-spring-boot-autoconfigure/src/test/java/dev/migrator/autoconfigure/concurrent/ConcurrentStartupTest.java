@@ -1,20 +1,17 @@
 package dev.migrator.autoconfigure.concurrent;
 
+import static dev.migrator.autoconfigure.LocalHttp.freePort;
+import static dev.migrator.autoconfigure.LocalHttp.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.migrator.autoconfigure.MigratorStartupStatus;
+import dev.migrator.autoconfigure.SlowRevision;
 import dev.migrator.autoconfigure.TestApps;
 import dev.migrator.testsupport.FreshDatabase;
 import dev.migrator.testsupport.TestDatabase;
-import java.io.IOException;
 import java.net.ConnectException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -42,8 +39,6 @@ class ConcurrentStartupTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(60);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @BeforeEach
     void resetSignals() {
         ConcurrentApp.contextWentOn = new CountDownLatch(1);
@@ -60,7 +55,7 @@ class ConcurrentStartupTest {
             CompletableFuture<ConfigurableApplicationContext> app = CompletableFuture.supplyAsync(
                     () -> app(db, "server.port=" + port).run());
             try {
-                awaitMigrationBlocked(db);
+                SlowRevision.awaitBlocked(db, DEADLINE);
                 // a bean that needs no database was created after the run started, while it is still blocked: the
                 // start overlapped the run
                 assertThat(ConcurrentApp.contextWentOn.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
@@ -93,7 +88,8 @@ class ConcurrentStartupTest {
 
     @Test
     void underLazyInitializationTheStartStillMigrates(TestDatabase db) {
-        try (ConfigurableApplicationContext context = TestApps.run(PlainApp.class, db, "spring.main.lazy-initialization=true")) {
+        try (ConfigurableApplicationContext context = TestApps.run(PlainApp.class, db, "migrator.startup.concurrent=true",
+                "spring.main.lazy-initialization=true")) {
             assertThat(db.tableExists("items")).isTrue();
             // nothing created the (lazy) initializer: the wait once every singleton existed is what held the start
             assertThat(context.getBeanFactory().containsSingleton("migratorInitializer")).isFalse();
@@ -103,7 +99,7 @@ class ConcurrentStartupTest {
 
     @Test
     void aFailedRunFailsTheStartWithTheReportEvenWhenNothingDependsOnTheDatabase(TestDatabase db, CapturedOutput output) {
-        assertThatThrownBy(() -> TestApps.run(PlainApp.class, db,
+        assertThatThrownBy(() -> TestApps.run(PlainApp.class, db, "migrator.startup.concurrent=true",
                 "migrator.locations=classpath:db/migrations,classpath:db/failing")).isNotNull();
 
         String all = output.getOut() + output.getErr();
@@ -121,7 +117,7 @@ class ConcurrentStartupTest {
             CompletableFuture<ConfigurableApplicationContext> app = CompletableFuture.supplyAsync(
                     () -> app(db, "server.port=0", "test.fail-after-migrator=true").run());
             try {
-                awaitMigrationBlocked(db);
+                SlowRevision.awaitBlocked(db, DEADLINE);
                 await().atMost(DEADLINE).until(() -> output.getOut().contains("waiting for the Migrator startup run to end first"));
                 assertThat(app).isNotDone();
             } finally {
@@ -165,28 +161,11 @@ class ConcurrentStartupTest {
 
     private static SpringApplicationBuilder app(TestDatabase db, String... extra) {
         String[] properties = new String[extra.length + 3];
-        properties[0] = "migrator.locations=classpath:db/migrations,classpath:db/slow";
+        properties[0] = SlowRevision.LOCATIONS;
         properties[1] = "management.endpoint.health.probes.enabled=true";
         properties[2] = "migrator.startup.concurrent=true"; // what this class is about; a test's own value comes after
         System.arraycopy(extra, 0, properties, 3, extra.length);
         return TestApps.builder(ConcurrentApp.class, db, WebApplicationType.SERVLET, properties);
-    }
-
-    /** Waits until the slow revision's session is queued on the test's advisory lock. */
-    private static void awaitMigrationBlocked(TestDatabase db) {
-        await().atMost(DEADLINE).until(() -> db.count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
-                + " AND NOT granted AND classid = 4242 AND objid = 1") == 1);
-    }
-
-    private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** Nothing but auto-configuration, without any that brings a bean depending on database initialization. */

@@ -47,7 +47,7 @@ public final class PostgresText {
         if (isName(identifier, false) && !RESERVED.contains(identifier)) {
             return identifier;
         }
-        return '"' + identifier.replace("\"", "\"\"") + '"';
+        return alwaysQuoted(identifier);
     }
 
     /**

@@ -341,4 +341,29 @@ class PostgresDialectTest {
                     "ALTER TABLE users DROP COLUMN IF EXISTS name");
         }
     }
+
+    /**
+     * A safe pattern says itself whether it must run outside the revision's transaction (the API cannot see the
+     * dialect); what it says must be what the parts the dialect expands it into need.
+     */
+    @Test
+    void aSafePatternRunsOutsideTheTransactionExactlyWhenOneOfItsPartsDoes() {
+        Consumer<Operations> contract = op -> op.contractColumn("users", "amount", "amount_cents",
+                "({} * 100)::bigint", "({} / 100)::integer").oldDefinition(column("amount", Type.INTEGER));
+        List<Operation> patterns = Operations.record(op -> {
+            op.addColumnNotNullSafely("users", column("verified", Type.BOOLEAN).notNull(), "false");
+            op.addColumnNotNullSafely("users", column("nickname", Type.TEXT), "'none'");
+            op.expandColumnRename("users", "name", column("full_name", Type.TEXT));
+            op.expandColumn("users", "amount", column("amount_cents", Type.BIGINT), "({} * 100)::bigint",
+                    "({} / 100)::integer");
+            op.contractColumnRename("users", "name", "full_name");
+            contract.accept(op);
+            op.reverseOf(contract);
+        });
+        assertThat(patterns).hasSize(7);
+        for (Operation pattern : patterns) {
+            assertThat(pattern.runsOutsideTransaction()).as("%s", pattern)
+                    .isEqualTo(dialect.parts(pattern).stream().anyMatch(Operation::runsOutsideTransaction));
+        }
+    }
 }
